@@ -1,0 +1,194 @@
+//! Stage 1 of the pipeline: catalog files → validated [`Catalog`].
+//!
+//! The embedded catalog comes first; user catalog files and directories (`--catalog`) extend
+//! and change it, by the rules in [`layer`].
+
+pub mod embedded;
+mod layer;
+pub(crate) mod raw;
+mod resolve;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::error::{Error, Result};
+use crate::limits;
+use crate::model::{Catalog, slug};
+use crate::yaml;
+
+pub use layer::Meeting;
+pub use resolve::{BUILTIN_TYPES, FORMATS};
+
+use layer::Layer;
+use raw::RawDocument;
+
+/// Where to read the catalog from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Leave out the embedded catalog (for teams that only use their own files or plans).
+    pub skip_embedded: bool,
+    /// User catalog files, or directories searched for `*.yaml` and `*.yml` files.
+    pub catalogs: Vec<PathBuf>,
+}
+
+/// A loaded catalog and the files it was read from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    /// Every file and directory read from disk, for `cargo:rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Loads, merges and validates the catalog. All problems are reported at once.
+pub fn load(sources: &Sources) -> Result<Loaded> {
+    let mut diags = Diagnostics::default();
+    let mut inputs = Vec::new();
+
+    let base_docs = if sources.skip_embedded {
+        Vec::new()
+    } else {
+        embedded::FILES
+            .iter()
+            .filter_map(|(path, text)| parse(&SourceFile::new(format!("(embedded) {path}"), *text), &mut diags))
+            .collect()
+    };
+    let mut layer = Layer::collect(base_docs, Meeting::Forbidden, &mut diags);
+    let base_goals = layer.goals.len();
+    let base_use_cases = layer.use_cases.len();
+
+    let files = user_files(&sources.catalogs, &mut inputs, &mut diags);
+    let user_docs = files
+        .iter()
+        .filter_map(|(path, name)| match yaml::read_source(path, name) {
+            Ok(file) => parse(&file, &mut diags),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        })
+        .collect();
+    let user = Layer::collect(user_docs, Meeting::Agree, &mut diags);
+    layer.absorb(user, Meeting::Override, &mut diags);
+
+    // Additions are ordered by slug, so the order of files and entries changes nothing.
+    layer.goals[base_goals..].sort_by_cached_key(|g| slug(&g.name.value));
+    layer.use_cases[base_use_cases..].sort_by_cached_key(|u| slug(&u.name.value));
+
+    if !diags.is_empty() {
+        return Err(Error::Invalid(diags));
+    }
+    let catalog = resolve::resolve(&layer, &mut diags);
+    if !diags.is_empty() {
+        return Err(Error::Invalid(diags));
+    }
+    Ok(Loaded { catalog, inputs })
+}
+
+fn parse(file: &std::sync::Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {
+    if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        diags.push(
+            Diagnostic::in_file(&file.name, "file is empty")
+                .with_hint("a catalog file defines at least one of `events`, `types`, `use_cases` or `goals`"),
+        );
+        return None;
+    }
+    match yaml::from_yaml::<RawDocument>(file) {
+        Ok(doc) => Some(doc),
+        Err(mut d) => {
+            if d.message.starts_with("expected a mapping") && d.loc().is_some_and(|l| l.line == 1) {
+                d.hint = Some("a catalog file is a mapping with `events`, `types`, `use_cases` or `goals`".into());
+            }
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The user's catalog files, directories expanded, sorted by canonical path so that the order
+/// of `--catalog` flags changes nothing. Each comes with the name shown in messages.
+fn user_files(paths: &[PathBuf], inputs: &mut Vec<PathBuf>, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+    let mut files: Vec<(PathBuf, PathBuf, String)> = Vec::new();
+    for path in paths {
+        inputs.push(path.clone());
+        if path.is_dir() {
+            let mut found = Vec::new();
+            collect_yaml(path, &mut found, 0);
+            if found.is_empty() {
+                diags.push(Diagnostic::in_file(
+                    path.display().to_string(),
+                    "directory holds no catalog files (*.yaml or *.yml)",
+                ));
+            }
+            if found.len() > limits::MAX_FILES_PER_DIRECTORY {
+                diags.push(Diagnostic::in_file(
+                    path.display().to_string(),
+                    format!("directory holds more than {} catalog files", limits::MAX_FILES_PER_DIRECTORY),
+                ));
+                continue;
+            }
+            for file in found {
+                let name = file.display().to_string();
+                let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                files.push((key, file, name));
+            }
+        } else {
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            files.push((key, path.clone(), path.display().to_string()));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    files.into_iter().map(|(_, path, name)| (path, name)).collect()
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 8 || out.len() > limits::MAX_FILES_PER_DIRECTORY {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_yaml(&path, out, depth + 1);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+/// The embedded catalog alone.
+pub fn embedded() -> Result<Catalog> {
+    load(&Sources::default()).map(|l| l.catalog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_lists_every_file_in_the_catalog_directory() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = Vec::new();
+        collect_yaml(&root.join("catalog"), &mut on_disk, 0);
+        let mut on_disk: Vec<String> = on_disk
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = embedded::FILES.iter().map(|(p, _)| (*p).to_owned()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn embedded_catalog_loads() {
+        let catalog = embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(catalog.goals.len(), 4);
+        assert_eq!(catalog.use_cases.len(), 16);
+        assert_eq!(catalog.events.len(), 15);
+    }
+}
+
+#[cfg(test)]
+mod schema_tests;

@@ -1,0 +1,322 @@
+//! Errors in user input, located in their source and rendered like a compiler's.
+//!
+//! A [`Diagnostic`] carries its source text (shared, not copied), so it renders the offending
+//! line on its own: the library's `Display` is as clear as the command line's.
+
+use std::fmt::{self, Write as _};
+use std::sync::Arc;
+
+/// One input file: its display name (as the user wrote the path) and its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, byte_offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(&self.text, byte_offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (saturate(line), saturate(column))
+    }
+
+    fn line_text(&self, line: u32) -> Option<&str> {
+        self.text
+            .split('\n')
+            .nth(line.checked_sub(1)? as usize)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A place in a source file: 1-based line and column, and the length of the marked text in
+/// characters (at least 1 when shown).
+#[derive(Clone)]
+pub struct Loc {
+    pub file: Arc<SourceFile>,
+    pub line: u32,
+    pub column: u32,
+    pub len: u32,
+}
+
+impl Loc {
+    pub fn new(file: &Arc<SourceFile>, line: u32, column: u32, len: u32) -> Self {
+        Self {
+            file: Arc::clone(file),
+            line,
+            column,
+            len,
+        }
+    }
+
+    /// The start of a file, for problems with the file as a whole.
+    pub fn file_start(file: &Arc<SourceFile>) -> Self {
+        Self::new(file, 1, 1, 0)
+    }
+
+    pub fn at_byte(file: &Arc<SourceFile>, byte_offset: usize) -> Self {
+        let (line, column) = file.line_column(byte_offset);
+        Self::new(file, line, column, 1)
+    }
+}
+
+impl fmt::Debug for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self}")
+    }
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file.name, self.line, self.column)
+    }
+}
+
+/// Where a diagnostic points: a place in a file, a whole file known only by name, or nowhere.
+#[derive(Clone, Debug)]
+pub enum Place {
+    At(Loc),
+    File(String),
+    None,
+}
+
+/// One problem with the input, with where it is and what to do about it.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub message: String,
+    pub place: Place,
+    pub hint: Option<String>,
+    /// Other places that explain this one ("first defined here").
+    pub notes: Vec<(Loc, String)>,
+}
+
+impl Diagnostic {
+    pub fn at(loc: &Loc, message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            place: Place::At(loc.clone()),
+            hint: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            place: Place::File(file.into()),
+            hint: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn global(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            place: Place::None,
+            hint: None,
+            notes: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    #[must_use]
+    pub fn with_note(mut self, loc: &Loc, note: impl Into<String>) -> Self {
+        self.notes.push((loc.clone(), note.into()));
+        self
+    }
+
+    pub fn loc(&self) -> Option<&Loc> {
+        match &self.place {
+            Place::At(loc) => Some(loc),
+            _ => None,
+        }
+    }
+
+    /// Renders the diagnostic as text: `file:line:column: error: message`, the source line with
+    /// the problem marked, then notes and the hint. `color` adds ANSI styles.
+    pub fn render(&self, color: bool) -> String {
+        let style = Style { color };
+        let mut out = String::new();
+        let prefix = match &self.place {
+            Place::At(loc) => format!("{loc}: "),
+            Place::File(name) => format!("{name}: "),
+            Place::None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}: {}",
+            style.bold(&prefix),
+            style.red_bold("error"),
+            style.bold(&self.message)
+        );
+        if let Place::At(loc) = &self.place {
+            snippet(&mut out, loc, None, style);
+        }
+        for (loc, note) in &self.notes {
+            let _ = writeln!(out, "{}{}: {note}", style.bold(&format!("{loc}: ")), style.cyan("note"));
+            snippet(&mut out, loc, None, style);
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  {} {hint}", style.cyan("hint:"));
+        }
+        out
+    }
+}
+
+fn snippet(out: &mut String, loc: &Loc, label: Option<&str>, style: Style) {
+    let Some(text) = loc.file.line_text(loc.line) else {
+        return;
+    };
+    // Control characters would garble a terminal; show them as the replacement character.
+    let shown: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c })
+        .collect();
+    let number = loc.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let _ = writeln!(out, "{gutter} {}", style.cyan("|"));
+    let _ = writeln!(out, "{} {} {}", style.cyan(&number), style.cyan("|"), shown.trim_end());
+    let lead: String = shown
+        .chars()
+        .take(loc.column.saturating_sub(1) as usize)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let marks = "^".repeat(loc.len.max(1) as usize);
+    let _ = writeln!(
+        out,
+        "{gutter} {} {lead}{}{}",
+        style.cyan("|"),
+        style.red_bold(&marks),
+        label.map(|l| format!(" {l}")).unwrap_or_default()
+    );
+}
+
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn red_bold(self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+    fn cyan(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+}
+
+/// Several diagnostics, reported together so that one run shows every problem.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&d.render(color));
+        }
+        if self.0.len() > 1 {
+            let _ = writeln!(out, "\n{} errors", self.0.len());
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.render(false).trim_end())
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_and_hint() {
+        let file = SourceFile::new("acme.yaml", "events:\n  - name: X\n    requried: true\n");
+        let d = Diagnostic::at(&Loc::new(&file, 3, 5, 8), "unknown key `requried`")
+            .with_hint("did you mean `required`?");
+        let text = d.render(false);
+        assert_eq!(
+            text,
+            "acme.yaml:3:5: error: unknown key `requried`\n  |\n3 |     requried: true\n  |     ^^^^^^^^\n  hint: did you mean `required`?\n"
+        );
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        let file = SourceFile::new("f", "ab\ncé d");
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(3), (2, 1));
+        // 'é' is two bytes; the space after it is the third character.
+        assert_eq!(file.line_column(6), (2, 3));
+    }
+}

@@ -1,0 +1,265 @@
+//! Reading input files and parsing YAML into raw structures whose values know where they were
+//! written, down to the file.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use serde_saphyr::{DuplicateKeyPolicy, MessageFormatter, UserMessageFormatter};
+
+use crate::diagnostic::{Diagnostic, Loc, SourceFile};
+use crate::limits;
+use crate::suggest;
+
+thread_local! {
+    /// The file being deserialised, so that `Sp<T>` can record it: serde-saphyr's locations
+    /// know line and column but not the file, and merged catalogs mix values from many files.
+    static CURRENT_FILE: RefCell<Option<Arc<SourceFile>>> = const { RefCell::new(None) };
+}
+
+/// A value and where it was written.
+#[derive(Clone)]
+pub struct Sp<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, loc: Loc) -> Self {
+        Self { value, loc }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Sp<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+/// Values compare by content: where they were written does not matter.
+impl<T: PartialEq> PartialEq for Sp<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        let at = spanned.referenced;
+        let loc = CURRENT_FILE.with(|current| match &*current.borrow() {
+            Some(file) => Loc::new(
+                file,
+                u32::try_from(at.line()).unwrap_or(u32::MAX),
+                u32::try_from(at.column()).unwrap_or(u32::MAX),
+                u32::try_from(at.span().len()).unwrap_or(1),
+            ),
+            None => Loc::new(&SourceFile::new("<input>", ""), 0, 0, 0),
+        });
+        Ok(Sp {
+            value: spanned.value,
+            loc,
+        })
+    }
+}
+
+struct CurrentFileGuard;
+
+impl CurrentFileGuard {
+    fn set(file: &Arc<SourceFile>) -> Self {
+        CURRENT_FILE.with(|current| *current.borrow_mut() = Some(Arc::clone(file)));
+        CurrentFileGuard
+    }
+}
+
+impl Drop for CurrentFileGuard {
+    fn drop(&mut self) {
+        CURRENT_FILE.with(|current| *current.borrow_mut() = None);
+    }
+}
+
+/// Reads a text input file, refusing directories, oversized files and invalid UTF-8 with
+/// located errors. `name` is how the file is shown in messages.
+pub fn read_source(path: &Path, name: &str) -> Result<Arc<SourceFile>, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::in_file(name, format!("cannot read file: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::in_file(name, "is a directory, expected a file"));
+    }
+    if meta.len() > limits::MAX_FILE_BYTES {
+        return Err(Diagnostic::in_file(
+            name,
+            format!(
+                "file is {} bytes, larger than the limit of {} bytes",
+                meta.len(),
+                limits::MAX_FILE_BYTES
+            ),
+        )
+        .with_hint("split the catalog into several files, or pass a directory to --catalog"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::in_file(name, format!("cannot read file: {}", io_reason(&e))))?;
+    source_from_bytes(name, bytes)
+}
+
+/// Checks that input bytes are UTF-8, pointing at the first invalid byte when they are not.
+pub fn source_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let file = SourceFile::new(name, prefix);
+            Err(Diagnostic::at(
+                &Loc::at_byte(&file, valid),
+                format!("file is not valid UTF-8 (invalid byte 0x{:02X})", e.as_bytes()[valid]),
+            )
+            .with_hint("save the file as UTF-8"))
+        }
+    }
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses a YAML file into `T`, with every value located in `file`.
+pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagnostic> {
+    let _guard = CurrentFileGuard::set(file);
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: limits::MAX_YAML_DEPTH,
+            max_nodes: limits::MAX_YAML_NODES,
+        },
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        // YAML 1.2 booleans only: `no` stays a string, as a country code should.
+        strict_booleans: true,
+    };
+    serde_saphyr::from_str_with_options(&file.text, options).map_err(|e| yaml_diagnostic(file, &e))
+}
+
+fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    let error = error.without_snippet();
+    let loc = error
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| {
+            Loc::new(
+                file,
+                u32::try_from(l.line()).unwrap_or(u32::MAX),
+                u32::try_from(l.column()).unwrap_or(u32::MAX),
+                u32::try_from(l.span().len()).unwrap_or(1),
+            )
+        });
+    let (message, hint) = match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            format!("unknown key `{field}`"),
+            Some(suggest::did_you_mean(field, expected.iter()).unwrap_or_else(|| {
+                if expected.is_empty() {
+                    "no keys are allowed here".to_owned()
+                } else {
+                    format!("allowed keys here: {}", expected.join(", "))
+                }
+            })),
+        ),
+        E::SerdeMissingField { field, .. } => (format!("missing key `{field}`"), None),
+        E::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("key `{k}` appears twice in the same mapping"),
+                None => "a key appears twice in the same mapping".to_owned(),
+            },
+            Some("remove one of them".to_owned()),
+        ),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => (
+            format!("expected {}, found {unexpected}", friendly_expected(expected)),
+            None,
+        ),
+        E::InvalidBooleanStrict { .. } => ("expected `true` or `false`".to_owned(), None),
+        E::InvalidScalar { ty, .. } => (format!("expected {}", article(ty)), None),
+        E::Budget { breach, .. } => (
+            format!("input exceeds a safety limit ({breach:?})"),
+            Some(format!(
+                "tracktype reads at most {} levels of nesting and {} YAML nodes per file, \
+                 aliases included",
+                limits::MAX_YAML_DEPTH,
+                limits::MAX_YAML_NODES
+            )),
+        ),
+        other => (UserMessageFormatter.format_message(other).into_owned(), None),
+    };
+    let d = match loc {
+        Some(loc) => Diagnostic::at(&loc, message),
+        None => Diagnostic::in_file(&file.name, message),
+    };
+    d.with_hint_opt(hint)
+}
+
+fn article(ty: &str) -> String {
+    match ty {
+        "boolean" => "`true` or `false`".to_owned(),
+        t if t.starts_with(['i', 'u']) && t[1..].parse::<u32>().is_ok() => "a whole number".to_owned(),
+        t if t.starts_with('f') => "a number".to_owned(),
+        t => format!("a {t}"),
+    }
+}
+
+/// Serde names our raw types by their Rust names; say what the user should write instead.
+fn friendly_expected(expected: &str) -> String {
+    if expected.starts_with("struct ") || expected == "a map" {
+        "a mapping of keys to values".to_owned()
+    } else if expected.starts_with("a sequence") || expected.starts_with("a vec") {
+        "a list".to_owned()
+    } else {
+        expected.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        name: Sp<String>,
+        #[allow(dead_code)]
+        required: Option<bool>,
+    }
+
+    #[test]
+    fn values_carry_their_file_and_position() {
+        let file = SourceFile::new("a.yaml", "# c\nname: Order Completed\n");
+        let doc: Doc = from_yaml(&file).unwrap();
+        assert_eq!(doc.name.value, "Order Completed");
+        assert_eq!(doc.name.loc.to_string(), "a.yaml:2:7");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_hint() {
+        let file = SourceFile::new("a.yaml", "name: x\nrequried: true\n");
+        let d = from_yaml::<Doc>(&file).unwrap_err();
+        assert_eq!(d.message, "unknown key `requried`");
+        assert_eq!(d.loc().unwrap().to_string(), "a.yaml:2:1");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `required`?"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let d = source_from_bytes("b.yaml", b"name: ok\nbad: \xff\n".to_vec()).unwrap_err();
+        assert_eq!(d.loc().unwrap().to_string(), "b.yaml:2:6");
+    }
+}

@@ -1,0 +1,7 @@
+//! tracktype's integration tests: one binary, one module per area.
+
+mod support;
+
+mod catalog_facts;
+mod catalog_validation;
+mod cli_catalog;
