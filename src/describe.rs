@@ -46,7 +46,12 @@ pub fn event_json(catalog: &Catalog, event: &Event) -> Value {
     out.insert("spec".into(), json!(event.spec));
     out.insert(
         "use_cases".into(),
-        json!(catalog.use_cases_needing(&event.name).map(|u| u.slug.clone()).collect::<Vec<_>>()),
+        json!(
+            catalog
+                .use_cases_needing(&event.name)
+                .map(|u| u.slug.clone())
+                .collect::<Vec<_>>()
+        ),
     );
     out.insert(
         "properties".into(),

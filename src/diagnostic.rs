@@ -185,7 +185,12 @@ impl Diagnostic {
             snippet(&mut out, loc, None, style);
         }
         for (loc, note) in &self.notes {
-            let _ = writeln!(out, "{}{}: {note}", style.bold(&format!("{loc}: ")), style.cyan("note"));
+            let _ = writeln!(
+                out,
+                "{}{}: {note}",
+                style.bold(&format!("{loc}: ")),
+                style.cyan("note")
+            );
             snippet(&mut out, loc, None, style);
         }
         if let Some(hint) = &self.hint {
@@ -202,12 +207,24 @@ fn snippet(out: &mut String, loc: &Loc, label: Option<&str>, style: Style) {
     // Control characters would garble a terminal; show them as the replacement character.
     let shown: String = text
         .chars()
-        .map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect();
     let number = loc.line.to_string();
     let gutter = " ".repeat(number.len());
     let _ = writeln!(out, "{gutter} {}", style.cyan("|"));
-    let _ = writeln!(out, "{} {} {}", style.cyan(&number), style.cyan("|"), shown.trim_end());
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        style.cyan(&number),
+        style.cyan("|"),
+        shown.trim_end()
+    );
     let lead: String = shown
         .chars()
         .take(loc.column.saturating_sub(1) as usize)

@@ -13,15 +13,31 @@ pub fn fragment(schema: &Schema) -> Value {
         Kind::String(rules) => {
             out.insert("type".into(), type_word("string", schema.nullable));
             insert_opt(&mut out, "format", rules.format.clone().map(Value::String));
-            insert_opt(&mut out, "pattern", rules.pattern.clone().map(Value::String));
+            insert_opt(
+                &mut out,
+                "pattern",
+                rules.pattern.clone().map(Value::String),
+            );
             insert_opt(&mut out, "minLength", rules.min_length.map(Value::from));
             insert_opt(&mut out, "maxLength", rules.max_length.map(Value::from));
         }
         Kind::Number(rules) | Kind::Integer(rules) => {
-            let word = if matches!(schema.kind, Kind::Integer(_)) { "integer" } else { "number" };
+            let word = if matches!(schema.kind, Kind::Integer(_)) {
+                "integer"
+            } else {
+                "number"
+            };
             out.insert("type".into(), type_word(word, schema.nullable));
-            insert_opt(&mut out, "minimum", rules.minimum.clone().map(Value::Number));
-            insert_opt(&mut out, "maximum", rules.maximum.clone().map(Value::Number));
+            insert_opt(
+                &mut out,
+                "minimum",
+                rules.minimum.clone().map(Value::Number),
+            );
+            insert_opt(
+                &mut out,
+                "maximum",
+                rules.maximum.clone().map(Value::Number),
+            );
         }
         Kind::Boolean => {
             out.insert("type".into(), type_word("boolean", schema.nullable));
@@ -60,7 +76,10 @@ pub fn fragment(schema: &Schema) -> Value {
         }
         Kind::Union(members) => {
             if members.iter().all(is_bare) {
-                let mut words: Vec<Value> = members.iter().map(|m| Value::String(bare_word(m).into())).collect();
+                let mut words: Vec<Value> = members
+                    .iter()
+                    .map(|m| Value::String(bare_word(m).into()))
+                    .collect();
                 if schema.nullable {
                     words.push(Value::String("null".into()));
                 }
@@ -75,7 +94,10 @@ pub fn fragment(schema: &Schema) -> Value {
         }
     }
     if !schema.description.is_empty() {
-        out.insert("description".into(), Value::String(schema.description.clone()));
+        out.insert(
+            "description".into(),
+            Value::String(schema.description.clone()),
+        );
     }
     Value::Object(out)
 }
@@ -110,7 +132,11 @@ pub fn definition_ref(name: &str) -> String {
 }
 
 fn type_word(word: &str, nullable: bool) -> Value {
-    if nullable { json!([word, "null"]) } else { json!(word) }
+    if nullable {
+        json!([word, "null"])
+    } else {
+        json!(word)
+    }
 }
 
 fn insert_opt(out: &mut Map<String, Value>, key: &str, value: Option<Value>) {

@@ -18,10 +18,47 @@ pub mod describe;
 pub mod diagnostic;
 pub mod error;
 pub mod json_schema;
+pub mod lang;
+pub mod layout;
 pub mod limits;
 pub mod model;
+pub(crate) mod naming;
+pub(crate) mod pretty;
+pub mod project;
+pub(crate) mod render;
 pub mod select;
 pub(crate) mod suggest;
+pub mod writer;
 pub(crate) mod yaml;
 
+pub use catalog::Sources;
 pub use error::{Error, Result};
+pub use lang::{GeneratedFile, Language, Target, TsSdk};
+pub use select::Selection;
+
+use std::path::PathBuf;
+
+/// The files of one target, and every input file they were generated from.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    pub files: Vec<GeneratedFile>,
+    /// Catalog and plan files read from disk, for `cargo:rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// The whole pipeline short of writing: load and validate the catalog, select the events,
+/// and generate the target's files.
+pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Result<Generated> {
+    let loaded = catalog::load(sources)?;
+    let events = selection.resolve(&loaded.catalog)?;
+    let request = lang::Request {
+        catalog: &loaded.catalog,
+        events,
+        selection: selection.describe(),
+    };
+    let files = lang::generate(&request, target)?;
+    Ok(Generated {
+        files,
+        inputs: loaded.inputs,
+    })
+}

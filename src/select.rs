@@ -67,7 +67,11 @@ impl Selection {
                         }
                     }
                 }
-                None => diags.push(unknown("goal", goal, catalog.goals.iter().map(|g| g.slug.as_str()))),
+                None => diags.push(unknown(
+                    "goal",
+                    goal,
+                    catalog.goals.iter().map(|g| g.slug.as_str()),
+                )),
             }
         }
         for use_case in &self.use_cases {
@@ -85,7 +89,11 @@ impl Selection {
                 Some(e) => {
                     names.insert(e.name.as_str());
                 }
-                None => diags.push(unknown("event", event, catalog.events.iter().map(|e| e.name.as_str()))),
+                None => diags.push(unknown(
+                    "event",
+                    event,
+                    catalog.events.iter().map(|e| e.name.as_str()),
+                )),
             }
         }
         if !diags.is_empty() {
@@ -101,20 +109,30 @@ impl Selection {
 
 fn unknown<'a>(kind: &str, given: &str, known: impl Iterator<Item = &'a str>) -> Diagnostic {
     let known: Vec<&str> = known.collect();
-    let key = if kind == "event" { given.to_owned() } else { slug(given) };
+    let key = if kind == "event" {
+        given.to_owned()
+    } else {
+        slug(given)
+    };
     let hint = suggest::did_you_mean(&key, &known).unwrap_or_else(|| {
-        format!("run `tracktype list {}` to see them all", match kind {
-            "goal" => "goals",
-            "use case" => "use-cases",
-            _ => "events",
-        })
+        format!(
+            "run `tracktype list {}` to see them all",
+            match kind {
+                "goal" => "goals",
+                "use case" => "use-cases",
+                _ => "events",
+            }
+        )
     });
     Diagnostic::global(format!("unknown {kind} `{given}`")).with_hint(hint)
 }
 
 /// Quotes a value for a shell when it needs quoting, as a reader would type it.
 fn shell_quote(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c)) {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
+    {
         s.to_owned()
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
@@ -128,12 +146,19 @@ mod tests {
     #[test]
     fn description_is_canonical() {
         let a = Selection {
-            use_cases: vec!["mitigate-cart-abandonment".into(), "Accelerate signup".into()],
+            use_cases: vec![
+                "mitigate-cart-abandonment".into(),
+                "Accelerate signup".into(),
+            ],
             events: vec!["Page Viewed".into()],
             ..Selection::default()
         };
         let b = Selection {
-            use_cases: vec!["accelerate-signup".into(), "mitigate-cart-abandonment".into(), "accelerate-signup".into()],
+            use_cases: vec![
+                "accelerate-signup".into(),
+                "mitigate-cart-abandonment".into(),
+                "accelerate-signup".into(),
+            ],
             events: vec!["Page Viewed".into()],
             ..Selection::default()
         };
@@ -152,8 +177,16 @@ mod tests {
             events: vec!["Order Completed".into(), "Page Viewed".into()],
             ..Selection::default()
         };
-        let names: Vec<&str> = sel.resolve(&catalog).unwrap().iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["Checkout Started", "Order Completed", "Page Viewed"]);
+        let names: Vec<&str> = sel
+            .resolve(&catalog)
+            .unwrap()
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Checkout Started", "Order Completed", "Page Viewed"]
+        );
     }
 
     #[test]
@@ -164,7 +197,13 @@ mod tests {
             ..Selection::default()
         };
         let err = sel.resolve(&catalog).unwrap_err().to_string();
-        assert!(err.contains("unknown use case `mitigate-cart-abandon`"), "{err}");
-        assert!(err.contains("did you mean `mitigate-cart-abandonment`?"), "{err}");
+        assert!(
+            err.contains("unknown use case `mitigate-cart-abandon`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("did you mean `mitigate-cart-abandonment`?"),
+            "{err}"
+        );
     }
 }

@@ -37,7 +37,10 @@ mod tests {
         assert_eq!(closest("Descripton", &keys), Some("description"));
         assert_eq!(closest("banana", &keys), None);
         assert_eq!(
-            did_you_mean("mitigate-cart-abandon", &["mitigate-cart-abandonment", "suppress-with-purchase"]),
+            did_you_mean(
+                "mitigate-cart-abandon",
+                &["mitigate-cart-abandonment", "suppress-with-purchase"]
+            ),
             Some("did you mean `mitigate-cart-abandonment`?".to_owned())
         );
     }

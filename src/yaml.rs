@@ -114,7 +114,10 @@ pub fn source_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Arc<SourceFile>, 
             let file = SourceFile::new(name, prefix);
             Err(Diagnostic::at(
                 &Loc::at_byte(&file, valid),
-                format!("file is not valid UTF-8 (invalid byte 0x{:02X})", e.as_bytes()[valid]),
+                format!(
+                    "file is not valid UTF-8 (invalid byte 0x{:02X})",
+                    e.as_bytes()[valid]
+                ),
             )
             .with_hint("save the file as UTF-8"))
         }
@@ -147,29 +150,28 @@ pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagn
 fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
     let error = error.without_snippet();
-    let loc = error
-        .location()
-        .filter(|l| l.line() > 0)
-        .map(|l| {
-            Loc::new(
-                file,
-                u32::try_from(l.line()).unwrap_or(u32::MAX),
-                u32::try_from(l.column()).unwrap_or(u32::MAX),
-                u32::try_from(l.span().len()).unwrap_or(1),
-            )
-        });
+    let loc = error.location().filter(|l| l.line() > 0).map(|l| {
+        Loc::new(
+            file,
+            u32::try_from(l.line()).unwrap_or(u32::MAX),
+            u32::try_from(l.column()).unwrap_or(u32::MAX),
+            u32::try_from(l.span().len()).unwrap_or(1),
+        )
+    });
     let (message, hint) = match error {
         E::SerdeUnknownField {
             field, expected, ..
         } => (
             format!("unknown key `{field}`"),
-            Some(suggest::did_you_mean(field, expected.iter()).unwrap_or_else(|| {
-                if expected.is_empty() {
-                    "no keys are allowed here".to_owned()
-                } else {
-                    format!("allowed keys here: {}", expected.join(", "))
-                }
-            })),
+            Some(
+                suggest::did_you_mean(field, expected.iter()).unwrap_or_else(|| {
+                    if expected.is_empty() {
+                        "no keys are allowed here".to_owned()
+                    } else {
+                        format!("allowed keys here: {}", expected.join(", "))
+                    }
+                }),
+            ),
         ),
         E::SerdeMissingField { field, .. } => (format!("missing key `{field}`"), None),
         E::DuplicateMappingKey { key, .. } => (
@@ -184,7 +186,10 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
             expected,
             ..
         } => (
-            format!("expected {}, found {unexpected}", friendly_expected(expected)),
+            format!(
+                "expected {}, found {unexpected}",
+                friendly_expected(expected)
+            ),
             None,
         ),
         E::InvalidBooleanStrict { .. } => ("expected `true` or `false`".to_owned(), None),
@@ -198,7 +203,10 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
                 limits::MAX_YAML_NODES
             )),
         ),
-        other => (UserMessageFormatter.format_message(other).into_owned(), None),
+        other => (
+            UserMessageFormatter.format_message(other).into_owned(),
+            None,
+        ),
     };
     let d = match loc {
         Some(loc) => Diagnostic::at(&loc, message),
@@ -210,7 +218,9 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
 fn article(ty: &str) -> String {
     match ty {
         "boolean" => "`true` or `false`".to_owned(),
-        t if t.starts_with(['i', 'u']) && t[1..].parse::<u32>().is_ok() => "a whole number".to_owned(),
+        t if t.starts_with(['i', 'u']) && t[1..].parse::<u32>().is_ok() => {
+            "a whole number".to_owned()
+        }
         t if t.starts_with('f') => "a number".to_owned(),
         t => format!("a {t}"),
     }

@@ -61,7 +61,11 @@ impl Layer {
             }
         }
         for use_case in doc.use_cases.map(|u| u.value).unwrap_or_default() {
-            if let Some(first) = layer.use_cases.iter().find(|u| same_slug(&u.name, &use_case.name)) {
+            if let Some(first) = layer
+                .use_cases
+                .iter()
+                .find(|u| same_slug(&u.name, &use_case.name))
+            {
                 diags.push(duplicate("use case", &use_case.name, &first.name.loc));
             } else {
                 layer.use_cases.push(use_case);
@@ -99,13 +103,21 @@ impl Layer {
     pub fn absorb(&mut self, other: Layer, meeting: Meeting, diags: &mut Diagnostics) {
         let mut m = Merger { meeting, diags };
         for goal in other.goals {
-            match self.goals.iter_mut().find(|g| same_slug(&g.name, &goal.name)) {
+            match self
+                .goals
+                .iter_mut()
+                .find(|g| same_slug(&g.name, &goal.name))
+            {
                 Some(base) => m.goal(base, goal),
                 None => self.goals.push(goal),
             }
         }
         for use_case in other.use_cases {
-            match self.use_cases.iter_mut().find(|u| same_slug(&u.name, &use_case.name)) {
+            match self
+                .use_cases
+                .iter_mut()
+                .find(|u| same_slug(&u.name, &use_case.name))
+            {
                 Some(base) => m.use_case(base, use_case),
                 None => self.use_cases.push(use_case),
             }
@@ -138,9 +150,12 @@ fn same_slug(a: &Sp<String>, b: &Sp<String>) -> bool {
 }
 
 fn duplicate(kind: &str, name: &Sp<String>, first: &Loc) -> Diagnostic {
-    Diagnostic::at(&name.loc, format!("{kind} `{}` is defined twice", name.value))
-        .with_note(first, "first defined here")
-        .with_hint(format!("merge the two definitions, or rename one {kind}"))
+    Diagnostic::at(
+        &name.loc,
+        format!("{kind} `{}` is defined twice", name.value),
+    )
+    .with_note(first, "first defined here")
+    .with_hint(format!("merge the two definitions, or rename one {kind}"))
 }
 
 struct Merger<'a> {
@@ -153,7 +168,9 @@ impl Merger<'_> {
     fn key<T: PartialEq>(&mut self, base: &mut Option<Sp<T>>, over: Option<Sp<T>>, what: &str) {
         let Some(over) = over else { return };
         match (self.meeting, base.as_ref()) {
-            (Meeting::Agree | Meeting::Forbidden, Some(existing)) if existing.value != over.value => {
+            (Meeting::Agree | Meeting::Forbidden, Some(existing))
+                if existing.value != over.value =>
+            {
                 self.diags.push(
                     Diagnostic::at(&over.loc, format!("conflicting definitions of {what}"))
                         .with_note(&existing.loc, "the other definition is here")
@@ -173,9 +190,15 @@ impl Merger<'_> {
         let summary_what = what("summary");
         self.key(&mut base.summary, over.summary, &summary_what);
         let Some(pairs) = over.use_cases else { return };
-        let base_pairs = base.use_cases.get_or_insert_with(|| Sp::new(Vec::new(), pairs.loc.clone()));
+        let base_pairs = base
+            .use_cases
+            .get_or_insert_with(|| Sp::new(Vec::new(), pairs.loc.clone()));
         for pair in pairs.value {
-            match base_pairs.value.iter_mut().find(|p| slug(&p.use_case.value) == slug(&pair.use_case.value)) {
+            match base_pairs
+                .value
+                .iter_mut()
+                .find(|p| slug(&p.use_case.value) == slug(&pair.use_case.value))
+            {
                 Some(existing) => self.pair(existing, pair, &base.name.value),
                 None => base_pairs.value.push(pair),
             }
@@ -183,7 +206,12 @@ impl Merger<'_> {
     }
 
     fn pair(&mut self, base: &mut RawPair, over: RawPair, goal: &str) {
-        let what = |key: &str| format!("`{key}` of use case `{}` under goal `{goal}`", base.use_case.value);
+        let what = |key: &str| {
+            format!(
+                "`{key}` of use case `{}` under goal `{goal}`",
+                base.use_case.value
+            )
+        };
         let (sources, destinations) = (what("sources"), what("destinations"));
         self.key(&mut base.sources, over.sources, &sources);
         self.key(&mut base.destinations, over.destinations, &destinations);
@@ -215,7 +243,12 @@ impl Merger<'_> {
         self.properties(&mut base.properties, over.properties, &owner);
     }
 
-    fn properties(&mut self, base: &mut Option<Sp<Vec<RawNode>>>, over: Option<Sp<Vec<RawNode>>>, owner: &str) {
+    fn properties(
+        &mut self,
+        base: &mut Option<Sp<Vec<RawNode>>>,
+        over: Option<Sp<Vec<RawNode>>>,
+        owner: &str,
+    ) {
         let Some(over) = over else { return };
         let base = base.get_or_insert_with(|| Sp::new(Vec::new(), over.loc.clone()));
         let mut seen: Vec<&Sp<String>> = Vec::new();
@@ -275,7 +308,11 @@ impl Merger<'_> {
         self.key(&mut base.enum_values, over.enum_values, &key("enum"));
         self.key(&mut base.nullable, over.nullable, &key("nullable"));
         self.key(&mut base.required, over.required, &key("required"));
-        self.key(&mut base.required_reason, over.required_reason, &key("required_reason"));
+        self.key(
+            &mut base.required_reason,
+            over.required_reason,
+            &key("required_reason"),
+        );
         self.key(&mut base.origin, over.origin, &key("origin"));
         self.key(&mut base.format, over.format, &key("format"));
         self.key(&mut base.pattern, over.pattern, &key("pattern"));
@@ -284,7 +321,16 @@ impl Merger<'_> {
         self.key(&mut base.min_length, over.min_length, &key("min_length"));
         self.key(&mut base.max_length, over.max_length, &key("max_length"));
         match (base.items.as_mut(), over.items) {
-            (Some(Sp { value: Items::Node(b), .. }), Some(Sp { value: Items::Node(o), .. })) => {
+            (
+                Some(Sp {
+                    value: Items::Node(b),
+                    ..
+                }),
+                Some(Sp {
+                    value: Items::Node(o),
+                    ..
+                }),
+            ) => {
                 let items_what = format!("items of {what}");
                 self.node(b, *o, &items_what);
             }

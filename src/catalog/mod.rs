@@ -49,7 +49,12 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
     } else {
         embedded::FILES
             .iter()
-            .filter_map(|(path, text)| parse(&SourceFile::new(format!("(embedded) {path}"), *text), &mut diags))
+            .filter_map(|(path, text)| {
+                parse(
+                    &SourceFile::new(format!("(embedded) {path}"), *text),
+                    &mut diags,
+                )
+            })
             .collect()
     };
     let mut layer = Layer::collect(base_docs, Meeting::Forbidden, &mut diags);
@@ -85,18 +90,25 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
 }
 
 fn parse(file: &std::sync::Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {
-    if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        diags.push(
-            Diagnostic::in_file(&file.name, "file is empty")
-                .with_hint("a catalog file defines at least one of `events`, `types`, `use_cases` or `goals`"),
-        );
+    if file.text.trim().is_empty()
+        || file
+            .text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        diags.push(Diagnostic::in_file(&file.name, "file is empty").with_hint(
+            "a catalog file defines at least one of `events`, `types`, `use_cases` or `goals`",
+        ));
         return None;
     }
     match yaml::from_yaml::<RawDocument>(file) {
         Ok(doc) => Some(doc),
         Err(mut d) => {
             if d.message.starts_with("expected a mapping") && d.loc().is_some_and(|l| l.line == 1) {
-                d.hint = Some("a catalog file is a mapping with `events`, `types`, `use_cases` or `goals`".into());
+                d.hint = Some(
+                    "a catalog file is a mapping with `events`, `types`, `use_cases` or `goals`"
+                        .into(),
+                );
             }
             diags.push(d);
             None
@@ -106,7 +118,11 @@ fn parse(file: &std::sync::Arc<SourceFile>, diags: &mut Diagnostics) -> Option<R
 
 /// The user's catalog files, directories expanded, sorted by canonical path so that the order
 /// of `--catalog` flags changes nothing. Each comes with the name shown in messages.
-fn user_files(paths: &[PathBuf], inputs: &mut Vec<PathBuf>, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+fn user_files(
+    paths: &[PathBuf],
+    inputs: &mut Vec<PathBuf>,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, String)> {
     let mut files: Vec<(PathBuf, PathBuf, String)> = Vec::new();
     for path in paths {
         inputs.push(path.clone());
@@ -122,7 +138,10 @@ fn user_files(paths: &[PathBuf], inputs: &mut Vec<PathBuf>, diags: &mut Diagnost
             if found.len() > limits::MAX_FILES_PER_DIRECTORY {
                 diags.push(Diagnostic::in_file(
                     path.display().to_string(),
-                    format!("directory holds more than {} catalog files", limits::MAX_FILES_PER_DIRECTORY),
+                    format!(
+                        "directory holds more than {} catalog files",
+                        limits::MAX_FILES_PER_DIRECTORY
+                    ),
                 ));
                 continue;
             }
@@ -138,14 +157,19 @@ fn user_files(paths: &[PathBuf], inputs: &mut Vec<PathBuf>, diags: &mut Diagnost
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
-    files.into_iter().map(|(_, path, name)| (path, name)).collect()
+    files
+        .into_iter()
+        .map(|(_, path, name)| (path, name))
+        .collect()
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 8 || out.len() > limits::MAX_FILES_PER_DIRECTORY {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
@@ -173,10 +197,18 @@ mod tests {
         collect_yaml(&root.join("catalog"), &mut on_disk, 0);
         let mut on_disk: Vec<String> = on_disk
             .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         on_disk.sort();
-        let mut embedded: Vec<String> = embedded::FILES.iter().map(|(p, _)| (*p).to_owned()).collect();
+        let mut embedded: Vec<String> = embedded::FILES
+            .iter()
+            .map(|(p, _)| (*p).to_owned())
+            .collect();
         embedded.sort();
         assert_eq!(embedded, on_disk);
     }

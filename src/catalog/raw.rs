@@ -144,7 +144,9 @@ impl<'de> Deserialize<'de> for Items {
 #[cfg(test)]
 pub(crate) fn key_sets() -> Vec<(&'static str, Vec<String>)> {
     use crate::diagnostic::SourceFile;
-    fn keys<T: serde::de::DeserializeOwned + std::fmt::Debug>(name: &'static str) -> (&'static str, Vec<String>) {
+    fn keys<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+        name: &'static str,
+    ) -> (&'static str, Vec<String>) {
         let file = SourceFile::new("probe.yaml", "__not_a_key__: 1\n");
         let hint = crate::yaml::from_yaml::<T>(&file)
             .expect_err("unknown key must be rejected")

@@ -19,21 +19,46 @@ use super::layer::Layer;
 use super::raw::{Items, RawEvent, RawGoal, RawNode, RawUseCase, TypeSpec};
 
 /// The type names every catalog knows.
-pub const BUILTIN_TYPES: [&str; 8] =
-    ["string", "number", "integer", "boolean", "array", "object", "any", "null"];
+pub const BUILTIN_TYPES: [&str; 8] = [
+    "string", "number", "integer", "boolean", "array", "object", "any", "null",
+];
 
 /// String formats from JSON Schema; `date-time`, `uri` and `email` are the common ones.
 pub const FORMATS: [&str; 19] = [
-    "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",
-    "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid",
-    "json-pointer", "relative-json-pointer", "regex",
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uri-template",
+    "uuid",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
 ];
 
 pub const ORIGINS: [&str; 2] = ["use-cases", "spec"];
 
+/// The `enum` key as written: each value with its place.
+type EnumValues = Sp<Vec<Sp<Value>>>;
+
 pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
     let mut r = Resolver {
-        type_names: layer.types.keys().filter(|k| !k.is_empty()).cloned().collect(),
+        type_names: layer
+            .types
+            .keys()
+            .filter(|k| !k.is_empty())
+            .cloned()
+            .collect(),
         diags,
     };
     let types = r.named_types(layer);
@@ -91,8 +116,11 @@ impl Resolver<'_> {
                 continue;
             }
             if BUILTIN_TYPES.contains(&name.as_str()) {
-                self.error(&name_sp.loc, format!("`{name}` is a built-in type and cannot be redefined"))
-                    .hint = Some("choose another name, such as one in UpperCamelCase".into());
+                self.error(
+                    &name_sp.loc,
+                    format!("`{name}` is a built-in type and cannot be redefined"),
+                )
+                .hint = Some("choose another name, such as one in UpperCamelCase".into());
                 continue;
             }
             if let Some(schema) = self.schema(node, Position::NamedType, 0) {
@@ -115,7 +143,11 @@ impl Resolver<'_> {
             }
             return Vec::new();
         }
-        layer.events.values().filter_map(|e| self.event(e)).collect()
+        layer
+            .events
+            .values()
+            .filter_map(|e| self.event(e))
+            .collect()
     }
 
     fn event(&mut self, raw: &RawEvent) -> Option<Event> {
@@ -135,11 +167,20 @@ impl Resolver<'_> {
         })
     }
 
-    fn properties(&mut self, props: &Sp<Vec<RawNode>>, owner: &str, depth: usize) -> Option<Vec<Property>> {
+    fn properties(
+        &mut self,
+        props: &Sp<Vec<RawNode>>,
+        owner: &str,
+        depth: usize,
+    ) -> Option<Vec<Property>> {
         if props.value.len() > limits::MAX_PROPERTIES {
             self.error(
                 &props.loc,
-                format!("{owner} has {} properties; the limit is {}", props.value.len(), limits::MAX_PROPERTIES),
+                format!(
+                    "{owner} has {} properties; the limit is {}",
+                    props.value.len(),
+                    limits::MAX_PROPERTIES
+                ),
             );
             return None;
         }
@@ -155,9 +196,12 @@ impl Resolver<'_> {
             };
             if let Some(first) = seen.insert(&name.value, &name.loc) {
                 let first = first.clone();
-                self.error(&name.loc, format!("property `{}` of {owner} is defined twice", name.value))
-                    .notes
-                    .push((first, "first defined here".into()));
+                self.error(
+                    &name.loc,
+                    format!("property `{}` of {owner} is defined twice", name.value),
+                )
+                .notes
+                .push((first, "first defined here".into()));
                 ok = false;
                 continue;
             }
@@ -189,7 +233,13 @@ impl Resolver<'_> {
         Some(Property {
             name: name.value.clone(),
             required,
-            required_reason: if required { node.required_reason.as_ref().map(|r| r.value.trim().to_owned()) } else { None },
+            required_reason: if required {
+                node.required_reason
+                    .as_ref()
+                    .map(|r| r.value.trim().to_owned())
+            } else {
+                None
+            },
             origin,
             schema,
         })
@@ -202,7 +252,10 @@ impl Resolver<'_> {
             let loc = node_loc(node)?;
             self.error(
                 &loc,
-                format!("types are nested more than {} levels deep", limits::MAX_SCHEMA_DEPTH),
+                format!(
+                    "types are nested more than {} levels deep",
+                    limits::MAX_SCHEMA_DEPTH
+                ),
             )
             .hint = Some("declare the inner objects as named types under `types`".into());
             return None;
@@ -226,8 +279,11 @@ impl Resolver<'_> {
                     self.error(&ty.loc, format!("type `{n}` is listed twice"));
                     ok = false;
                 } else if !BUILTIN_TYPES.contains(&n.as_str()) && !self.type_names.contains(&n) {
-                    let candidates: Vec<&str> =
-                        BUILTIN_TYPES.iter().copied().chain(self.type_names.iter().map(String::as_str)).collect();
+                    let candidates: Vec<&str> = BUILTIN_TYPES
+                        .iter()
+                        .copied()
+                        .chain(self.type_names.iter().map(String::as_str))
+                        .collect();
                     let hint = suggest::did_you_mean(&n, &candidates).unwrap_or_else(|| {
                         "use a built-in type (string, number, integer, boolean, array, object, any) or a type defined under `types`".to_owned()
                     });
@@ -273,7 +329,12 @@ impl Resolver<'_> {
                     None => Kind::Enum(literals.clone().unwrap_or_default()),
                 }
             }
-            1 => self.kind(&names[0].value, node, literals.as_deref().map(|l| (l, node.enum_values.as_ref())), depth)?,
+            1 => self.kind(
+                &names[0].value,
+                node,
+                literals.as_deref().map(|l| (l, node.enum_values.as_ref())),
+                depth,
+            )?,
             _ => {
                 if let Some(values) = &node.enum_values {
                     self.error(&values.loc, "`enum` cannot be combined with several types");
@@ -305,22 +366,31 @@ impl Resolver<'_> {
         if position != Position::Property {
             let keys: [(&str, Option<&Loc>); 3] = [
                 ("required", node.required.as_ref().map(|s| &s.loc)),
-                ("required_reason", node.required_reason.as_ref().map(|s| &s.loc)),
+                (
+                    "required_reason",
+                    node.required_reason.as_ref().map(|s| &s.loc),
+                ),
                 ("origin", node.origin.as_ref().map(|s| &s.loc)),
             ];
             for (key, loc) in keys {
                 if let Some(loc) = loc {
-                    self.error(loc, format!("`{key}` applies to properties, not to {}", position.describe()));
+                    self.error(
+                        loc,
+                        format!(
+                            "`{key}` applies to properties, not to {}",
+                            position.describe()
+                        ),
+                    );
                     ok = false;
                 }
             }
         }
-        if position == Position::Items {
-            if let Some(name) = &node.name {
-                self.error(&name.loc, "array items have no `name`").hint =
-                    Some("to reuse a type, define it under `types` and write `items: TypeName`".into());
-                ok = false;
-            }
+        if position == Position::Items
+            && let Some(name) = &node.name
+        {
+            self.error(&name.loc, "array items have no `name`").hint =
+                Some("to reuse a type, define it under `types` and write `items: TypeName`".into());
+            ok = false;
         }
         ok
     }
@@ -329,26 +399,35 @@ impl Resolver<'_> {
         &mut self,
         word: &str,
         node: &RawNode,
-        literals: Option<(&[Literal], Option<&Sp<Vec<Sp<Value>>>>)>,
+        literals: Option<(&[Literal], Option<&EnumValues>)>,
         depth: usize,
     ) -> Option<Kind> {
         if let Some((values, sp)) = literals {
             let loc = sp.map(|s| s.loc.clone()).or_else(|| node_loc(node))?;
             let fits = |l: &Literal| match (word, l) {
-                ("string", Literal::String(_)) | ("boolean", Literal::Bool(_)) | ("number", Literal::Number(_)) => true,
+                ("string", Literal::String(_))
+                | ("boolean", Literal::Bool(_))
+                | ("number", Literal::Number(_)) => true,
                 ("integer", Literal::Number(n)) => n.is_integer(),
                 _ => false,
             };
             if !matches!(word, "string" | "number" | "integer" | "boolean") {
-                self.error(&loc, format!("`enum` does not apply to type `{word}`")).hint =
-                    Some("enums are lists of strings, numbers or booleans".into());
+                self.error(&loc, format!("`enum` does not apply to type `{word}`"))
+                    .hint = Some("enums are lists of strings, numbers or booleans".into());
                 return None;
             }
             if let Some(bad) = values.iter().find(|l| !fits(l)) {
                 let item_loc = sp
-                    .and_then(|s| s.value.iter().find(|v| literal(&v.value).as_ref() == Some(bad)))
+                    .and_then(|s| {
+                        s.value
+                            .iter()
+                            .find(|v| literal(&v.value).as_ref() == Some(bad))
+                    })
                     .map_or(loc.clone(), |v| v.loc.clone());
-                self.error(&item_loc, format!("enum value `{}` is not of type `{word}`", bad.label()));
+                self.error(
+                    &item_loc,
+                    format!("enum value `{}` is not of type `{word}`", bad.label()),
+                );
                 return None;
             }
             return Some(Kind::Enum(values.to_vec()));
@@ -362,10 +441,10 @@ impl Resolver<'_> {
             "array" => Kind::Array(Box::new(self.items(node, depth)?)),
             "object" => match &node.properties {
                 Some(props) if !props.value.is_empty() => {
-                    let owner = node.name.as_ref().map_or_else(
-                        || "an object".to_owned(),
-                        |n| format!("`{}`", n.value),
-                    );
+                    let owner = node
+                        .name
+                        .as_ref()
+                        .map_or_else(|| "an object".to_owned(), |n| format!("`{}`", n.value));
                     Kind::Object(self.properties(props, &owner, depth + 1)?)
                 }
                 _ => Kind::Map,
@@ -377,8 +456,14 @@ impl Resolver<'_> {
     fn items(&mut self, node: &RawNode, depth: usize) -> Option<Schema> {
         match &node.items {
             None => Some(Schema::new(Kind::Any)),
-            Some(Sp { value: Items::Node(inner), .. }) => self.schema(inner, Position::Items, depth + 1),
-            Some(Sp { value: Items::Name(name), loc }) => {
+            Some(Sp {
+                value: Items::Node(inner),
+                ..
+            }) => self.schema(inner, Position::Items, depth + 1),
+            Some(Sp {
+                value: Items::Name(name),
+                loc,
+            }) => {
                 let synthetic = RawNode {
                     ty: Some(Sp::new(TypeSpec::One(name.clone()), loc.clone())),
                     ..RawNode::default()
@@ -389,19 +474,26 @@ impl Resolver<'_> {
     }
 
     fn string_rules(&mut self, node: &RawNode) -> Option<StringRules> {
-        if let Some(format) = &node.format {
-            if !FORMATS.contains(&format.value.as_str()) {
-                let hint = suggest::did_you_mean(&format.value, &FORMATS)
-                    .unwrap_or_else(|| format!("known formats: {}", FORMATS.join(", ")));
-                self.error(&format.loc, format!("unknown format `{}`", format.value)).hint = Some(hint);
-                return None;
-            }
+        if let Some(format) = &node.format
+            && !FORMATS.contains(&format.value.as_str())
+        {
+            let hint = suggest::did_you_mean(&format.value, &FORMATS)
+                .unwrap_or_else(|| format!("known formats: {}", FORMATS.join(", ")));
+            self.error(&format.loc, format!("unknown format `{}`", format.value))
+                .hint = Some(hint);
+            return None;
         }
-        if let (Some(min), Some(max)) = (&node.min_length, &node.max_length) {
-            if min.value > max.value {
-                self.error(&min.loc, format!("`min_length` {} is greater than `max_length` {}", min.value, max.value));
-                return None;
-            }
+        if let (Some(min), Some(max)) = (&node.min_length, &node.max_length)
+            && min.value > max.value
+        {
+            self.error(
+                &min.loc,
+                format!(
+                    "`min_length` {} is greater than `max_length` {}",
+                    min.value, max.value
+                ),
+            );
+            return None;
         }
         Some(StringRules {
             format: node.format.as_ref().map(|f| f.value.clone()),
@@ -412,24 +504,31 @@ impl Resolver<'_> {
     }
 
     fn number_rules(&mut self, node: &RawNode) -> Option<NumberRules> {
-        let mut number = |key: &str, v: &Option<Sp<Value>>| -> Result<Option<serde_json::Number>, ()> {
-            match v {
-                None => Ok(None),
-                Some(Sp { value: Value::Number(n), .. }) => Ok(Some(n.clone())),
-                Some(sp) => {
-                    self.error(&sp.loc, format!("`{key}` must be a number"));
-                    Err(())
+        let mut number =
+            |key: &str, v: &Option<Sp<Value>>| -> Result<Option<serde_json::Number>, ()> {
+                match v {
+                    None => Ok(None),
+                    Some(Sp {
+                        value: Value::Number(n),
+                        ..
+                    }) => Ok(Some(n.clone())),
+                    Some(sp) => {
+                        self.error(&sp.loc, format!("`{key}` must be a number"));
+                        Err(())
+                    }
                 }
-            }
-        };
+            };
         let minimum = number("minimum", &node.minimum).ok()?;
         let maximum = number("maximum", &node.maximum).ok()?;
-        if let (Some(min), Some(max)) = (&minimum, &maximum) {
-            if min.as_f64() > max.as_f64() {
-                let loc = node.minimum.as_ref().map(|m| m.loc.clone())?;
-                self.error(&loc, format!("`minimum` {min} is greater than `maximum` {max}"));
-                return None;
-            }
+        if let (Some(min), Some(max)) = (&minimum, &maximum)
+            && min.as_f64() > max.as_f64()
+        {
+            let loc = node.minimum.as_ref().map(|m| m.loc.clone())?;
+            self.error(
+                &loc,
+                format!("`minimum` {min} is greater than `maximum` {max}"),
+            );
+            return None;
         }
         Some(NumberRules { minimum, maximum })
     }
@@ -443,22 +542,66 @@ impl Resolver<'_> {
         let any = |f: &dyn Fn(&Kind) -> bool| kinds.iter().any(|k| f(k));
         // Constraints of an enum's base type may stay beside it (a user catalog adding an enum
         // to a string with a pattern); the enum is the stricter rule.
-        let enum_of = |k: &Kind, f: fn(&Literal) -> bool| matches!(k, Kind::Enum(v) if v.iter().all(f));
-        let string = any(&|k| matches!(k, Kind::String(_)) || enum_of(k, |l| matches!(l, Literal::String(_))));
+        let enum_of =
+            |k: &Kind, f: fn(&Literal) -> bool| matches!(k, Kind::Enum(v) if v.iter().all(f));
+        let string = any(&|k| {
+            matches!(k, Kind::String(_)) || enum_of(k, |l| matches!(l, Literal::String(_)))
+        });
         let numeric = any(&|k| {
-            matches!(k, Kind::Number(_) | Kind::Integer(_)) || enum_of(k, |l| matches!(l, Literal::Number(_)))
+            matches!(k, Kind::Number(_) | Kind::Integer(_))
+                || enum_of(k, |l| matches!(l, Literal::Number(_)))
         });
         let array = any(&|k| matches!(k, Kind::Array(_)));
         let object = any(&|k| matches!(k, Kind::Object(_) | Kind::Map));
         let checks: [(&str, Option<&Loc>, bool, &str); 8] = [
-            ("format", node.format.as_ref().map(|s| &s.loc), string, "strings"),
-            ("pattern", node.pattern.as_ref().map(|s| &s.loc), string, "strings"),
-            ("min_length", node.min_length.as_ref().map(|s| &s.loc), string, "strings"),
-            ("max_length", node.max_length.as_ref().map(|s| &s.loc), string, "strings"),
-            ("minimum", node.minimum.as_ref().map(|s| &s.loc), numeric, "numbers and integers"),
-            ("maximum", node.maximum.as_ref().map(|s| &s.loc), numeric, "numbers and integers"),
-            ("items", node.items.as_ref().map(|s| &s.loc), array, "arrays"),
-            ("properties", node.properties.as_ref().map(|s| &s.loc), object, "objects"),
+            (
+                "format",
+                node.format.as_ref().map(|s| &s.loc),
+                string,
+                "strings",
+            ),
+            (
+                "pattern",
+                node.pattern.as_ref().map(|s| &s.loc),
+                string,
+                "strings",
+            ),
+            (
+                "min_length",
+                node.min_length.as_ref().map(|s| &s.loc),
+                string,
+                "strings",
+            ),
+            (
+                "max_length",
+                node.max_length.as_ref().map(|s| &s.loc),
+                string,
+                "strings",
+            ),
+            (
+                "minimum",
+                node.minimum.as_ref().map(|s| &s.loc),
+                numeric,
+                "numbers and integers",
+            ),
+            (
+                "maximum",
+                node.maximum.as_ref().map(|s| &s.loc),
+                numeric,
+                "numbers and integers",
+            ),
+            (
+                "items",
+                node.items.as_ref().map(|s| &s.loc),
+                array,
+                "arrays",
+            ),
+            (
+                "properties",
+                node.properties.as_ref().map(|s| &s.loc),
+                object,
+                "objects",
+            ),
         ];
         let mut ok = true;
         for (key, loc, applies, to) in checks {
@@ -475,7 +618,7 @@ impl Resolver<'_> {
         ok
     }
 
-    fn literals(&mut self, values: &Sp<Vec<Sp<Value>>>, nullable: &mut bool) -> Option<Vec<Literal>> {
+    fn literals(&mut self, values: &EnumValues, nullable: &mut bool) -> Option<Vec<Literal>> {
         if values.value.is_empty() {
             self.error(&values.loc, "`enum` has no values");
             return None;
@@ -487,11 +630,17 @@ impl Resolver<'_> {
                 continue;
             }
             let Some(lit) = literal(&v.value) else {
-                self.error(&v.loc, "enum values must be strings, numbers, booleans or null");
+                self.error(
+                    &v.loc,
+                    "enum values must be strings, numbers, booleans or null",
+                );
                 return None;
             };
             if out.contains(&lit) {
-                self.error(&v.loc, format!("enum value `{}` is listed twice", lit.label()));
+                self.error(
+                    &v.loc,
+                    format!("enum value `{}` is listed twice", lit.label()),
+                );
                 return None;
             }
             out.push(lit);
@@ -512,17 +661,34 @@ impl Resolver<'_> {
         for raw in raws {
             let slug = slug(&raw.name.value);
             if slug.is_empty() {
-                self.error(&raw.name.loc, "a use case needs a name with letters or digits");
+                self.error(
+                    &raw.name.loc,
+                    "a use case needs a name with letters or digits",
+                );
                 continue;
             }
             let mut names: Vec<String> = Vec::new();
-            for event in raw.events.as_ref().map(|e| e.value.as_slice()).unwrap_or_default() {
+            for event in raw
+                .events
+                .as_ref()
+                .map(|e| e.value.as_slice())
+                .unwrap_or_default()
+            {
                 if !events.contains_key(&event.value) {
                     let hint = suggest::did_you_mean(&event.value, events.keys());
-                    self.error(&event.loc, format!("unknown event `{}` in use case `{}`", event.value, raw.name.value))
-                        .hint = hint.or_else(|| Some("define the event under `events`".into()));
+                    self.error(
+                        &event.loc,
+                        format!(
+                            "unknown event `{}` in use case `{}`",
+                            event.value, raw.name.value
+                        ),
+                    )
+                    .hint = hint.or_else(|| Some("define the event under `events`".into()));
                 } else if names.contains(&event.value) {
-                    self.error(&event.loc, format!("event `{}` is listed twice", event.value));
+                    self.error(
+                        &event.loc,
+                        format!("event `{}` is listed twice", event.value),
+                    );
                 } else {
                     names.push(event.value.clone());
                 }
@@ -547,13 +713,21 @@ impl Resolver<'_> {
                 continue;
             }
             let mut pairs: Vec<Recommendation> = Vec::new();
-            for pair in raw.use_cases.as_ref().map(|p| p.value.as_slice()).unwrap_or_default() {
+            for pair in raw
+                .use_cases
+                .as_ref()
+                .map(|p| p.value.as_slice())
+                .unwrap_or_default()
+            {
                 let use_case = slug(&pair.use_case.value);
                 if !slugs.contains(&use_case.as_str()) {
                     let hint = suggest::did_you_mean(&use_case, &slugs);
                     self.error(
                         &pair.use_case.loc,
-                        format!("unknown use case `{}` in goal `{}`", pair.use_case.value, raw.name.value),
+                        format!(
+                            "unknown use case `{}` in goal `{}`",
+                            pair.use_case.value, raw.name.value
+                        ),
                     )
                     .hint = hint.or_else(|| Some("define the use case under `use_cases`".into()));
                     continue;
@@ -607,7 +781,11 @@ impl Resolver<'_> {
                     continue;
                 }
                 reported.extend(members);
-                let loc = layer.types.get(*start).and_then(|t| t.name.as_ref()).map(|n| n.loc.clone());
+                let loc = layer
+                    .types
+                    .get(*start)
+                    .and_then(|t| t.name.as_ref())
+                    .map(|n| n.loc.clone());
                 if let Some(loc) = loc {
                     let mut text = cycle.join(" → ");
                     text.push_str(&format!(" → {start}"));
@@ -625,7 +803,11 @@ fn find_cycle(
     done: &mut BTreeSet<String>,
 ) -> Option<Vec<String>> {
     let current = path.last()?.clone();
-    for next in graph.get(current.as_str()).map(Vec::as_slice).unwrap_or_default() {
+    for next in graph
+        .get(current.as_str())
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
         if let Some(pos) = path.iter().position(|p| p == next) {
             return Some(path[pos..].to_vec());
         }

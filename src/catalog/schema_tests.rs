@@ -13,8 +13,15 @@ fn every_embedded_catalog_file_validates_against_the_schema() {
     let validator = jsonschema::draft7::new(&schema()).expect("the schema compiles");
     for (path, text) in embedded::FILES {
         let doc: serde_json::Value = serde_saphyr::from_str(text).expect("catalog files are YAML");
-        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
-        assert!(errors.is_empty(), "{path} does not match catalog.schema.json:\n{}", errors.join("\n"));
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{path} does not match catalog.schema.json:\n{}",
+            errors.join("\n")
+        );
     }
 }
 

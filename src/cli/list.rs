@@ -29,21 +29,41 @@ pub fn list(
         .collect();
     let text = match what {
         ListWhat::Goals => {
-            let goals: Vec<_> = catalog.goals.iter().filter(|g| goal.is_none_or(|only| only.slug == g.slug)).collect();
+            let goals: Vec<_> = catalog
+                .goals
+                .iter()
+                .filter(|g| goal.is_none_or(|only| only.slug == g.slug))
+                .collect();
             match format {
-                Format::Json => json_text(&Value::Array(goals.iter().map(|g| describe::goal_json(g)).collect())),
+                Format::Json => json_text(&Value::Array(
+                    goals.iter().map(|g| describe::goal_json(g)).collect(),
+                )),
                 Format::Text => {
                     let rows: Vec<Vec<String>> = goals
                         .iter()
-                        .map(|g| vec![g.slug.clone(), g.use_cases.len().to_string(), g.name.clone()])
+                        .map(|g| {
+                            vec![
+                                g.slug.clone(),
+                                g.use_cases.len().to_string(),
+                                g.name.clone(),
+                            ]
+                        })
                         .collect();
-                    table(&[col("SLUG"), num("USE CASES"), col("NAME")], &rows, paint, 0)
+                    table(
+                        &[col("SLUG"), num("USE CASES"), col("NAME")],
+                        &rows,
+                        paint,
+                        0,
+                    )
                 }
             }
         }
         ListWhat::UseCases => match format {
             Format::Json => json_text(&Value::Array(
-                use_cases.iter().map(|u| describe::use_case_json(catalog, u)).collect(),
+                use_cases
+                    .iter()
+                    .map(|u| describe::use_case_json(catalog, u))
+                    .collect(),
             )),
             Format::Text => {
                 let rows: Vec<Vec<String>> = use_cases
@@ -62,17 +82,32 @@ pub fn list(
                 .collect();
             match format {
                 Format::Json => json_text(&Value::Array(
-                    events.iter().map(|e| describe::event_json(catalog, e)).collect(),
+                    events
+                        .iter()
+                        .map(|e| describe::event_json(catalog, e))
+                        .collect(),
                 )),
                 Format::Text => {
                     let rows: Vec<Vec<String>> = events
                         .iter()
                         .map(|e| {
-                            let needed: Vec<String> = catalog.use_cases_needing(&e.name).map(|u| u.slug.clone()).collect();
-                            vec![e.name.clone(), e.properties.len().to_string(), needed.join(", ")]
+                            let needed: Vec<String> = catalog
+                                .use_cases_needing(&e.name)
+                                .map(|u| u.slug.clone())
+                                .collect();
+                            vec![
+                                e.name.clone(),
+                                e.properties.len().to_string(),
+                                needed.join(", "),
+                            ]
                         })
                         .collect();
-                    table(&[col("EVENT"), num("PROPERTIES"), col("USE CASES")], &rows, paint, 0)
+                    table(
+                        &[col("EVENT"), num("PROPERTIES"), col("USE CASES")],
+                        &rows,
+                        paint,
+                        0,
+                    )
                 }
             }
         }
@@ -82,7 +117,11 @@ pub fn list(
 
 pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> Result<String> {
     let use_case = find_use_case(catalog, use_case)?;
-    let events: Vec<_> = use_case.events.iter().filter_map(|name| catalog.event(name)).collect();
+    let events: Vec<_> = use_case
+        .events
+        .iter()
+        .filter_map(|name| catalog.event(name))
+        .collect();
     if format == Format::Json {
         let goals: Vec<Value> = catalog
             .goals_of(&use_case.slug)
@@ -101,15 +140,26 @@ pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> 
     }
 
     let mut out = String::new();
-    out.push_str(&format!("{} {}\n", paint.bold(&use_case.name), paint.dim(&format!("({})", use_case.slug))));
+    out.push_str(&format!(
+        "{} {}\n",
+        paint.bold(&use_case.name),
+        paint.dim(&format!("({})", use_case.slug))
+    ));
     if !use_case.summary.is_empty() {
         out.push_str(&format!("{}\n", use_case.summary));
     }
     out.push_str(&format!("\n{}\n", paint.bold("Recommended connections")));
     for (goal, rec) in catalog.goals_of(&use_case.slug) {
-        out.push_str(&format!("  {} {}\n", goal.name, paint.dim(&format!("({})", goal.slug))));
+        out.push_str(&format!(
+            "  {} {}\n",
+            goal.name,
+            paint.dim(&format!("({})", goal.slug))
+        ));
         out.push_str(&format!("    sources:       {}\n", rec.sources.join(", ")));
-        out.push_str(&format!("    destinations:  {}\n", rec.destinations.join(", ")));
+        out.push_str(&format!(
+            "    destinations:  {}\n",
+            rec.destinations.join(", ")
+        ));
     }
     for event in events {
         out.push_str(&format!("\n{}\n", paint.bold(&paint.cyan(&event.name))));
@@ -123,7 +173,12 @@ pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> 
         out.push('\n');
         let rows: Vec<Vec<String>> = event.properties.iter().map(property_row).collect();
         out.push_str(&table(
-            &[col("PROPERTY"), col("TYPE"), col("REQUIRED"), col("DESCRIPTION")],
+            &[
+                col("PROPERTY"),
+                col("TYPE"),
+                col("REQUIRED"),
+                col("DESCRIPTION"),
+            ],
             &rows,
             paint,
             2,
@@ -134,7 +189,11 @@ pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> 
 
 fn property_row(p: &Property) -> Vec<String> {
     let mut ty = match &p.schema.kind {
-        Kind::Enum(values) => values.iter().map(|v| format!("{:?}", v.label())).collect::<Vec<_>>().join(" | "),
+        Kind::Enum(values) => values
+            .iter()
+            .map(|v| format!("{:?}", v.label()))
+            .collect::<Vec<_>>()
+            .join(" | "),
         _ => p.schema.type_word(),
     };
     if p.schema.nullable {
@@ -143,7 +202,11 @@ fn property_row(p: &Property) -> Vec<String> {
     vec![
         p.name.clone(),
         ty,
-        if p.required { "yes".into() } else { String::new() },
+        if p.required {
+            "yes".into()
+        } else {
+            String::new()
+        },
         p.schema.description.clone(),
     ]
 }

@@ -1,5 +1,6 @@
 //! The `tracktype` command line: argument parsing and output, over the library.
 
+mod generate;
 mod list;
 mod style;
 
@@ -7,19 +8,28 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{self, Sources};
 use crate::describe;
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::project;
 
 use style::Paint;
 
 /// Typed tracking SDKs for Rust, TypeScript and Swift, from Segment's use cases.
 #[derive(Debug, Parser)]
-#[command(name = "tracktype", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 success; 1 drift found by --check, or output could not be written; \
-2 bad usage or invalid input.")]
+#[command(
+    name = "tracktype",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Exit codes: 0 success; 1 drift found by --check, or output could not be written; \
+2 bad usage or invalid input."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -36,6 +46,9 @@ pub struct InputArgs {
     /// Leave out the embedded catalog: use only --catalog files
     #[arg(long, global = true)]
     pub no_default_catalog: bool,
+    /// The project file [default: tracktype.yaml in the current directory or a parent]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 impl InputArgs {
@@ -44,6 +57,19 @@ impl InputArgs {
             skip_embedded: self.no_default_catalog,
             catalogs: self.catalogs.clone(),
         }
+    }
+
+    /// The catalog flags as typed, each followed by a space, to repeat them in a suggested
+    /// command.
+    fn flags(&self) -> String {
+        let mut s = String::new();
+        for c in &self.catalogs {
+            s.push_str(&format!("--catalog {} ", c.display()));
+        }
+        if self.no_default_catalog {
+            s.push_str("--no-default-catalog ");
+        }
+        s
     }
 }
 
@@ -71,11 +97,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Generate a typed tracking SDK for the selected events
+    Gen(generate::GenArgs),
     /// Print the whole resolved catalog (after --catalog files) as one document
     Catalog {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
         format: DocFormat,
     },
+    /// Write a commented starter project file (tracktype.yaml); never overwrites one
+    Init,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -157,11 +194,33 @@ fn execute(cli: &Cli) -> Result<Outcome> {
             format,
         } => {
             let catalog = catalog::load(&cli.inputs.sources())?.catalog;
-            list::list(&catalog, *what, goal.as_deref(), use_case.as_deref(), *format, paint).map(Outcome::ok)
+            list::list(
+                &catalog,
+                *what,
+                goal.as_deref(),
+                use_case.as_deref(),
+                *format,
+                paint,
+            )
+            .map(Outcome::ok)
         }
         Command::Show { use_case, format } => {
             let catalog = catalog::load(&cli.inputs.sources())?.catalog;
             list::show(&catalog, use_case, *format, paint).map(Outcome::ok)
+        }
+        Command::Gen(args) => generate::run(args, &cli.inputs, paint),
+        Command::Init => init(cli.inputs.config.as_deref()),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "tracktype", &mut out);
+            Ok(Outcome::ok(String::from_utf8_lossy(&out).into_owned()))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Internal(format!("cannot render the manual: {e}")))?;
+            Ok(Outcome::ok(String::from_utf8_lossy(&out).into_owned()))
         }
         Command::Catalog { format } => {
             let catalog = catalog::load(&cli.inputs.sources())?.catalog;
@@ -173,4 +232,37 @@ fn execute(cli: &Cli) -> Result<Outcome> {
             }))
         }
     }
+}
+
+/// Writes the starter project file, refusing to replace an existing one.
+fn init(config: Option<&std::path::Path>) -> Result<Outcome> {
+    let path = config.map_or_else(
+        || PathBuf::from(project::FILE_NAME),
+        std::path::Path::to_path_buf,
+    );
+    if path.exists() {
+        return Err(Diagnostic::in_file(
+            path.display().to_string(),
+            "already exists; not overwriting it",
+        )
+        .with_hint("edit it, or remove it first to start over")
+        .into());
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    file.write_all(project::STARTER.as_bytes())
+        .map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(Outcome::ok(format!(
+        "wrote {}: one TypeScript target for mitigate-cart-abandonment; edit it, then run `tracktype gen`\n",
+        path.display()
+    )))
 }

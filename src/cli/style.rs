@@ -43,9 +43,6 @@ impl Paint {
     pub fn red(self, text: &str) -> String {
         self.wrap("31", text)
     }
-    pub fn yellow(self, text: &str) -> String {
-        self.wrap("33", text)
-    }
 }
 
 /// A column: its heading and whether numbers in it align right.
@@ -55,11 +52,17 @@ pub struct Column<'a> {
 }
 
 pub fn col(heading: &str) -> Column<'_> {
-    Column { heading, right: false }
+    Column {
+        heading,
+        right: false,
+    }
 }
 
 pub fn num(heading: &str) -> Column<'_> {
-    Column { heading, right: true }
+    Column {
+        heading,
+        right: true,
+    }
 }
 
 /// An aligned table. Cells are plain text; the heading row is bold. The last column is not
@@ -100,7 +103,11 @@ pub fn table(columns: &[Column<'_>], rows: &[Vec<String>], paint: Paint, indent:
         &mut out,
     );
     for row in rows {
-        line(row.clone(), row.iter().map(String::as_str).collect(), &mut out);
+        line(
+            row.clone(),
+            row.iter().map(String::as_str).collect(),
+            &mut out,
+        );
     }
     out
 }

@@ -4,7 +4,9 @@
 mod schema;
 mod slug;
 
-pub use schema::{Kind, Literal, LiteralNumber, NumberRules, Origin, Property, Schema, StringRules};
+pub use schema::{
+    Kind, Literal, LiteralNumber, NumberRules, Origin, Property, Schema, StringRules,
+};
 pub use slug::slug;
 
 /// The resolved catalog. Goals and use cases keep the catalog's order (embedded first, then

@@ -24,13 +24,22 @@ mod tests {
 
     #[test]
     fn slugs_follow_the_documented_rule() {
-        assert_eq!(slug("Mitigate cart abandonment"), "mitigate-cart-abandonment");
+        assert_eq!(
+            slug("Mitigate cart abandonment"),
+            "mitigate-cart-abandonment"
+        );
         assert_eq!(
             slug("Boost retention, upsell, and cross-sell"),
             "boost-retention-upsell-and-cross-sell"
         );
-        assert_eq!(slug("Build high-value lookalikes"), "build-high-value-lookalikes");
-        assert_eq!(slug("Build high value lookalikes"), "build-high-value-lookalikes");
+        assert_eq!(
+            slug("Build high-value lookalikes"),
+            "build-high-value-lookalikes"
+        );
+        assert_eq!(
+            slug("Build high value lookalikes"),
+            "build-high-value-lookalikes"
+        );
         assert_eq!(slug("  SMS & Push  "), "sms-push");
         assert_eq!(slug("Don't churn"), "dont-churn");
     }

@@ -16,7 +16,11 @@ fn catalog() -> Value {
 }
 
 fn strings(v: &Value) -> Vec<&str> {
-    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -29,15 +33,32 @@ fn four_goals_with_their_use_cases_and_recommendations_per_pair() {
     for (want, got) in expected.iter().zip(actual) {
         assert_eq!(got["slug"], want["slug"]);
         assert_eq!(got["name"], want["name"]);
-        assert!(!got["summary"].as_str().unwrap().is_empty(), "goal {} has a summary", want["slug"]);
+        assert!(
+            !got["summary"].as_str().unwrap().is_empty(),
+            "goal {} has a summary",
+            want["slug"]
+        );
         let want_pairs = want["use_cases"].as_array().unwrap();
         let got_pairs = got["use_cases"].as_array().unwrap();
-        assert_eq!(got_pairs.len(), want_pairs.len(), "use cases of {}", want["slug"]);
+        assert_eq!(
+            got_pairs.len(),
+            want_pairs.len(),
+            "use cases of {}",
+            want["slug"]
+        );
         for (w, g) in want_pairs.iter().zip(got_pairs) {
             let what = format!("{} / {}", want["slug"], w["use_case"]);
             assert_eq!(g["slug"], w["use_case"], "{what}");
-            assert_eq!(strings(&g["sources"]), strings(&w["sources"]), "sources of {what}");
-            assert_eq!(strings(&g["destinations"]), strings(&w["destinations"]), "destinations of {what}");
+            assert_eq!(
+                strings(&g["sources"]),
+                strings(&w["sources"]),
+                "sources of {what}"
+            );
+            assert_eq!(
+                strings(&g["destinations"]),
+                strings(&w["destinations"]),
+                "destinations of {what}"
+            );
             pairs += 1;
         }
     }
@@ -55,13 +76,31 @@ fn sixteen_use_cases_with_their_events_and_a_summary() {
             .iter()
             .find(|u| u["slug"] == want["slug"])
             .unwrap_or_else(|| panic!("use case {} missing", want["slug"]));
-        assert_eq!(strings(&got["events"]), strings(&want["events"]), "events of {}", want["slug"]);
-        assert!(!got["summary"].as_str().unwrap().is_empty(), "{} has a summary", want["slug"]);
+        assert_eq!(
+            strings(&got["events"]),
+            strings(&want["events"]),
+            "events of {}",
+            want["slug"]
+        );
+        assert!(
+            !got["summary"].as_str().unwrap().is_empty(),
+            "{} has a summary",
+            want["slug"]
+        );
     }
     // "Build high-value lookalikes" (goal table) and "Build high value lookalikes" (heading) are one.
-    let lookalikes: Vec<_> = actual.iter().filter(|u| u["slug"] == "build-high-value-lookalikes").collect();
+    let lookalikes: Vec<_> = actual
+        .iter()
+        .filter(|u| u["slug"] == "build-high-value-lookalikes")
+        .collect();
     assert_eq!(lookalikes.len(), 1);
-    assert_eq!(strings(&lookalikes[0]["goals"]), ["optimize-advertising", "boost-retention-upsell-and-cross-sell"]);
+    assert_eq!(
+        strings(&lookalikes[0]["goals"]),
+        [
+            "optimize-advertising",
+            "boost-retention-upsell-and-cross-sell"
+        ]
+    );
 }
 
 #[test]
@@ -82,8 +121,17 @@ fn fifteen_events_with_every_property_the_seed_lists_by_wire_name() {
             .filter(|p| p["origin"] == "use-cases")
             .map(|p| p["name"].as_str().unwrap())
             .collect();
-        assert_eq!(from_seed, strings(&want["properties"]), "properties of {}", want["name"]);
-        assert!(!got["description"].as_str().unwrap().is_empty(), "{} has a description", want["name"]);
+        assert_eq!(
+            from_seed,
+            strings(&want["properties"]),
+            "properties of {}",
+            want["name"]
+        );
+        assert!(
+            !got["description"].as_str().unwrap().is_empty(),
+            "{} has a description",
+            want["name"]
+        );
     }
 }
 
@@ -93,11 +141,23 @@ fn every_property_is_typed_and_says_where_it_comes_from() {
     for event in catalog["events"].as_array().unwrap() {
         for p in event["properties"].as_array().unwrap() {
             let what = format!("{} / {}", event["name"], p["name"]);
-            assert!(matches!(p["origin"].as_str(), Some("use-cases" | "spec")), "origin of {what}");
-            assert!(p["schema"].get("type").is_some() || p["schema"].get("$ref").is_some(), "type of {what}");
-            assert!(!p["schema"]["description"].as_str().unwrap_or("").is_empty(), "description of {what}");
+            assert!(
+                matches!(p["origin"].as_str(), Some("use-cases" | "spec")),
+                "origin of {what}"
+            );
+            assert!(
+                p["schema"].get("type").is_some() || p["schema"].get("$ref").is_some(),
+                "type of {what}"
+            );
+            assert!(
+                !p["schema"]["description"].as_str().unwrap_or("").is_empty(),
+                "description of {what}"
+            );
             if p["required"] == true {
-                assert!(p.get("required_reason").is_some(), "{what} is required and says why");
+                assert!(
+                    p.get("required_reason").is_some(),
+                    "{what} is required and says why"
+                );
             }
         }
     }
@@ -110,7 +170,11 @@ fn required_properties_are_few_identifiers() {
     for event in catalog["events"].as_array().unwrap() {
         for p in event["properties"].as_array().unwrap() {
             if p["required"] == true {
-                required.push(format!("{}.{}", event["name"].as_str().unwrap(), p["name"].as_str().unwrap()));
+                required.push(format!(
+                    "{}.{}",
+                    event["name"].as_str().unwrap(),
+                    p["name"].as_str().unwrap()
+                ));
             }
         }
     }
@@ -128,9 +192,27 @@ fn required_properties_are_few_identifiers() {
 #[test]
 fn products_use_the_named_product_type() {
     let catalog = catalog();
-    let order = catalog["events"].as_array().unwrap().iter().find(|e| e["name"] == "Order Completed").unwrap();
-    let products = order["properties"].as_array().unwrap().iter().find(|p| p["name"] == "products").unwrap();
+    let order = catalog["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Order Completed")
+        .unwrap();
+    let products = order["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "products")
+        .unwrap();
     assert_eq!(products["schema"]["items"]["$ref"], "#/definitions/Product");
-    let product = catalog["types"].as_array().unwrap().iter().find(|t| t["name"] == "Product").unwrap();
-    assert_eq!(product["schema"]["required"], serde_json::json!(["product_id"]));
+    let product = catalog["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Product")
+        .unwrap();
+    assert_eq!(
+        product["schema"]["required"],
+        serde_json::json!(["product_id"])
+    );
 }

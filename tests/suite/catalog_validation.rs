@@ -15,11 +15,23 @@ fn expect_error(files: &[(&str, &str)], location: &str, message: &str, hint: Opt
     args.extend(["list", "events"]);
     let run = tracktype_in(Some(dir.path()), &args);
     assert_eq!(run.code, 2, "exit code; stderr:\n{}", run.stderr);
-    assert!(run.stdout.is_empty(), "nothing on stdout on error, got:\n{}", run.stdout);
+    assert!(
+        run.stdout.is_empty(),
+        "nothing on stdout on error, got:\n{}",
+        run.stdout
+    );
     let first_line = format!("{location}: error: {message}");
-    assert!(run.stderr.contains(&first_line), "expected `{first_line}` in:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(&first_line),
+        "expected `{first_line}` in:\n{}",
+        run.stderr
+    );
     if let Some(hint) = hint {
-        assert!(run.stderr.contains(&format!("hint: {hint}")), "expected hint `{hint}` in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("hint: {hint}")),
+            "expected hint `{hint}` in:\n{}",
+            run.stderr
+        );
     }
 }
 
@@ -49,7 +61,10 @@ fn a_typo_in_a_top_level_key() {
 #[test]
 fn an_unknown_event_in_a_use_case() {
     expect_error(
-        &[("acme.yaml", "use_cases:\n  - name: Win back\n    events: [Order Complete]\n")],
+        &[(
+            "acme.yaml",
+            "use_cases:\n  - name: Win back\n    events: [Order Complete]\n",
+        )],
         "acme.yaml:3:14",
         "unknown event `Order Complete` in use case `Win back`",
         Some("did you mean `Order Completed`?"),
@@ -98,7 +113,10 @@ fn an_unknown_items_type() {
 #[test]
 fn an_event_defined_twice_in_one_file() {
     expect_error(
-        &[("acme.yaml", "events:\n  - name: Cart Shared\n  - name: Cart Shared\n")],
+        &[(
+            "acme.yaml",
+            "events:\n  - name: Cart Shared\n  - name: Cart Shared\n",
+        )],
         "acme.yaml:3:11",
         "event `Cart Shared` is defined twice",
         Some("merge the two definitions, or rename one event"),
@@ -136,14 +154,29 @@ fn two_user_files_that_disagree_name_both_places() {
     let a = "events:\n  - name: Order Completed\n    description: Ours.\n";
     let b = "events:\n  - name: Order Completed\n    description: Theirs.\n";
     let dir = dir_with(&[("a.yaml", a), ("b.yaml", b)]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "b.yaml", "--catalog", "a.yaml", "list", "events"]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &[
+            "--catalog",
+            "b.yaml",
+            "--catalog",
+            "a.yaml",
+            "list",
+            "events",
+        ],
+    );
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("b.yaml:3:18: error: conflicting definitions of `description` of event `Order Completed`"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("a.yaml:3:18: note: the other definition is here"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a.yaml:3:18: note: the other definition is here"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -151,13 +184,25 @@ fn user_files_that_agree_are_merged() {
     let a = "events:\n  - name: Order Completed\n    properties:\n      - name: currency\n        required: true\n";
     let b = "events:\n  - name: Order Completed\n    properties:\n      - name: currency\n        required: true\n      - name: store_id\n        type: string\n";
     let dir = dir_with(&[("a.yaml", a), ("b.yaml", b)]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "a.yaml", "--catalog", "b.yaml", "catalog"]).success();
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "a.yaml", "--catalog", "b.yaml", "catalog"],
+    )
+    .success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let order = doc["events"].as_array().unwrap().iter().find(|e| e["name"] == "Order Completed").unwrap();
+    let order = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Order Completed")
+        .unwrap();
     let props = order["properties"].as_array().unwrap();
     let currency = props.iter().find(|p| p["name"] == "currency").unwrap();
     assert_eq!(currency["required"], true);
-    assert_eq!(currency["schema"]["pattern"], "^[A-Z]{3}$", "the rest of the definition stays");
+    assert_eq!(
+        currency["schema"]["pattern"], "^[A-Z]{3}$",
+        "the rest of the definition stays"
+    );
     assert!(props.iter().any(|p| p["name"] == "store_id"));
 }
 
@@ -307,7 +352,10 @@ fn a_property_without_a_type() {
 #[test]
 fn a_property_without_a_name() {
     expect_error(
-        &[("acme.yaml", "events:\n  - name: Cart Shared\n    properties:\n      - type: string\n")],
+        &[(
+            "acme.yaml",
+            "events:\n  - name: Cart Shared\n    properties:\n      - type: string\n",
+        )],
         "acme.yaml:4:15",
         "a property of event `Cart Shared` has no `name`",
         None,
@@ -339,7 +387,12 @@ fn a_wrong_value_type() {
 
 #[test]
 fn a_yaml_syntax_error() {
-    expect_error(&[("acme.yaml", "events:\n  - name: \"Order Completed\n")], "acme.yaml:2:11", "unclosed quote", None);
+    expect_error(
+        &[("acme.yaml", "events:\n  - name: \"Order Completed\n")],
+        "acme.yaml:2:11",
+        "unclosed quote",
+        None,
+    );
 }
 
 #[test]
@@ -361,10 +414,23 @@ fn every_error_is_reported_in_one_run() {
         "acme.yaml",
         "use_cases:\n  - name: A\n    events: [Nope]\n  - name: B\n    events: [Neither]\n",
     )]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "acme.yaml", "list", "events"]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "acme.yaml", "list", "events"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("acme.yaml:3:14: error: unknown event `Nope`"), "{}", run.stderr);
-    assert!(run.stderr.contains("acme.yaml:5:14: error: unknown event `Neither`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("acme.yaml:3:14: error: unknown event `Nope`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("acme.yaml:5:14: error: unknown event `Neither`"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("2 errors"), "{}", run.stderr);
 }
 
@@ -374,7 +440,11 @@ fn names_that_collide_only_after_case_conversion_are_legal() {
         "acme.yaml",
         "events:\n  - name: Cart Viewed\n  - name: cart_viewed\n    properties:\n      - name: Cart ID\n        type: string\n      - name: cart_id\n        type: string\n",
     )]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "acme.yaml", "list", "events"]).success();
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "acme.yaml", "list", "events"],
+    )
+    .success();
     assert!(run.stdout.contains("Cart Viewed"));
     assert!(run.stdout.contains("cart_viewed"));
 }
@@ -382,7 +452,15 @@ fn names_that_collide_only_after_case_conversion_are_legal() {
 #[test]
 fn a_missing_catalog_file() {
     let dir = dir_with(&[]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "missing.yaml", "list", "events"]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "missing.yaml", "list", "events"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("missing.yaml: error: cannot read file: no such file or directory"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("missing.yaml: error: cannot read file: no such file or directory"),
+        "{}",
+        run.stderr
+    );
 }

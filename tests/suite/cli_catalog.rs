@@ -9,14 +9,30 @@ fn list_goals_as_text_is_an_aligned_table() {
     assert_eq!(lines.len(), 5);
     assert!(lines[0].starts_with("SLUG"));
     assert!(lines[1].starts_with("optimize-advertising "));
-    assert!(!run.stdout.contains('\x1b'), "no colour when not on a terminal");
+    assert!(
+        !run.stdout.contains('\x1b'),
+        "no colour when not on a terminal"
+    );
 }
 
 #[test]
 fn list_use_cases_of_a_goal_as_json() {
-    let run = tracktype(&["list", "use-cases", "--goal", "personalize-first-conversion", "--format", "json"]).success();
+    let run = tracktype(&[
+        "list",
+        "use-cases",
+        "--goal",
+        "personalize-first-conversion",
+        "--format",
+        "json",
+    ])
+    .success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let slugs: Vec<&str> = doc.as_array().unwrap().iter().map(|u| u["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<&str> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["slug"].as_str().unwrap())
+        .collect();
     assert_eq!(
         slugs,
         [
@@ -32,9 +48,22 @@ fn list_use_cases_of_a_goal_as_json() {
 
 #[test]
 fn list_events_of_a_goal() {
-    let run = tracktype(&["list", "events", "--goal", "optimize-advertising", "--format", "json"]).success();
+    let run = tracktype(&[
+        "list",
+        "events",
+        "--goal",
+        "optimize-advertising",
+        "--format",
+        "json",
+    ])
+    .success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let names: Vec<&str> = doc.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
     assert_eq!(
         names,
         [
@@ -52,12 +81,22 @@ fn list_events_of_a_goal() {
 #[test]
 fn show_a_use_case_with_its_events_and_recommendations_per_goal() {
     let run = tracktype(&["show", "mitigate-high-value-churn"]).success();
-    assert!(run.stdout.starts_with("Mitigate high value churn (mitigate-high-value-churn)\n"));
+    assert!(
+        run.stdout
+            .starts_with("Mitigate high value churn (mitigate-high-value-churn)\n")
+    );
     // Three goals, three different sets of destinations.
     assert!(run.stdout.contains("Optimize advertising (optimize-advertising)\n    sources:       Website, Mobile, Reverse ETL\n    destinations:  Reverse ETL, Analytics, Advertising\n"));
     assert!(run.stdout.contains("destinations:  Reverse ETL, Analytics, Advertising, SMS & Push Notifications, Email Marketing\n"));
-    assert!(run.stdout.contains("destinations:  Reverse ETL, Analytics, SMS & Push Notifications, Email Marketing\n"));
-    assert!(run.stdout.contains("  order_id     string            yes       Order or transaction ID.\n"), "{}", run.stdout);
+    assert!(run.stdout.contains(
+        "destinations:  Reverse ETL, Analytics, SMS & Push Notifications, Email Marketing\n"
+    ));
+    assert!(
+        run.stdout
+            .contains("  order_id     string            yes       Order or transaction ID.\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -65,7 +104,10 @@ fn show_as_json() {
     let run = tracktype(&["show", "Acquire paid subscriptions", "--format", "json"]).success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(doc["use_case"]["slug"], "acquire-paid-subscriptions");
-    assert_eq!(doc["goals"][0]["destinations"][3], "SMS & Push Notifications");
+    assert_eq!(
+        doc["goals"][0]["destinations"][3],
+        "SMS & Push Notifications"
+    );
     assert_eq!(doc["events"][1]["name"], "Subscription Started");
     assert_eq!(doc["events"][1]["properties"], serde_json::json!([]));
 }
@@ -88,17 +130,39 @@ fn catalog_json_has_the_documented_shape() {
     assert_eq!(keys, ["goals", "use_cases", "events", "types"]);
     let pair = &doc["goals"][0]["use_cases"][3];
     assert_eq!(pair["slug"], "mitigate-cart-abandonment");
-    assert_eq!(pair["sources"], serde_json::json!(["Website", "Mobile", "Reverse ETL"]));
-    assert_eq!(pair["destinations"], serde_json::json!(["Reverse ETL", "Analytics", "Advertising"]));
-    let mca = doc["use_cases"].as_array().unwrap().iter().find(|u| u["slug"] == "mitigate-cart-abandonment").unwrap();
+    assert_eq!(
+        pair["sources"],
+        serde_json::json!(["Website", "Mobile", "Reverse ETL"])
+    );
+    assert_eq!(
+        pair["destinations"],
+        serde_json::json!(["Reverse ETL", "Analytics", "Advertising"])
+    );
+    let mca = doc["use_cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["slug"] == "mitigate-cart-abandonment")
+        .unwrap();
     assert_eq!(mca["name"], "Mitigate cart abandonment");
-    assert_eq!(mca["events"], serde_json::json!(["Checkout Started", "Order Completed"]));
-    let order = doc["events"].as_array().unwrap().iter().find(|e| e["name"] == "Order Completed").unwrap();
+    assert_eq!(
+        mca["events"],
+        serde_json::json!(["Checkout Started", "Order Completed"])
+    );
+    let order = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Order Completed")
+        .unwrap();
     let order_id = &order["properties"][1];
     assert_eq!(order_id["name"], "order_id");
     assert_eq!(order_id["required"], true);
     assert_eq!(order_id["schema"]["type"], "string");
-    assert_eq!(order_id["schema"]["description"], "Order or transaction ID.");
+    assert_eq!(
+        order_id["schema"]["description"],
+        "Order or transaction ID."
+    );
 }
 
 #[test]
@@ -130,11 +194,30 @@ goals:
     let dir = dir_with(&[("acme.yaml", acme)]);
     let run = tracktype_in(Some(dir.path()), &["--catalog", "acme.yaml", "catalog"]).success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let order = doc["events"].as_array().unwrap().iter().find(|e| e["name"] == "Order Completed").unwrap();
-    let currency = order["properties"].as_array().unwrap().iter().find(|p| p["name"] == "currency").unwrap();
+    let order = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Order Completed")
+        .unwrap();
+    let currency = order["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "currency")
+        .unwrap();
     assert_eq!(currency["required"], true);
-    assert_eq!(currency["schema"]["enum"], serde_json::json!(["USD", "EUR"]));
-    assert!(doc["events"].as_array().unwrap().iter().any(|e| e["name"] == "Coupon Applied"));
+    assert_eq!(
+        currency["schema"]["enum"],
+        serde_json::json!(["USD", "EUR"])
+    );
+    assert!(
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Coupon Applied")
+    );
     let goal = &doc["goals"][0];
     let last = goal["use_cases"].as_array().unwrap().last().unwrap();
     assert_eq!(last["slug"], "reward-coupon-hunters");
@@ -149,10 +232,23 @@ fn changing_a_property_type_starts_a_fresh_type() {
     let dir = dir_with(&[("acme.yaml", acme)]);
     let run = tracktype_in(Some(dir.path()), &["--catalog", "acme.yaml", "catalog"]).success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let order = doc["events"].as_array().unwrap().iter().find(|e| e["name"] == "Order Completed").unwrap();
-    let currency = order["properties"].as_array().unwrap().iter().find(|p| p["name"] == "currency").unwrap();
+    let order = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Order Completed")
+        .unwrap();
+    let currency = order["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "currency")
+        .unwrap();
     assert_eq!(currency["schema"]["type"], "integer");
-    assert!(currency["schema"].get("pattern").is_none(), "the string's pattern does not linger");
+    assert!(
+        currency["schema"].get("pattern").is_none(),
+        "the string's pattern does not linger"
+    );
     assert_eq!(currency["origin"], "spec", "keys about the property stay");
 }
 
@@ -163,7 +259,11 @@ fn a_catalog_directory_is_read_whole() {
         ("catalogs/nested/b.yml", "events:\n  - name: B Happened\n"),
         ("catalogs/notes.txt", "not a catalog"),
     ]);
-    let run = tracktype_in(Some(dir.path()), &["--catalog", "catalogs", "list", "events"]).success();
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "catalogs", "list", "events"],
+    )
+    .success();
     assert!(run.stdout.contains("A Happened"));
     assert!(run.stdout.contains("B Happened"));
 }

@@ -5,3 +5,7 @@ mod support;
 mod catalog_facts;
 mod catalog_validation;
 mod cli_catalog;
+mod examples;
+mod gen_check;
+mod project_file;
+mod typescript;

@@ -34,7 +34,9 @@ impl Run {
 /// Runs the `tracktype` binary in `dir` (the repository root when `None`).
 pub fn tracktype_in(dir: Option<&Path>, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracktype"));
-    cmd.args(args).env("NO_COLOR", "1").env_remove("CI_TRACKTYPE_COLOR");
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CI_TRACKTYPE_COLOR");
     cmd.current_dir(dir.unwrap_or_else(|| root()));
     Run::from(cmd.output().expect("tracktype runs"))
 }
@@ -54,11 +56,48 @@ pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-pub fn path_str(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
+
+/// Whether the tests run in CI, where a missing toolchain is a failure, not a skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
-#[allow(dead_code)]
-pub fn join(dir: &Path, name: &str) -> PathBuf {
-    dir.join(name)
+/// Finds a command on PATH, or in `extra` directories.
+pub fn find_tool(name: &str, extra: &[PathBuf]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(extra.iter().cloned())
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A toolchain the test needs: found, or the test is skipped with a message (failed in CI).
+#[track_caller]
+pub fn require_tool(name: &str, extra: &[PathBuf], purpose: &str) -> Option<PathBuf> {
+    match find_tool(name, extra) {
+        Some(path) => Some(path),
+        None if in_ci() => {
+            panic!("`{name}` is required in CI ({purpose}) but was not found on PATH")
+        }
+        None => {
+            eprintln!("SKIPPED: `{name}` not found on PATH, so {purpose} did not run");
+            None
+        }
+    }
+}
+
+/// Runs a command to completion, panicking with its output if it fails.
+#[track_caller]
+pub fn run_ok(cmd: &mut Command, what: &str) -> String {
+    let output = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+    stdout
 }

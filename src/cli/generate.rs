@@ -1,0 +1,361 @@
+//! `tracktype gen`: generate SDKs, or check them for drift, from flags or from the project file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::json;
+
+use crate::catalog::{self, Sources};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::lang::{self, Language, Target, TsSdk};
+use crate::project;
+use crate::select::Selection;
+use crate::writer::{self, Drift};
+
+use super::style::Paint;
+use super::{Format, InputArgs, Outcome};
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Target language: ts (or typescript), rust, swift. Without it (and without a selection),
+    /// every target of the project file is generated
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    /// Output directory [default: generated/<language>, e.g. generated/typescript]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write nothing; exit 0 if the files on disk are exactly what would be generated, 1 if
+    /// any differs, is missing or is extra
+    #[arg(long)]
+    pub check: bool,
+    /// Only this target of the project file
+    #[arg(long, value_name = "NAME", conflicts_with = "lang")]
+    pub target: Option<String>,
+    /// How --check reports drift: text for people, json for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// TypeScript: the Segment SDK to send through
+    #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node"], default_value = "analytics-next")]
+    pub sdk: String,
+    /// Rust: the generated file's name
+    #[arg(long, value_name = "FILE", default_value = "tracking.rs")]
+    pub file_name: String,
+    /// Swift: the module (library product and target) name
+    #[arg(long, value_name = "NAME", default_value = "Tracking")]
+    pub module: String,
+    /// Swift: write only the .swift sources, not a package, for apps that add files to an
+    /// Xcode project
+    #[arg(long)]
+    pub sources_only: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct SelectionArgs {
+    /// Generate the events of a use case (slug or name; repeatable)
+    #[arg(long = "use-case", value_name = "SLUG")]
+    pub use_cases: Vec<String>,
+    /// Generate the events of every use case of a goal (repeatable)
+    #[arg(long = "goal", value_name = "SLUG")]
+    pub goals: Vec<String>,
+    /// Generate an event by its exact name (repeatable)
+    #[arg(long = "event", value_name = "NAME")]
+    pub events: Vec<String>,
+    /// Generate every event of the catalog
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl SelectionArgs {
+    pub fn selection(&self) -> Selection {
+        Selection {
+            all: self.all,
+            goals: self.goals.clone(),
+            use_cases: self.use_cases.clone(),
+            events: self.events.clone(),
+        }
+    }
+}
+
+fn parse_language(s: &str) -> std::result::Result<Language, String> {
+    Language::parse(s).ok_or_else(|| format!("unknown language `{s}`; use ts, rust or swift"))
+}
+
+pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
+    let selection = args.selection.selection();
+    if args.lang.is_none() && selection.is_empty() {
+        return run_project(args, inputs, paint);
+    }
+    let Some(language) = args.lang else {
+        return Err(Diagnostic::global("no target language")
+            .with_hint("add --lang ts, --lang rust or --lang swift")
+            .into());
+    };
+    if selection.is_empty() {
+        return Err(nothing_selected());
+    }
+    if let Target::Swift { module, .. } = target(language, args)
+        && !project::valid_swift_module(&module)
+    {
+        return Err(
+            Diagnostic::global(format!("`{module}` is not a Swift module name"))
+                .with_hint("letters, digits and underscores, starting with a letter")
+                .into(),
+        );
+    }
+    let target = target(language, args);
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("generated").join(language.name()));
+    let generated = crate::generate(&inputs.sources(), &selection, &target)?;
+    if args.check {
+        let drifts = writer::check(&out, &generated.files);
+        let fix = format!(
+            "tracktype {}gen {} {} --out {}",
+            inputs.flags(),
+            target.describe(),
+            selection.describe(),
+            out.display()
+        );
+        return Ok(check_report(
+            &[(None, out, drifts)],
+            &fix,
+            args.format,
+            paint,
+        ));
+    }
+    let report = writer::write(&out, &generated.files)?;
+    Ok(Outcome::ok(write_report(None, &out, &report, paint)))
+}
+
+fn nothing_selected() -> Error {
+    Diagnostic::global("nothing selected to generate")
+        .with_hint(
+            "choose with --use-case SLUG, --goal SLUG, --event \"Event Name\" (each repeatable) or --all, \
+             with --lang; or describe targets in a tracktype.yaml (`tracktype init` writes one). \
+             `tracktype list use-cases` shows the use cases",
+        )
+        .into()
+}
+
+fn target(language: Language, args: &GenArgs) -> Target {
+    match language {
+        Language::TypeScript => Target::TypeScript {
+            sdk: TsSdk::parse(&args.sdk).unwrap_or_default(),
+        },
+        Language::Rust => Target::Rust {
+            file_name: args.file_name.clone(),
+        },
+        Language::Swift => Target::Swift {
+            module: args.module.clone(),
+            sources_only: args.sources_only,
+        },
+    }
+}
+
+/// Every target of the project file (or the one named by `--target`).
+fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
+    let path = match &inputs.config {
+        Some(path) => path.clone(),
+        None => {
+            let here = std::env::current_dir().unwrap_or_default();
+            match project::find(&here) {
+                Some(path) => path,
+                None if args.target.is_some() => {
+                    return Err(Diagnostic::global(format!(
+                        "--target needs a project file, and there is no {} here or in a parent directory",
+                        project::FILE_NAME
+                    ))
+                    .with_hint("run `tracktype init` to write one, or name it with --config")
+                    .into());
+                }
+                None => return Err(nothing_selected()),
+            }
+        }
+    };
+    let project = project::load(&path)?;
+    let chosen: Vec<&project::ProjectTarget> = match &args.target {
+        None => project.targets.iter().collect(),
+        Some(name) => match project.targets.iter().find(|t| &t.name == name) {
+            Some(t) => vec![t],
+            None => {
+                let names: Vec<&str> = project.targets.iter().map(|t| t.name.as_str()).collect();
+                return Err(Diagnostic::global(format!(
+                    "no target `{name}` in {}",
+                    path.display()
+                ))
+                .with_hint(
+                    crate::suggest::did_you_mean(name, &names)
+                        .unwrap_or_else(|| format!("the targets are: {}", names.join(", "))),
+                )
+                .into());
+            }
+        },
+    };
+    // Generate everything first: an invalid target writes nothing at all.
+    let mut outputs = Vec::new();
+    let mut loaded: Vec<(Sources, catalog::Loaded)> = Vec::new();
+    for t in &chosen {
+        let mut sources = t.sources.clone();
+        sources.catalogs.extend(inputs.catalogs.iter().cloned());
+        sources.skip_embedded |= inputs.no_default_catalog;
+        if !loaded.iter().any(|(s, _)| *s == sources) {
+            let l = catalog::load(&sources)?;
+            loaded.push((sources.clone(), l));
+        }
+        let catalog = &loaded
+            .iter()
+            .find(|(s, _)| *s == sources)
+            .map(|(_, l)| &l.catalog)
+            .ok_or_else(|| Error::Internal("catalog cache miss".into()))?;
+        let unknown = t.unknown_names(catalog);
+        if !unknown.is_empty() {
+            return Err(Error::Invalid(unknown));
+        }
+        let events = t.selection.resolve(catalog)?;
+        let request = lang::Request {
+            catalog,
+            events,
+            selection: t.selection.describe(),
+        };
+        outputs.push((t, lang::generate(&request, &t.target)?));
+    }
+    let mut fix = format!("tracktype {}gen", inputs.flags());
+    if inputs.config.is_some() {
+        fix = format!(
+            "tracktype --config {} {}gen",
+            path.display(),
+            inputs.flags()
+        );
+    }
+    if let Some(name) = &args.target {
+        fix.push_str(&format!(" --target {name}"));
+    }
+    if args.check {
+        let results: Vec<(Option<&str>, PathBuf, Vec<Drift>)> = outputs
+            .iter()
+            .map(|(t, files)| {
+                (
+                    Some(t.name.as_str()),
+                    t.out.clone(),
+                    writer::check(&t.out, files),
+                )
+            })
+            .collect();
+        return Ok(check_report(&results, &fix, args.format, paint));
+    }
+    let mut text = String::new();
+    for (t, files) in &outputs {
+        let report = writer::write(&t.out, files)?;
+        text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
+    }
+    Ok(Outcome::ok(text))
+}
+
+fn write_report(
+    target: Option<&str>,
+    out: &Path,
+    report: &writer::WriteReport,
+    paint: Paint,
+) -> String {
+    let mut text = String::new();
+    let prefix = target.map(|t| format!("{t}: ")).unwrap_or_default();
+    for (paths, verb) in [
+        (&report.written, "wrote"),
+        (&report.unchanged, "unchanged"),
+        (&report.removed, "removed"),
+    ] {
+        for p in paths {
+            let _ = writeln!(
+                text,
+                "{prefix}{} {}",
+                paint.dim(verb),
+                out.join(p).display()
+            );
+        }
+    }
+    text
+}
+
+/// The drift report: each drifted file with its diff, and the command that fixes it; or, with
+/// `--format json`, a summary for tools.
+fn check_report(
+    results: &[(Option<&str>, PathBuf, Vec<Drift>)],
+    fix: &str,
+    format: Format,
+    paint: Paint,
+) -> Outcome {
+    let drifted_files: usize = results.iter().map(|(_, _, d)| d.len()).sum();
+    let code = i32::from(drifted_files > 0);
+    if format == Format::Json {
+        let targets: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(name, out, drifts)| {
+                json!({
+                    "target": name,
+                    "out": out.display().to_string(),
+                    "ok": drifts.is_empty(),
+                    "drift": drifts.iter().map(|d| {
+                        let mut entry = json!({ "path": out.join(d.path()).display().to_string(), "status": d.kind() });
+                        if let Drift::Changed { diff, .. } = d {
+                            entry["diff"] = json!(diff);
+                        }
+                        entry
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let doc = json!({ "ok": code == 0, "targets": targets, "fix": if code == 0 { None } else { Some(fix) } });
+        return Outcome {
+            stdout: super::list::json_text(&doc),
+            code,
+        };
+    }
+    let mut text = String::new();
+    for (name, out, drifts) in results {
+        let label = name.map(|n| format!("target {n}: ")).unwrap_or_default();
+        if drifts.is_empty() {
+            let _ = writeln!(
+                text,
+                "{} {label}{} is up to date",
+                paint.green("ok"),
+                out.display()
+            );
+            continue;
+        }
+        for d in drifts {
+            let _ = writeln!(
+                text,
+                "{} {label}{} ({})",
+                paint.red("drift"),
+                out.join(d.path()).display(),
+                d.kind()
+            );
+            if let Drift::Changed { diff, .. } = d {
+                text.push_str(diff);
+                if !diff.ends_with('\n') {
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    if code != 0 {
+        let targets = results.iter().filter(|(_, _, d)| !d.is_empty()).count();
+        let _ = writeln!(
+            text,
+            "{drifted_files} generated file{} differ{} from what tracktype generates{}; to fix, run:\n  {fix}",
+            if drifted_files == 1 { "" } else { "s" },
+            if drifted_files == 1 { "s" } else { "" },
+            if results.len() > 1 {
+                format!(" ({targets} of {} targets)", results.len())
+            } else {
+                String::new()
+            },
+        );
+    }
+    Outcome { stdout: text, code }
+}

@@ -1,0 +1,158 @@
+//! Stage 3b: per-language view models (every name decided here, in Rust) rendered through the
+//! templates. One module per language, each with its own naming component.
+
+pub mod typescript;
+
+mod docs;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::error::Result;
+use crate::layout::Layout;
+use crate::model::{Catalog, Event};
+
+/// A target language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    TypeScript,
+    Rust,
+    Swift,
+}
+
+impl Language {
+    /// Parses `ts`, `typescript`, `rust` or `swift`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ts" | "typescript" => Some(Language::TypeScript),
+            "rust" | "rs" => Some(Language::Rust),
+            "swift" => Some(Language::Swift),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::TypeScript => "typescript",
+            Language::Rust => "rust",
+            Language::Swift => "swift",
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which TypeScript Segment SDK the generated tracker sends through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TsSdk {
+    /// `@segment/analytics-next` (`AnalyticsBrowser`) or the `window.analytics` snippet.
+    #[default]
+    AnalyticsNext,
+    /// `@segment/analytics-node`'s `Analytics`.
+    AnalyticsNode,
+}
+
+impl TsSdk {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "analytics-next" => Some(TsSdk::AnalyticsNext),
+            "analytics-node" => Some(TsSdk::AnalyticsNode),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TsSdk::AnalyticsNext => "analytics-next",
+            TsSdk::AnalyticsNode => "analytics-node",
+        }
+    }
+}
+
+/// What to generate: a language and its options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    TypeScript { sdk: TsSdk },
+    Rust { file_name: String },
+    Swift { module: String, sources_only: bool },
+}
+
+impl Target {
+    pub fn language(&self) -> Language {
+        match self {
+            Target::TypeScript { .. } => Language::TypeScript,
+            Target::Rust { .. } => Language::Rust,
+            Target::Swift { .. } => Language::Swift,
+        }
+    }
+
+    /// The defaults for a language.
+    pub fn for_language(language: Language) -> Self {
+        match language {
+            Language::TypeScript => Target::TypeScript {
+                sdk: TsSdk::default(),
+            },
+            Language::Rust => Target::Rust {
+                file_name: "tracking.rs".into(),
+            },
+            Language::Swift => Target::Swift {
+                module: "Tracking".into(),
+                sources_only: false,
+            },
+        }
+    }
+
+    /// The options as command-line flags, for generated headers.
+    pub fn describe(&self) -> String {
+        match self {
+            Target::TypeScript { sdk } => format!("--lang ts --sdk {}", sdk.name()),
+            Target::Rust { file_name } if file_name == "tracking.rs" => "--lang rust".into(),
+            Target::Rust { file_name } => format!("--lang rust --file-name {file_name}"),
+            Target::Swift {
+                module,
+                sources_only,
+            } => {
+                let mut s = "--lang swift".to_owned();
+                if module != "Tracking" {
+                    s.push_str(&format!(" --module {module}"));
+                }
+                if *sources_only {
+                    s.push_str(" --sources-only");
+                }
+                s
+            }
+        }
+    }
+}
+
+/// One generated file, its path relative to the output directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    pub path: PathBuf,
+    pub contents: String,
+}
+
+/// What a generator gets: the catalog, the selected events in order, and the selection as
+/// canonical flags (for headers).
+pub struct Request<'a> {
+    pub catalog: &'a Catalog,
+    pub events: Vec<&'a Event>,
+    pub selection: String,
+}
+
+/// Generates the files of one target.
+pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedFile>> {
+    let layout = Layout::new(request.catalog, &request.events);
+    let header = crate::writer::header(&request.selection, &target.describe());
+    match target {
+        Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
+        Target::Rust { .. } | Target::Swift { .. } => Err(crate::error::Error::Internal(format!(
+            "{} generation is not built yet",
+            target.language()
+        ))),
+    }
+}

@@ -1,0 +1,294 @@
+//! TypeScript: one ES module, `index.ts`, with an interface per event, the `EventName` and
+//! `EventProperties` registry, and `createTracker` for analytics-next or analytics-node. No
+//! runtime dependency, no side effect at import; prettier-clean as generated.
+
+mod names;
+pub(crate) mod syntax;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::layout::{Body, Decl, Layout, Origin, Ty};
+use crate::model::Literal;
+use crate::pretty::{Doc, concat, group, indent, print, text};
+use crate::render::render;
+
+use super::{GeneratedFile, TsSdk, docs};
+use names::Names;
+use syntax::{Type, WIDTH, jsdoc, key, property_signature, string};
+
+pub use names::{GLOBAL_TYPES, MODULE_NAMES, RESERVED_METHODS};
+
+#[derive(Serialize)]
+struct View {
+    header: String,
+    version: &'static str,
+    decls: Vec<DeclView>,
+    event_name: String,
+    registry: Vec<String>,
+    methods: Vec<MethodView>,
+}
+
+#[derive(Serialize)]
+struct DeclView {
+    doc: String,
+    /// The declaration: an interface (rendered by its template) or a type alias.
+    code: String,
+}
+
+#[derive(Serialize)]
+struct InterfaceView {
+    name: String,
+    members: Vec<MemberView>,
+}
+
+#[derive(Serialize)]
+struct MemberView {
+    doc: String,
+    line: String,
+}
+
+#[derive(Serialize)]
+struct MethodView {
+    doc: String,
+    signature: String,
+    implementation: String,
+}
+
+pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<GeneratedFile>> {
+    let names = Names::new(layout);
+    let decls = layout
+        .decls
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| is_declared(d))
+        .map(|(i, d)| decl_view(layout, &names, crate::layout::DeclId(i), d))
+        .collect::<Result<Vec<_>>>()?;
+
+    let wire_names: Vec<Type> = layout
+        .events
+        .iter()
+        .map(|e| Type::Literal(string(&e.event.name)))
+        .collect();
+    let event_name_type = if wire_names.is_empty() {
+        Type::Keyword("never")
+    } else {
+        Type::union(wire_names)
+    };
+    let event_name = print(
+        &group(concat(vec![
+            text("export type EventName ="),
+            group(indent(concat(vec![
+                Doc::Line,
+                event_name_type.alias_value(),
+            ]))),
+            text(";"),
+        ])),
+        WIDTH,
+        2,
+        0,
+    );
+    let registry = layout
+        .events
+        .iter()
+        .map(|e| {
+            let doc = property_signature(
+                &key(&e.event.name),
+                false,
+                &Type::Ref(names.ty(e.decl).to_owned()),
+            );
+            print(&doc, WIDTH, 2, 2)
+        })
+        .collect();
+
+    let methods = layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, method)| {
+            let props = layout.decl(e.decl);
+            let optional = matches!(&props.body, Body::Struct(fields) if fields.iter().all(|f| !f.property.required));
+            let ty = names.ty(e.decl);
+            let mut doc = vec![format!("Sends {}.", string(&e.event.name))];
+            doc.push(String::new());
+            doc.extend(docs::event(e));
+            let wire = text(string(&e.event.name));
+            let (signature, implementation) = match sdk {
+                TsSdk::AnalyticsNext => (
+                    syntax::call(
+                        method,
+                        vec![
+                            text(format!("properties{}: {ty}", if optional { "?" } else { "" })),
+                            text("options?: TrackOptions"),
+                        ],
+                        ": R;",
+                    ),
+                    method_impl(
+                        method,
+                        vec![text(if optional { "properties = {}" } else { "properties" }), text("options")],
+                        vec![wire, text("properties"), text("options")],
+                    ),
+                ),
+                TsSdk::AnalyticsNode => (
+                    syntax::call(
+                        method,
+                        vec![text(format!(
+                            "message: {}<{ty}>",
+                            if optional { "OptionalMessage" } else { "Message" }
+                        ))],
+                        ": R;",
+                    ),
+                    method_impl(method, vec![text("message")], vec![wire, text("message")]),
+                ),
+            };
+            MethodView {
+                doc: jsdoc(&doc, "  "),
+                signature: print(&signature, WIDTH, 2, 2),
+                implementation: print(&implementation, WIDTH, 2, 4),
+            }
+        })
+        .collect();
+
+    let view = View {
+        header: header.to_owned(),
+        version: env!("CARGO_PKG_VERSION"),
+        decls,
+        event_name,
+        registry,
+        methods,
+    };
+    let template = match sdk {
+        TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
+        TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
+    };
+    let mut contents = render("typescript/index.ts", &view)?;
+    contents.push_str(&render(template, &view)?);
+    Ok(vec![GeneratedFile {
+        path: PathBuf::from("index.ts"),
+        contents,
+    }])
+}
+
+/// Nested enums and unions are printed in place; every other declaration is exported.
+fn is_declared(decl: &Decl<'_>) -> bool {
+    !matches!(
+        (&decl.origin, &decl.body),
+        (Origin::Nested { .. }, Body::Enum(_) | Body::Union(_))
+    )
+}
+
+/// `name(params) {` `return send(args);` `},` as an object-literal method.
+fn method_impl(name: &str, params: Vec<Doc>, args: Vec<Doc>) -> Doc {
+    concat(vec![
+        syntax::call(name, params, " {"),
+        indent(concat(vec![
+            Doc::HardLine,
+            syntax::call("return send", args, ";"),
+        ])),
+        Doc::HardLine,
+        text("},"),
+    ])
+}
+
+fn decl_view(
+    layout: &Layout<'_>,
+    names: &Names,
+    id: crate::layout::DeclId,
+    decl: &Decl<'_>,
+) -> Result<DeclView> {
+    let name = names.ty(id).to_owned();
+    let event = layout.events.iter().find(|e| e.decl == id);
+    let doc_lines = match event {
+        Some(e) => docs::event(e),
+        None => docs::schema(decl.description),
+    };
+    let doc = jsdoc(&doc_lines, "");
+    match &decl.body {
+        Body::Struct(fields) => {
+            let mut members: Vec<MemberView> = fields
+                .iter()
+                .map(|f| {
+                    let sig = property_signature(
+                        &key(&f.property.name),
+                        !f.property.required,
+                        &ts_type(layout, names, &f.ty),
+                    );
+                    MemberView {
+                        doc: jsdoc(&docs::property(f.property), "  "),
+                        line: print(&sig, WIDTH, 2, 2),
+                    }
+                })
+                .collect();
+            if members.is_empty() {
+                // No properties: `{}` and nothing else is accepted.
+                members.push(MemberView {
+                    doc: String::new(),
+                    line: "[key: string]: never;".into(),
+                });
+            }
+            let code = render("typescript/interface.ts", &InterfaceView { name, members })?;
+            Ok(DeclView { doc, code })
+        }
+        Body::Enum(_) | Body::Union(_) | Body::Alias(_) => {
+            let value = match &decl.body {
+                Body::Alias(ty) => ts_type(layout, names, ty),
+                _ => body_type(layout, names, &decl.body),
+            };
+            let alias = print(
+                &group(concat(vec![
+                    text(format!("export type {name} =")),
+                    group(indent(concat(vec![Doc::Line, value.alias_value()]))),
+                    text(";"),
+                ])),
+                WIDTH,
+                2,
+                0,
+            );
+            Ok(DeclView { doc, code: alias })
+        }
+    }
+}
+
+/// The TypeScript type of an enum or union written in place.
+fn body_type(layout: &Layout<'_>, names: &Names, body: &Body<'_>) -> Type {
+    match body {
+        Body::Enum(values) => Type::union(values.iter().map(literal).collect()),
+        Body::Union(members) => {
+            Type::union(members.iter().map(|m| ts_type(layout, names, m)).collect())
+        }
+        Body::Alias(ty) => ts_type(layout, names, ty),
+        Body::Struct(_) => Type::Keyword("never"),
+    }
+}
+
+fn literal(l: &Literal) -> Type {
+    Type::Literal(match l {
+        Literal::String(s) => string(s),
+        Literal::Number(n) => n.0.clone(),
+        Literal::Bool(b) => b.to_string(),
+    })
+}
+
+fn ts_type(layout: &Layout<'_>, names: &Names, ty: &Ty) -> Type {
+    match ty {
+        Ty::Any => Type::Keyword("unknown"),
+        Ty::String => Type::Keyword("string"),
+        Ty::Number | Ty::Integer => Type::Keyword("number"),
+        Ty::Boolean => Type::Keyword("boolean"),
+        Ty::Map => Type::Record,
+        Ty::Array(inner) => Type::Array(Box::new(ts_type(layout, names, inner))),
+        Ty::Nullable(inner) => {
+            Type::union(vec![ts_type(layout, names, inner), Type::Keyword("null")])
+        }
+        Ty::Decl(id) => {
+            let decl = layout.decl(*id);
+            if is_declared(decl) {
+                Type::Ref(names.ty(*id).to_owned())
+            } else {
+                body_type(layout, names, &decl.body)
+            }
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! TypeScript text exactly as prettier prints it: string literals, property keys, JSDoc, and
+//! the documents of types, signatures and calls (see `crate::pretty`).
+
+use crate::pretty::{Doc, concat, group, if_break, indent, join, text};
+
+/// Prettier's print width.
+pub const WIDTH: usize = 80;
+
+/// A string literal in prettier's quotes: double unless the text holds more double quotes than
+/// single ones. Everything outside printable ASCII is escaped, so the source is ASCII and its
+/// width is its length.
+pub fn string(value: &str) -> String {
+    let doubles = value.matches('"').count();
+    let singles = value.matches('\'').count();
+    let quote = if doubles > singles { '\'' } else { '"' };
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push(quote);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04X}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A property key: bare when it is an identifier, quoted otherwise (prettier's "as-needed").
+pub fn key(name: &str) -> String {
+    let mut chars = name.chars();
+    let identifier = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if identifier {
+        name.to_owned()
+    } else {
+        string(name)
+    }
+}
+
+/// A JSDoc comment at `indent`, ending with a newline; empty when there is nothing to say.
+pub fn jsdoc(lines: &[String], indent: &str) -> String {
+    let lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
+    match lines.as_slice() {
+        [] => String::new(),
+        [one] => format!("{indent}/** {one} */\n"),
+        many => {
+            let mut out = format!("{indent}/**\n");
+            for l in many {
+                if l.is_empty() {
+                    out.push_str(&format!("{indent} *\n"));
+                } else {
+                    out.push_str(&format!("{indent} * {l}\n"));
+                }
+            }
+            out.push_str(&format!("{indent} */\n"));
+            out
+        }
+    }
+}
+
+/// A documentation line that cannot end the comment, start a tag, or carry invisible
+/// characters.
+fn sanitize(line: &str) -> String {
+    let mut s: String = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace("*/", "*\\/");
+    if s.starts_with('@') {
+        s.insert(0, '\\');
+    }
+    s.trim_end().to_owned()
+}
+
+/// A TypeScript type, as far as generated code needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Type {
+    /// `string`, `number`, `boolean`, `unknown`, `null`.
+    Keyword(&'static str),
+    Ref(String),
+    /// `Record<string, unknown>`.
+    Record,
+    Literal(String),
+    Array(Box<Type>),
+    Union(Vec<Type>),
+}
+
+impl Type {
+    /// A union of these types, nested unions flattened, each member once.
+    pub fn union(members: Vec<Type>) -> Type {
+        let mut flat: Vec<Type> = Vec::new();
+        for m in members {
+            let parts = match m {
+                Type::Union(inner) => inner,
+                other => vec![other],
+            };
+            for p in parts {
+                if !flat.contains(&p) {
+                    flat.push(p);
+                }
+            }
+        }
+        if flat.len() == 1 {
+            flat.pop().unwrap_or(Type::Keyword("never"))
+        } else {
+            Type::Union(flat)
+        }
+    }
+
+    /// Prettier prints `T | null` inline and never breaks it when `T` is a type reference.
+    fn hugged(members: &[Type]) -> bool {
+        let references = members
+            .iter()
+            .filter(|m| matches!(m, Type::Ref(_) | Type::Record))
+            .count();
+        let nulls = members
+            .iter()
+            .filter(|m| **m == Type::Keyword("null"))
+            .count();
+        references == 1 && references + nulls == members.len()
+    }
+
+    /// The document of the type where it annotates a property or parameter.
+    pub fn annotation(&self) -> Doc {
+        match self {
+            Type::Union(members) if !Type::hugged(members) => {
+                group(indent(concat(vec![Doc::SoftLine, union_members(members)])))
+            }
+            other => other.doc(),
+        }
+    }
+
+    /// The document of the type on the right of `type X =`.
+    pub fn alias_value(&self) -> Doc {
+        match self {
+            Type::Union(members) if !Type::hugged(members) => union_members(members),
+            other => other.doc(),
+        }
+    }
+
+    fn doc(&self) -> Doc {
+        match self {
+            Type::Keyword(k) => text(*k),
+            Type::Ref(name) => text(name.clone()),
+            Type::Literal(l) => text(l.clone()),
+            Type::Record => group(concat(vec![
+                text("Record<"),
+                indent(concat(vec![
+                    Doc::SoftLine,
+                    text("string,"),
+                    Doc::Line,
+                    text("unknown"),
+                ])),
+                Doc::SoftLine,
+                text(">"),
+            ])),
+            Type::Array(inner) => match inner.as_ref() {
+                Type::Union(members) if Type::hugged(members) => {
+                    concat(vec![text("("), inner.doc(), text(")[]")])
+                }
+                Type::Union(members) => concat(vec![
+                    text("("),
+                    group(concat(vec![
+                        indent(concat(vec![Doc::SoftLine, union_members(members)])),
+                        Doc::SoftLine,
+                    ])),
+                    text(")[]"),
+                ]),
+                other => concat(vec![other.doc(), text("[]")]),
+            },
+            Type::Union(members) if Type::hugged(members) => {
+                join(text(" | "), members.iter().map(Type::doc).collect())
+            }
+            Type::Union(members) => {
+                group(indent(concat(vec![Doc::SoftLine, union_members(members)])))
+            }
+        }
+    }
+}
+
+/// Union members as prettier groups them: on one line, or one per line after `| `.
+fn union_members(members: &[Type]) -> Doc {
+    let mut parts = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        if i == 0 {
+            parts.push(if_break(text("| "), text("")));
+        } else {
+            parts.push(Doc::Line);
+            parts.push(text("| "));
+        }
+        parts.push(m.doc());
+    }
+    group(concat(parts))
+}
+
+/// `name(a, b)` with the arguments or parameters breaking one per line, with a trailing comma,
+/// when they do not fit.
+pub fn call(callee: &str, args: Vec<Doc>, after: &str) -> Doc {
+    concat(vec![
+        text(callee),
+        group(concat(vec![
+            text("("),
+            indent(concat(vec![
+                Doc::SoftLine,
+                join(concat(vec![text(","), Doc::Line]), args),
+                if_break(text(","), text("")),
+            ])),
+            Doc::SoftLine,
+            text(")"),
+        ])),
+        text(after),
+    ])
+}
+
+/// `key?: type;` in an interface.
+pub fn property_signature(key_text: &str, optional: bool, ty: &Type) -> Doc {
+    concat(vec![
+        text(format!("{key_text}{}: ", if optional { "?" } else { "" })),
+        ty.annotation(),
+        text(";"),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pretty::print;
+
+    #[test]
+    fn strings_use_prettiers_quotes() {
+        assert_eq!(string("Order Completed"), "\"Order Completed\"");
+        assert_eq!(
+            string("42_--terrible==\\\"event'++name~!3"),
+            "\"42_--terrible==\\\\\\\"event'++name~!3\""
+        );
+        assert_eq!(string("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(string("café\n"), "\"caf\\u00E9\\n\"");
+        assert_eq!(string("😀"), "\"\\uD83D\\uDE00\"");
+    }
+
+    #[test]
+    fn keys_are_quoted_only_when_needed() {
+        assert_eq!(key("order_id"), "order_id");
+        assert_eq!(key("$ok"), "$ok");
+        assert_eq!(key("regex property"), "\"regex property\"");
+        assert_eq!(key("1"), "\"1\"");
+        assert_eq!(key("café"), "\"caf\\u00E9\"");
+    }
+
+    #[test]
+    fn long_unions_break_like_prettier() {
+        let union = Type::union(vec![
+            Type::Literal("\"Evil Morty\"".into()),
+            Type::Literal("\"Lawyer Morty\"".into()),
+            Type::Keyword("null"),
+        ]);
+        // Expected outputs are prettier 3's, pasted from its output.
+        let doc = property_signature("\"a much longer key that pushes the line\"", false, &union);
+        assert_eq!(
+            print(&doc, WIDTH, 2, 2),
+            "\"a much longer key that pushes the line\":\n    \"Evil Morty\" | \"Lawyer Morty\" | null;"
+        );
+        let many = Type::union(
+            (0..8)
+                .map(|i| Type::Literal(format!("\"value number {i}\"")))
+                .collect(),
+        );
+        let doc = property_signature("key", true, &many);
+        assert_eq!(
+            print(&doc, WIDTH, 2, 2),
+            "key?:\n    | \"value number 0\"\n    | \"value number 1\"\n    | \"value number 2\"\n    | \"value number 3\"\n    | \"value number 4\"\n    | \"value number 5\"\n    | \"value number 6\"\n    | \"value number 7\";"
+        );
+        let hugged = Type::union(vec![
+            Type::Ref("AVeryLongTypeNameThatWouldNotFitOnTheLineAtAll".into()),
+            Type::Keyword("null"),
+        ]);
+        let doc = property_signature("\"a much longer key\"", true, &hugged);
+        assert_eq!(
+            print(&doc, WIDTH, 2, 2),
+            "\"a much longer key\"?: AVeryLongTypeNameThatWouldNotFitOnTheLineAtAll | null;"
+        );
+    }
+}

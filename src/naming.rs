@@ -1,0 +1,187 @@
+//! Building blocks of every language's naming component: wire names folded to ASCII words,
+//! cased with heck, and made unique deterministically. Each language adds its own keyword
+//! table and escaping; wire names themselves never change.
+
+use std::collections::HashSet;
+
+use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+
+/// The ASCII words of a wire name: Latin letters lose their accents, apostrophes join their
+/// word ("jerry's" → "jerrys"), everything else separates words.
+pub fn ascii_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c == '\'' || c == '’' {
+            continue;
+        } else if let Some(folded) = fold_latin(c) {
+            out.push_str(folded);
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The ASCII spelling of common accented Latin letters.
+fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "I",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ß' => "ss",
+        'ł' => "l",
+        'Ł' => "L",
+        'š' | 'ś' => "s",
+        'Š' | 'Ś' => "S",
+        'ž' | 'ź' | 'ż' => "z",
+        'Ž' | 'Ź' | 'Ż' => "Z",
+        _ => return None,
+    })
+}
+
+/// The casings languages use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    UpperCamel,
+    LowerCamel,
+    Snake,
+}
+
+/// A wire name in a casing, ASCII only. A name with no usable characters becomes `fallback`;
+/// one that starts with a digit gets a leading `_`, which every target language accepts.
+pub fn cased(name: &str, case: Case, fallback: &str) -> String {
+    let words = ascii_words(name);
+    let mut s = match case {
+        Case::UpperCamel => words.to_upper_camel_case(),
+        Case::LowerCamel => words.to_lower_camel_case(),
+        Case::Snake => words.to_snake_case(),
+    };
+    if s.is_empty() {
+        s = fallback.to_owned();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    s
+}
+
+/// One scope of identifiers (a module's types, a struct's fields): each name claimed once.
+#[derive(Default)]
+pub struct Namespace {
+    taken: HashSet<String>,
+}
+
+impl Namespace {
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            taken: reserved.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// Claims `base`, or the first free of `base2`, `base3`, ... (`base_2` in snake case).
+    pub fn claim(&mut self, base: &str, case: Case) -> String {
+        if self.taken.insert(base.to_owned()) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|n| match case {
+                Case::Snake => format!("{base}_{n}"),
+                _ => format!("{base}{n}"),
+            })
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or_default()
+    }
+}
+
+/// Splits text into lines of at most `width` characters at spaces, keeping the line breaks
+/// already there. Words longer than `width` stay whole.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typewriter_hard_cases() {
+        let terrible = "42_--terrible==\\\"event'++name~!3";
+        assert_eq!(
+            cased(terrible, Case::UpperCamel, "Event"),
+            "_42TerribleEventName3"
+        );
+        assert_eq!(
+            cased(terrible, Case::Snake, "event"),
+            "_42_terrible_event_name_3"
+        );
+        assert_eq!(
+            cased("0000---terrible-property-name~!3", Case::LowerCamel, "p"),
+            "_0000TerriblePropertyName3"
+        );
+        assert_eq!(
+            cased("Event Collided", Case::UpperCamel, ""),
+            cased("event_collided", Case::UpperCamel, "")
+        );
+        assert_eq!(
+            cased("jerry's memories", Case::Snake, ""),
+            "jerrys_memories"
+        );
+        assert_eq!(cased("Café Visité", Case::UpperCamel, ""), "CafeVisite");
+        assert_eq!(cased("購入", Case::UpperCamel, "Event"), "Event");
+    }
+
+    #[test]
+    fn claims_are_unique_and_deterministic() {
+        let mut ns = Namespace::with_reserved(["track"]);
+        assert_eq!(ns.claim("track", Case::LowerCamel), "track2");
+        assert_eq!(ns.claim("eventCollided", Case::LowerCamel), "eventCollided");
+        assert_eq!(
+            ns.claim("eventCollided", Case::LowerCamel),
+            "eventCollided2"
+        );
+        assert_eq!(ns.claim("a_b", Case::Snake), "a_b");
+        assert_eq!(ns.claim("a_b", Case::Snake), "a_b_2");
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("a\n\nb", 9), ["a", "", "b"]);
+    }
+}

@@ -1,0 +1,439 @@
+//! The project file, `tracktype.yaml`: the catalogs to load and the SDKs to generate, so that
+//! regenerating every SDK, or checking them all in CI, is one short command.
+//!
+//! ```yaml
+//! catalogs: [catalog/acme.yaml]   # relative to this file
+//! targets:
+//!   - name: web
+//!     lang: ts
+//!     sdk: analytics-next
+//!     use_cases: [mitigate-cart-abandonment]
+//!     out: web/src/tracking
+//! ```
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Sources;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::error::{Error, Result};
+use crate::lang::{Language, Target, TsSdk};
+use crate::model::{Catalog, slug};
+use crate::select::Selection;
+use crate::suggest;
+use crate::yaml::{self, Sp};
+
+/// The file name `tracktype gen` looks for in the current directory and its parents.
+pub const FILE_NAME: &str = "tracktype.yaml";
+
+/// A loaded project file.
+#[derive(Debug)]
+pub struct Project {
+    pub path: PathBuf,
+    pub targets: Vec<ProjectTarget>,
+}
+
+/// One SDK of a project.
+#[derive(Debug)]
+pub struct ProjectTarget {
+    pub name: String,
+    pub target: Target,
+    pub selection: Selection,
+    pub sources: Sources,
+    /// The output directory, relative to the current directory.
+    pub out: PathBuf,
+    /// Where each selected name is written, to locate unknown ones.
+    selected_at: Vec<(Choice, Sp<String>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Choice {
+    Goal,
+    UseCase,
+    Event,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProject {
+    catalogs: Option<Vec<Sp<String>>>,
+    default_catalog: Option<Sp<bool>>,
+    targets: Sp<Vec<RawTarget>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    name: Sp<String>,
+    lang: Option<Sp<String>>,
+    out: Option<Sp<String>>,
+    use_cases: Option<Vec<Sp<String>>>,
+    goals: Option<Vec<Sp<String>>>,
+    events: Option<Vec<Sp<String>>>,
+    all: Option<Sp<bool>>,
+    catalogs: Option<Vec<Sp<String>>>,
+    sdk: Option<Sp<String>>,
+    file_name: Option<Sp<String>>,
+    module: Option<Sp<String>>,
+    sources_only: Option<Sp<bool>>,
+}
+
+/// The project file in `dir` or the nearest of its parents, as a path relative to `dir`
+/// (`tracktype.yaml`, `../tracktype.yaml`), so that messages show paths as the user sees them.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().enumerate().find_map(|(up, d)| {
+        d.join(FILE_NAME).is_file().then(|| {
+            let mut relative = PathBuf::new();
+            for _ in 0..up {
+                relative.push("..");
+            }
+            relative.join(FILE_NAME)
+        })
+    })
+}
+
+/// Reads and validates a project file. Paths in it are relative to its directory.
+pub fn load(path: &Path) -> Result<Project> {
+    let shown = path.display().to_string();
+    let file = yaml::read_source(path, &shown)?;
+    if file
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::in_file(&shown, "project file is empty")
+            .with_hint("run `tracktype init` for a commented starter file")
+            .into());
+    }
+    let raw: RawProject = yaml::from_yaml(&file)?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut diags = Diagnostics::default();
+    let shared: Vec<PathBuf> = raw
+        .catalogs
+        .iter()
+        .flatten()
+        .map(|c| base.join(&c.value))
+        .collect();
+    let skip_embedded = raw.default_catalog.as_ref().is_some_and(|d| !d.value);
+    if raw.targets.value.is_empty() {
+        diags.push(Diagnostic::at(
+            &raw.targets.loc,
+            "the project has no targets",
+        ));
+    }
+    let mut targets: Vec<ProjectTarget> = Vec::new();
+    for t in raw.targets.value {
+        if targets.iter().any(|o| o.name == t.name.value) {
+            diags.push(Diagnostic::at(
+                &t.name.loc,
+                format!("target `{}` is defined twice", t.name.value),
+            ));
+            continue;
+        }
+        if let Some(target) = target(&t, base, &shared, skip_embedded, &mut diags) {
+            if let Some(other) = targets.iter().find(|o| nested(&o.out, &target.out)) {
+                diags.push(
+                    Diagnostic::at(
+                        t.out.as_ref().map_or(&t.name.loc, |o| &o.loc),
+                        format!(
+                            "the output of target `{}` overlaps that of target `{}`",
+                            target.name, other.name
+                        ),
+                    )
+                    .with_hint("give every target a directory of its own, neither inside another"),
+                );
+                continue;
+            }
+            targets.push(target);
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Invalid(diags));
+    }
+    Ok(Project {
+        path: path.to_owned(),
+        targets,
+    })
+}
+
+fn target(
+    t: &RawTarget,
+    base: &Path,
+    shared: &[PathBuf],
+    skip_embedded: bool,
+    diags: &mut Diagnostics,
+) -> Option<ProjectTarget> {
+    let (Some(lang), Some(out)) = (&t.lang, &t.out) else {
+        for (key, missing, hint) in [
+            (
+                "lang",
+                t.lang.is_none(),
+                "add `lang: ts`, `lang: rust` or `lang: swift`",
+            ),
+            (
+                "out",
+                t.out.is_none(),
+                "add `out:` with the directory to generate into",
+            ),
+        ] {
+            if missing {
+                diags.push(
+                    Diagnostic::at(
+                        &t.name.loc,
+                        format!("target `{}` has no `{key}`", t.name.value),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+        return None;
+    };
+    let Some(language) = Language::parse(&lang.value) else {
+        let hint = suggest::did_you_mean(&lang.value, &["ts", "typescript", "rust", "swift"])
+            .unwrap_or_else(|| "use ts, rust or swift".into());
+        diags.push(
+            Diagnostic::at(&lang.loc, format!("unknown language `{}`", lang.value)).with_hint(hint),
+        );
+        return None;
+    };
+    let misplaced = |key: &str, sp: Option<&Loc>, owner: &str, diags: &mut Diagnostics| {
+        if let Some(loc) = sp {
+            diags.push(Diagnostic::at(
+                loc,
+                format!("`{key}` applies to {owner} targets only"),
+            ));
+        }
+    };
+    let before = diags.0.len();
+    if language != Language::TypeScript {
+        misplaced("sdk", t.sdk.as_ref().map(|s| &s.loc), "TypeScript", diags);
+    }
+    if language != Language::Rust {
+        misplaced(
+            "file_name",
+            t.file_name.as_ref().map(|s| &s.loc),
+            "Rust",
+            diags,
+        );
+    }
+    if language != Language::Swift {
+        misplaced("module", t.module.as_ref().map(|s| &s.loc), "Swift", diags);
+        misplaced(
+            "sources_only",
+            t.sources_only.as_ref().map(|s| &s.loc),
+            "Swift",
+            diags,
+        );
+    }
+    let target = match language {
+        Language::TypeScript => {
+            let sdk = match &t.sdk {
+                None => TsSdk::default(),
+                Some(s) => match TsSdk::parse(&s.value) {
+                    Some(sdk) => sdk,
+                    None => {
+                        let hint =
+                            suggest::did_you_mean(&s.value, &["analytics-next", "analytics-node"])
+                                .unwrap_or_else(|| "use analytics-next or analytics-node".into());
+                        diags.push(
+                            Diagnostic::at(&s.loc, format!("unknown SDK `{}`", s.value))
+                                .with_hint(hint),
+                        );
+                        return None;
+                    }
+                },
+            };
+            Target::TypeScript { sdk }
+        }
+        Language::Rust => {
+            let file_name = t
+                .file_name
+                .as_ref()
+                .map_or_else(|| "tracking.rs".to_owned(), |f| f.value.clone());
+            if let Some(f) = &t.file_name
+                && !valid_rust_file_name(&f.value)
+            {
+                diags.push(
+                    Diagnostic::at(&f.loc, format!("`{}` is not a Rust file name", f.value))
+                        .with_hint("a plain file name ending in .rs, such as tracking.rs"),
+                );
+            }
+            Target::Rust { file_name }
+        }
+        Language::Swift => {
+            let module = t
+                .module
+                .as_ref()
+                .map_or_else(|| "Tracking".to_owned(), |m| m.value.clone());
+            if let Some(m) = &t.module
+                && !valid_swift_module(&m.value)
+            {
+                diags.push(
+                    Diagnostic::at(&m.loc, format!("`{}` is not a Swift module name", m.value))
+                        .with_hint("letters, digits and underscores, starting with a letter"),
+                );
+            }
+            Target::Swift {
+                module,
+                sources_only: t.sources_only.as_ref().is_some_and(|s| s.value),
+            }
+        }
+    };
+    let mut selected_at = Vec::new();
+    for (choice, list) in [
+        (Choice::Goal, &t.goals),
+        (Choice::UseCase, &t.use_cases),
+        (Choice::Event, &t.events),
+    ] {
+        for name in list.iter().flatten() {
+            selected_at.push((choice, name.clone()));
+        }
+    }
+    let names = |choice: Choice| -> Vec<String> {
+        selected_at
+            .iter()
+            .filter(|(c, _)| *c == choice)
+            .map(|(_, n)| n.value.clone())
+            .collect()
+    };
+    let selection = Selection {
+        all: t.all.as_ref().is_some_and(|a| a.value),
+        goals: names(Choice::Goal),
+        use_cases: names(Choice::UseCase),
+        events: names(Choice::Event),
+    };
+    if selection.is_empty() {
+        diags.push(
+            Diagnostic::at(
+                &t.name.loc,
+                format!("target `{}` selects no events", t.name.value),
+            )
+            .with_hint("add `use_cases`, `goals`, `events` or `all: true`"),
+        );
+    }
+    if diags.0.len() > before {
+        return None;
+    }
+    let mut catalogs = shared.to_vec();
+    catalogs.extend(t.catalogs.iter().flatten().map(|c| base.join(&c.value)));
+    Some(ProjectTarget {
+        name: t.name.value.clone(),
+        target,
+        selection,
+        sources: Sources {
+            skip_embedded,
+            catalogs,
+        },
+        out: base.join(&out.value),
+        selected_at,
+    })
+}
+
+impl ProjectTarget {
+    /// Every selected name the catalog does not know, located in the project file.
+    pub fn unknown_names(&self, catalog: &Catalog) -> Diagnostics {
+        let mut diags = Diagnostics::default();
+        for (choice, name) in &self.selected_at {
+            let (known, candidates, kind): (bool, Vec<&str>, &str) = match choice {
+                Choice::Goal => (
+                    catalog.goal(&slug(&name.value)).is_some(),
+                    catalog.goals.iter().map(|g| g.slug.as_str()).collect(),
+                    "goal",
+                ),
+                Choice::UseCase => (
+                    catalog.use_case(&slug(&name.value)).is_some(),
+                    catalog.use_cases.iter().map(|u| u.slug.as_str()).collect(),
+                    "use case",
+                ),
+                Choice::Event => (
+                    catalog.event(&name.value).is_some(),
+                    catalog.events.iter().map(|e| e.name.as_str()).collect(),
+                    "event",
+                ),
+            };
+            if !known {
+                let key = if *choice == Choice::Event {
+                    name.value.clone()
+                } else {
+                    slug(&name.value)
+                };
+                diags.push(
+                    Diagnostic::at(
+                        &name.loc,
+                        format!("unknown {kind} `{}` in target `{}`", name.value, self.name),
+                    )
+                    .with_hint_opt(suggest::did_you_mean(&key, &candidates)),
+                );
+            }
+        }
+        diags
+    }
+}
+
+/// Whether one output directory is, or is inside, the other.
+fn nested(a: &Path, b: &Path) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    a.starts_with(&b) || b.starts_with(&a)
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn valid_rust_file_name(name: &str) -> bool {
+    name.ends_with(".rs") && name.len() > 3 && !name.contains(['/', '\\']) && !name.starts_with('.')
+}
+
+pub fn valid_swift_module(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The starter project file `tracktype init` writes.
+pub const STARTER: &str = r#"# tracktype project file: the SDKs this repository generates.
+#
+#   tracktype gen            regenerate every target below
+#   tracktype gen --check    check them in CI: exits 1, with a diff, if any file drifted
+#
+# Paths are relative to this file. `tracktype list use-cases` shows what you can select.
+
+# Catalog files or directories that extend the embedded catalog (events, use cases, types).
+# catalogs: [tracking/catalog.yaml]
+
+targets:
+  # A TypeScript SDK for the web app, sending through @segment/analytics-next.
+  - name: web
+    lang: ts                  # ts, rust or swift
+    sdk: analytics-next       # or analytics-node
+    use_cases: [mitigate-cart-abandonment]
+    # goals: [optimize-advertising]
+    # events: ["Order Completed"]
+    # all: true
+    out: src/tracking
+
+  # A Rust module for a backend, included with `mod tracking;`:
+  # - name: backend
+  #   lang: rust
+  #   use_cases: [mitigate-cart-abandonment]
+  #   out: backend/src
+
+  # A Swift package for an iOS app (`sources_only: true` writes only the .swift files):
+  # - name: ios
+  #   lang: swift
+  #   module: Tracking
+  #   use_cases: [mitigate-cart-abandonment]
+  #   out: ios/Tracking
+"#;

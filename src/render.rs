@@ -1,0 +1,89 @@
+//! The templates, embedded in the binary, and rendering them. Templates only interpolate: every
+//! name, type and line break is decided in Rust before they see it.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::error::{Error, Result};
+
+/// Every template, by name. A test renders each of them.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "typescript/index.ts",
+        include_str!("../templates/typescript/index.ts.tera"),
+    ),
+    (
+        "typescript/interface.ts",
+        include_str!("../templates/typescript/interface.ts.tera"),
+    ),
+    (
+        "typescript/tracker-analytics-next.ts",
+        include_str!("../templates/typescript/tracker-analytics-next.ts.tera"),
+    ),
+    (
+        "typescript/tracker-analytics-node.ts",
+        include_str!("../templates/typescript/tracker-analytics-node.ts.tera"),
+    ),
+];
+
+fn engine() -> Result<&'static Tera> {
+    static ENGINE: OnceLock<std::result::Result<Tera, String>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            let mut tera = Tera::new();
+            tera.autoescape_on(Vec::<&str>::new());
+            tera.add_raw_templates(TEMPLATES.iter().copied())
+                .map_err(|e| format!("{e:?}"))?;
+            Ok(tera)
+        })
+        .as_ref()
+        .map_err(|e| Error::Internal(format!("templates do not compile: {e}")))
+}
+
+/// Renders the template `name` with `view` as its context.
+pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
+    #[cfg(test)]
+    tests::RENDERED.with(|r| r.borrow_mut().insert(name.to_owned()));
+    let context = Context::from_serialize(view)
+        .map_err(|e| Error::Internal(format!("view of {name} is not a map: {e}")))?;
+    engine()?
+        .render(name, &context)
+        .map_err(|e| Error::Internal(format!("template {name} failed: {e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    use crate::lang::{Target, TsSdk};
+    use crate::{Selection, Sources};
+
+    thread_local! {
+        pub static RENDERED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    }
+
+    #[test]
+    fn every_template_is_rendered_by_some_target() {
+        let targets = [
+            Target::TypeScript {
+                sdk: TsSdk::AnalyticsNext,
+            },
+            Target::TypeScript {
+                sdk: TsSdk::AnalyticsNode,
+            },
+        ];
+        for target in &targets {
+            crate::generate(&Sources::default(), &Selection::all(), target).unwrap();
+        }
+        let rendered = RENDERED.with(|r| r.borrow().clone());
+        for (name, _) in super::TEMPLATES {
+            assert!(
+                rendered.contains(*name),
+                "template {name} is never rendered"
+            );
+        }
+    }
+}
