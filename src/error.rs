@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Everything that can go wrong, in two families: input the user must fix (`Invalid`, exit
 /// code 2) and failures to complete the work (`Write`, `Internal`, exit code 1).
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 pub enum Error {
     /// A catalog, plan or project file is invalid, or the request names something unknown.
     #[error("{0}")]
@@ -15,6 +15,14 @@ pub enum Error {
     /// A bug in tracktype: a template that fails to render or produces invalid code.
     #[error("internal error: {0}\nthis is a bug in tracktype; please report it")]
     Internal(String),
+}
+
+/// The same text as `Display`: a build script's `main` that returns `Result` prints its error
+/// with `Debug`, and should show the located, readable message.
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 impl Error {

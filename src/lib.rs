@@ -14,6 +14,7 @@
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
+mod config;
 pub mod describe;
 pub mod diagnostic;
 pub mod error;
@@ -32,11 +33,15 @@ pub mod writer;
 pub(crate) mod yaml;
 
 pub use catalog::Sources;
+pub use config::Config;
 pub use error::{Error, Result};
 pub use lang::{GeneratedFile, Language, Target, TsSdk};
 pub use select::Selection;
 
 use std::path::PathBuf;
+
+/// The generator's version, as generated code reports it in `context.tracktype`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The files of one target, and every input file they were generated from.
 #[derive(Clone, Debug)]

@@ -26,6 +26,26 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "typescript/tracker-analytics-node.ts",
         include_str!("../templates/typescript/tracker-analytics-node.ts.tera"),
     ),
+    (
+        "rust/module.rs",
+        include_str!("../templates/rust/module.rs.tera"),
+    ),
+    (
+        "rust/struct.rs",
+        include_str!("../templates/rust/struct.rs.tera"),
+    ),
+    (
+        "rust/enum.rs",
+        include_str!("../templates/rust/enum.rs.tera"),
+    ),
+    (
+        "rust/union.rs",
+        include_str!("../templates/rust/union.rs.tera"),
+    ),
+    (
+        "rust/alias.rs",
+        include_str!("../templates/rust/alias.rs.tera"),
+    ),
 ];
 
 fn engine() -> Result<&'static Tera> {
@@ -74,9 +94,20 @@ mod tests {
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNode,
             },
+            Target::Rust {
+                file_name: "tracking.rs".into(),
+            },
         ];
+        // The acme example catalog adds enums, unions and every other construct.
+        let acme = Sources {
+            catalogs: vec![
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("generated-examples/catalogs/acme.yaml"),
+            ],
+            ..Sources::default()
+        };
         for target in &targets {
-            crate::generate(&Sources::default(), &Selection::all(), target).unwrap();
+            crate::generate(&acme, &Selection::all(), target).unwrap();
         }
         let rendered = RENDERED.with(|r| r.borrow().clone());
         for (name, _) in super::TEMPLATES {

@@ -37,6 +37,16 @@ pub struct WriteReport {
 
 /// Writes `files` under `out_dir` and removes our files that are no longer produced.
 pub fn write(out_dir: &Path, files: &[GeneratedFile]) -> Result<WriteReport> {
+    write_files(out_dir, files, true)
+}
+
+/// Writes `files` under `out_dir`; with `remove_stale`, also removes our files that are no
+/// longer produced. Build scripts leave them: several may share `OUT_DIR`.
+pub fn write_files(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    remove_stale: bool,
+) -> Result<WriteReport> {
     let mut report = WriteReport::default();
     let mut staged: Vec<(PathBuf, PathBuf, &GeneratedFile)> = Vec::new();
     let fail = |path: &Path, source: std::io::Error| Error::Write {
@@ -81,7 +91,12 @@ pub fn write(out_dir: &Path, files: &[GeneratedFile]) -> Result<WriteReport> {
         })?;
         report.written.push(file.path.clone());
     }
-    for stale in stale_files(out_dir, files) {
+    let stale = if remove_stale {
+        stale_files(out_dir, files)
+    } else {
+        Vec::new()
+    };
+    for stale in stale {
         fs::remove_file(out_dir.join(&stale)).map_err(|e| fail(&out_dir.join(&stale), e))?;
         report.removed.push(stale);
     }

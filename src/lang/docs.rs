@@ -1,7 +1,7 @@
 //! Documentation text shared by every language: what the catalog says about an event or a
 //! property, as lines of plain text. Each language wraps them in its own comment syntax.
 
-use crate::layout::EventDecl;
+use crate::layout::{DeclId, EventDecl, Layout, Origin};
 use crate::model::{Kind, Property, Schema};
 use crate::naming::wrap;
 
@@ -32,9 +32,37 @@ pub fn property(p: &Property) -> Vec<String> {
     lines
 }
 
-/// A type's own documentation.
-pub fn schema(description: &str) -> Vec<String> {
-    wrap(description, WIDTH)
+/// A declaration's documentation: its description, or else where it sits, so that every
+/// generated type is documented.
+pub fn decl(layout: &Layout<'_>, id: DeclId) -> Vec<String> {
+    let d = layout.decl(id);
+    if let Some(e) = layout.events.iter().find(|e| e.decl == id) {
+        return event(e);
+    }
+    if !d.description.trim().is_empty() {
+        return wrap(d.description, WIDTH);
+    }
+    let text = match &d.origin {
+        Origin::Event(name) => format!("The properties of {name:?}."),
+        Origin::Named(name) => format!("The `{name}` type."),
+        Origin::Nested { parent, words } => {
+            let owner = owner(layout, *parent);
+            match words.strip_suffix(" item") {
+                Some(list) => format!("An item of `{list}` in {owner}."),
+                None => format!("The type of `{words}` in {owner}."),
+            }
+        }
+    };
+    wrap(&text, WIDTH)
+}
+
+/// How documentation names a declaration: an event or type by name, a nested type by path.
+fn owner(layout: &Layout<'_>, id: DeclId) -> String {
+    match &layout.decl(id).origin {
+        Origin::Event(name) => format!("{name:?}"),
+        Origin::Named(name) => format!("`{name}`"),
+        Origin::Nested { parent, words } => format!("`{words}` of {}", owner(layout, *parent)),
+    }
 }
 
 /// The rules of a schema that languages do not check at compile time, as one sentence each.

@@ -1,6 +1,7 @@
 //! Stage 3b: per-language view models (every name decided here, in Rust) rendered through the
 //! templates. One module per language, each with its own naming component.
 
+pub mod rust;
 pub mod typescript;
 
 mod docs;
@@ -150,7 +151,8 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     let header = crate::writer::header(&request.selection, &target.describe());
     match target {
         Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
-        Target::Rust { .. } | Target::Swift { .. } => Err(crate::error::Error::Internal(format!(
+        Target::Rust { file_name } => rust::generate(&layout, file_name, &header),
+        Target::Swift { .. } => Err(crate::error::Error::Internal(format!(
             "{} generation is not built yet",
             target.language()
         ))),

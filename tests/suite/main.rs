@@ -8,4 +8,5 @@ mod cli_catalog;
 mod examples;
 mod gen_check;
 mod project_file;
+mod rust;
 mod typescript;

@@ -56,7 +56,6 @@ pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-
 /// Whether the tests run in CI, where a missing toolchain is a failure, not a skip.
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")

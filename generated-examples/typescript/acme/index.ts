@@ -2,6 +2,12 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang ts --sdk analytics-node
 
+/** An email address. */
+export type EmailAddress = string;
+
+/** Acme's plans. */
+export type Plan = "starter" | "pro" | "enterprise";
+
 /**
  * One product in a cart or order (the Segment Spec's Ecommerce v2 product
  * object). Counts and positions are whole numbers, a judgement: the spec types
@@ -189,7 +195,7 @@ export interface SubscriptionStarted {
    *
    * Required: Every subscription is on exactly one plan.
    */
-  plan: "starter" | "pro" | "enterprise";
+  plan: Plan;
   /** How often the subscription is billed. */
   billing_interval?: "monthly" | "yearly";
   /**
@@ -207,7 +213,9 @@ export interface SubscriptionStarted {
   /** Whatever the experimentation tool attached. */
   experiment?: unknown;
   /** Plans the customer was on before. */
-  previous_plans?: ("starter" | "pro" | "enterprise")[];
+  previous_plans?: Plan[];
+  /** Where invoices go. */
+  billing_email?: EmailAddress;
 }
 
 /**

@@ -199,12 +199,7 @@ fn decl_view(
     decl: &Decl<'_>,
 ) -> Result<DeclView> {
     let name = names.ty(id).to_owned();
-    let event = layout.events.iter().find(|e| e.decl == id);
-    let doc_lines = match event {
-        Some(e) => docs::event(e),
-        None => docs::schema(decl.description),
-    };
-    let doc = jsdoc(&doc_lines, "");
+    let doc = jsdoc(&docs::decl(layout, id), "");
     match &decl.body {
         Body::Struct(fields) => {
             let mut members: Vec<MemberView> = fields

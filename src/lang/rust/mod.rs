@@ -1,0 +1,432 @@
+//! Rust: one module, `tracking.rs`, that needs only `serde` (with derive) and `serde_json` in
+//! the host crate; usable as `mod tracking;` or through `include!`. Rendered from templates,
+//! then parsed by `syn` and printed by `prettyplease`.
+
+mod names;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Ty};
+use crate::model::Literal;
+use crate::render::render;
+
+use super::{GeneratedFile, docs};
+use names::Names;
+
+pub use names::{KEYWORDS, TRACKER_METHODS, TYPE_NAMES};
+
+#[derive(Serialize)]
+struct ModuleView {
+    version: &'static str,
+    decls: Vec<String>,
+    methods: Vec<MethodView>,
+}
+
+#[derive(Serialize)]
+struct MethodView {
+    doc: Vec<String>,
+    ident: String,
+    ty: String,
+}
+
+#[derive(Serialize)]
+struct StructView {
+    doc: Vec<String>,
+    name: String,
+    fields: Vec<FieldView>,
+    default: bool,
+    params: Vec<ParamView>,
+    too_many_params: bool,
+    /// The event's wire name as a Rust string literal, for events.
+    event: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FieldView {
+    doc: Vec<String>,
+    ident: String,
+    ty: String,
+    serde: Vec<String>,
+    /// How the constructor sets the field.
+    init: String,
+}
+
+#[derive(Serialize)]
+struct ParamView {
+    ident: String,
+    ty: String,
+}
+
+#[derive(Serialize)]
+struct EnumView {
+    doc: Vec<String>,
+    name: String,
+    /// Every value a string: derive `Serialize` with renames.
+    derive: bool,
+    variants: Vec<VariantView>,
+}
+
+#[derive(Serialize)]
+struct VariantView {
+    doc: Vec<String>,
+    ident: String,
+    /// The wire value as a Rust string literal (derived enums).
+    rename: String,
+    /// The serializer call (hand-written `Serialize`).
+    serialize: String,
+}
+
+#[derive(Serialize)]
+struct UnionView {
+    doc: Vec<String>,
+    name: String,
+    variants: Vec<ParamView>,
+    from: Vec<FromView>,
+}
+
+#[derive(Serialize)]
+struct FromView {
+    ty: String,
+    variant: String,
+    expr: String,
+}
+
+#[derive(Serialize)]
+struct AliasView {
+    doc: Vec<String>,
+    name: String,
+    ty: String,
+}
+
+pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
+    let names = Names::new(layout);
+    let mut decls = Vec::new();
+    for (i, decl) in layout.decls.iter().enumerate() {
+        decls.push(render_decl(layout, &names, DeclId(i), decl)?);
+    }
+    let methods = layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, ident)| {
+            let mut doc = vec![format!("Sends {}.", quote(&e.event.name))];
+            doc.push(String::new());
+            doc.extend(docs::event(e));
+            MethodView {
+                doc: doc_lines(&doc),
+                ident: ident.clone(),
+                ty: names.ty(e.decl).to_owned(),
+            }
+        })
+        .collect();
+    let view = ModuleView {
+        version: env!("CARGO_PKG_VERSION"),
+        decls,
+        methods,
+    };
+    let source = render("rust/module.rs", &view)?;
+    let file = syn::parse_file(&source).map_err(|e| {
+        let line = e.span().start().line;
+        let context = source
+            .lines()
+            .skip(line.saturating_sub(3))
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n");
+        Error::Internal(format!(
+            "generated Rust does not parse: {e}, at line {line}:\n{context}"
+        ))
+    })?;
+    let mut contents = header.to_owned();
+    contents.push('\n');
+    contents.push_str(&separate_items(&prettyplease::unparse(&file)));
+    Ok(vec![GeneratedFile {
+        path: PathBuf::from(file_name),
+        contents,
+    }])
+}
+
+fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, decl: &Decl<'_>) -> Result<String> {
+    let name = names.ty(id).to_owned();
+    let event = layout.events.iter().find(|e| e.decl == id);
+    let doc = doc_lines(&docs::decl(layout, id));
+    match &decl.body {
+        Body::Struct(fields) => render(
+            "rust/struct.rs",
+            &struct_view(layout, names, id, name, doc, fields, event),
+        ),
+        Body::Enum(values) => render("rust/enum.rs", &enum_view(names, id, name, doc, values)),
+        Body::Union(members) => {
+            let variants: Vec<ParamView> = names
+                .variants(id)
+                .iter()
+                .zip(members)
+                .map(|(ident, ty)| ParamView {
+                    ident: ident.clone(),
+                    ty: rust_type(names, ty),
+                })
+                .collect();
+            let mut seen = BTreeSet::new();
+            let mut from = Vec::new();
+            for v in &variants {
+                if seen.insert(v.ty.clone()) {
+                    from.push(FromView {
+                        ty: v.ty.clone(),
+                        variant: v.ident.clone(),
+                        expr: "value".into(),
+                    });
+                }
+                if v.ty == "String" && seen.insert("&str".into()) {
+                    from.push(FromView {
+                        ty: "&str".into(),
+                        variant: v.ident.clone(),
+                        expr: "value.to_owned()".into(),
+                    });
+                }
+            }
+            render(
+                "rust/union.rs",
+                &UnionView {
+                    doc,
+                    name,
+                    variants,
+                    from,
+                },
+            )
+        }
+        Body::Alias(ty) => render(
+            "rust/alias.rs",
+            &AliasView {
+                doc,
+                name,
+                ty: rust_type(names, ty),
+            },
+        ),
+    }
+}
+
+fn struct_view(
+    layout: &Layout<'_>,
+    names: &Names,
+    id: DeclId,
+    name: String,
+    doc: Vec<String>,
+    fields: &[crate::layout::Field<'_>],
+    event: Option<&EventDecl<'_>>,
+) -> StructView {
+    let _ = layout;
+    let mut views = Vec::new();
+    let mut params = Vec::new();
+    for (field, ident) in fields.iter().zip(names.fields(id)) {
+        let (base, nullable) = field.ty.split_nullable();
+        let base_ty = rust_type(names, base);
+        let required = field.property.required;
+        let ty = match (required, nullable) {
+            (true, false) => base_ty.clone(),
+            (false, false) | (true, true) => format!("Option<{base_ty}>"),
+            (false, true) => format!("Option<Option<{base_ty}>>"),
+        };
+        let mut serde = Vec::new();
+        let plain_ident = ident.trim_start_matches("r#");
+        if plain_ident != field.property.name {
+            serde.push(format!("rename = {}", quote(&field.property.name)));
+        }
+        if !required {
+            serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
+        }
+        let init = if required {
+            let into = ty == "String";
+            params.push(ParamView {
+                ident: ident.clone(),
+                ty: if into {
+                    "impl Into<String>".into()
+                } else {
+                    ty.clone()
+                },
+            });
+            if into {
+                format!("{ident}.into()")
+            } else {
+                ident.clone()
+            }
+        } else {
+            "None".to_owned()
+        };
+        views.push(FieldView {
+            doc: doc_lines(&docs::property(field.property)),
+            ident: ident.clone(),
+            ty,
+            serde,
+            init,
+        });
+    }
+    StructView {
+        doc,
+        name,
+        default: params.is_empty(),
+        too_many_params: params.len() > 7,
+        params,
+        fields: views,
+        event: event.map(|e| quote(&e.event.name)),
+    }
+}
+
+fn enum_view(
+    names: &Names,
+    id: DeclId,
+    name: String,
+    doc: Vec<String>,
+    values: &[Literal],
+) -> EnumView {
+    let derive = values.iter().all(|v| matches!(v, Literal::String(_)));
+    let variants = names
+        .variants(id)
+        .iter()
+        .zip(values)
+        .map(|(ident, value)| VariantView {
+            doc: doc_lines(&[format!("`{}`", value.to_json())]),
+            ident: ident.clone(),
+            rename: quote(&value.label()),
+            serialize: match value {
+                Literal::String(s) => format!("serializer.serialize_str({})", quote(s)),
+                Literal::Bool(b) => format!("serializer.serialize_bool({b})"),
+                Literal::Number(n) => {
+                    if let Ok(i) = n.0.parse::<i64>() {
+                        format!("serializer.serialize_i64({i})")
+                    } else if let Ok(u) = n.0.parse::<u64>() {
+                        format!("serializer.serialize_u64({u})")
+                    } else {
+                        let f: f64 = n.0.parse().unwrap_or(0.0);
+                        format!("serializer.serialize_f64({f:?})")
+                    }
+                }
+            },
+        })
+        .collect();
+    EnumView {
+        doc,
+        name,
+        derive,
+        variants,
+    }
+}
+
+fn rust_type(names: &Names, ty: &Ty) -> String {
+    match ty {
+        Ty::Any => "serde_json::Value".into(),
+        Ty::String => "String".into(),
+        Ty::Number => "f64".into(),
+        Ty::Integer => "i64".into(),
+        Ty::Boolean => "bool".into(),
+        Ty::Map => "serde_json::Map<String, serde_json::Value>".into(),
+        Ty::Array(inner) => format!("Vec<{}>", rust_type(names, inner)),
+        Ty::Nullable(inner) => format!("Option<{}>", rust_type(names, inner)),
+        Ty::Decl(id) => names.ty(*id).to_owned(),
+    }
+}
+
+/// A Rust string literal.
+fn quote(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Documentation as `///` lines that rustdoc reads as plain text: no accidental links, HTML
+/// tags, code blocks or bare URLs, each of which `cargo doc` would warn about.
+fn doc_lines(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            let text = rustdoc_text(line);
+            if text.is_empty() {
+                "///".to_owned()
+            } else {
+                format!("/// {text}")
+            }
+        })
+        .collect();
+    while out.last().is_some_and(|l| l == "///") {
+        out.pop();
+    }
+    out
+}
+
+fn rustdoc_text(line: &str) -> String {
+    let cleaned: String = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    // Balanced single backticks are code spans, which rustdoc shows as written.
+    let spans_ok = cleaned.matches('`').count().is_multiple_of(2) && !cleaned.contains("``");
+    let mut out = String::new();
+    for (i, part) in cleaned.split('`').enumerate() {
+        if i > 0 {
+            out.push_str(if spans_ok { "`" } else { "\\`" });
+        }
+        if spans_ok && i % 2 == 1 {
+            out.push_str(part);
+        } else {
+            out.push_str(&plain_text(part));
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn plain_text(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            if (word.starts_with("http://") || word.starts_with("https://"))
+                && !word.contains(['<', '>'])
+            {
+                format!("<{word}>")
+            } else {
+                word.replace('\\', "\\\\")
+                    .replace('[', "\\[")
+                    .replace(']', "\\]")
+                    .replace('<', "\\<")
+                    .replace('>', "\\>")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A blank line after every top-level item, which prettyplease prints back to back.
+fn separate_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 20);
+    let mut lines = code.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        if line == "}" && lines.peek().is_some_and(|next| !next.is_empty()) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_text_is_inert_for_rustdoc() {
+        assert_eq!(
+            rustdoc_text("See [the spec] <b> at https://segment.com/docs"),
+            "See \\[the spec\\] \\<b\\> at <https://segment.com/docs>"
+        );
+        assert_eq!(rustdoc_text("```rust"), "\\`\\`\\`rust");
+        assert_eq!(
+            rustdoc_text("Pattern: `^[A-Z]{3}$`."),
+            "Pattern: `^[A-Z]{3}$`."
+        );
+        assert_eq!(rustdoc_text("odd ` [x]"), "odd \\` \\[x\\]");
+        assert_eq!(
+            doc_lines(&["a".into(), String::new(), "b".into(), String::new()]),
+            ["/// a", "///", "/// b"]
+        );
+    }
+}

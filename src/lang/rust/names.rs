@@ -1,0 +1,221 @@
+//! Rust's naming component: types and enum variants in UpperCamelCase, fields and methods in
+//! snake_case, keywords of every edition escaped, collisions resolved deterministically.
+
+use std::collections::HashMap;
+
+use crate::layout::{Body, DeclId, Layout, Origin};
+use crate::model::Literal;
+use crate::naming::{Case, Namespace, cased};
+
+/// Keywords of every edition, strict and reserved; `gen` is reserved since 2024.
+pub const KEYWORDS: [&str; 52] = [
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Keywords that cannot be raw identifiers (`r#self` is not allowed): they get a `_` suffix.
+const NOT_RAW: [&str; 5] = ["self", "Self", "super", "crate", "_"];
+
+/// Names the generated module declares itself, and the prelude's, which a type must not shadow.
+pub const TYPE_NAMES: [&str; 39] = [
+    "Event",
+    "Identity",
+    "Message",
+    "Sink",
+    "Tracker",
+    "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Into",
+    "Iterator",
+    "IntoIterator",
+    "ToString",
+    "ToOwned",
+    "AsRef",
+    "AsMut",
+];
+
+/// Methods of the tracker that events must not take.
+pub const TRACKER_METHODS: [&str; 4] = ["new", "with_context", "track", "send"];
+
+/// Claims a snake_case identifier in `space`: keywords that cannot be raw get a `_` before the
+/// claim (so a property named `self_` still gets a name of its own), the others become raw
+/// identifiers (`r#type`) after it.
+fn claim_ident(space: &mut Namespace, candidate: &str) -> String {
+    let base = if NOT_RAW.contains(&candidate) {
+        format!("{candidate}_")
+    } else {
+        candidate.to_owned()
+    };
+    let claimed = space.claim(&base, Case::Snake);
+    if KEYWORDS.contains(&claimed.as_str()) {
+        format!("r#{claimed}")
+    } else {
+        claimed
+    }
+}
+
+/// The identifiers of one generated module.
+pub struct Names {
+    types: HashMap<DeclId, String>,
+    /// Per struct: the field identifiers, in property order.
+    fields: HashMap<DeclId, Vec<String>>,
+    /// Per enum or union: the variant identifiers, in value order.
+    variants: HashMap<DeclId, Vec<String>>,
+    /// Tracker methods, one per event, in event order.
+    pub methods: Vec<String>,
+}
+
+impl Names {
+    pub fn new(layout: &Layout<'_>) -> Self {
+        let mut types_space = Namespace::with_reserved(TYPE_NAMES);
+        let mut types = HashMap::new();
+        let mut fields = HashMap::new();
+        let mut variants = HashMap::new();
+        for (i, decl) in layout.decls.iter().enumerate() {
+            let id = DeclId(i);
+            let candidate = match &decl.origin {
+                Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
+                Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
+                Origin::Nested { parent, words } => {
+                    format!(
+                        "{}{}",
+                        types[parent],
+                        cased(words, Case::UpperCamel, "Value")
+                    )
+                }
+            };
+            types.insert(id, types_space.claim(&candidate, Case::UpperCamel));
+            match &decl.body {
+                Body::Struct(list) => {
+                    let mut space = Namespace::default();
+                    let idents = list
+                        .iter()
+                        .map(|f| {
+                            claim_ident(
+                                &mut space,
+                                &cased(&f.property.name, Case::Snake, "property"),
+                            )
+                        })
+                        .collect();
+                    fields.insert(id, idents);
+                }
+                Body::Enum(values) => {
+                    let mut space = Namespace::with_reserved(["Self"]);
+                    let idents = values
+                        .iter()
+                        .map(|v| {
+                            space.claim(
+                                &cased(&literal_words(v), Case::UpperCamel, "Value"),
+                                Case::UpperCamel,
+                            )
+                        })
+                        .collect();
+                    variants.insert(id, idents);
+                }
+                Body::Union(members) => {
+                    let mut space = Namespace::with_reserved(["Self"]);
+                    let idents = members
+                        .iter()
+                        .map(|m| {
+                            let word = match m {
+                                crate::layout::Ty::Decl(d) => match &layout.decl(*d).origin {
+                                    Origin::Named(n) => n.clone(),
+                                    Origin::Nested { words, .. } => words.clone(),
+                                    Origin::Event(n) => n.clone(),
+                                },
+                                other => ty_word(other).to_owned(),
+                            };
+                            space.claim(&cased(&word, Case::UpperCamel, "Value"), Case::UpperCamel)
+                        })
+                        .collect();
+                    variants.insert(id, idents);
+                }
+                Body::Alias(_) => {}
+            }
+        }
+        let mut method_space = Namespace::with_reserved(TRACKER_METHODS);
+        let methods = layout
+            .events
+            .iter()
+            .map(|e| {
+                claim_ident(
+                    &mut method_space,
+                    &cased(&e.event.name, Case::Snake, "event"),
+                )
+            })
+            .collect();
+        Names {
+            types,
+            fields,
+            variants,
+            methods,
+        }
+    }
+
+    pub fn ty(&self, id: DeclId) -> &str {
+        &self.types[&id]
+    }
+
+    pub fn fields(&self, id: DeclId) -> &[String] {
+        self.fields.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn variants(&self, id: DeclId) -> &[String] {
+        self.variants.get(&id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Words to name an enum case after its value: `-2.5` → "minus 2 point 5".
+pub fn literal_words(l: &Literal) -> String {
+    match l {
+        Literal::Number(n) => {
+            n.0.replace('-', " minus ")
+                .replace('.', " point ")
+                .replace('+', " ")
+        }
+        other => other.label(),
+    }
+}
+
+/// The word naming a union member of a built-in type.
+pub fn ty_word(ty: &crate::layout::Ty) -> &'static str {
+    use crate::layout::Ty;
+    match ty {
+        Ty::String => "string",
+        Ty::Number => "number",
+        Ty::Integer => "integer",
+        Ty::Boolean => "boolean",
+        Ty::Map => "object",
+        Ty::Array(_) => "array",
+        Ty::Any => "any",
+        Ty::Nullable(_) | Ty::Decl(_) => "value",
+    }
+}
