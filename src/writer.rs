@@ -104,6 +104,7 @@ pub fn write_files(
 }
 
 /// How one file differs from what would be generated.
+#[cfg(feature = "cli")]
 #[derive(Debug, PartialEq, Eq)]
 pub enum Drift {
     /// The file differs; a unified diff from disk to generated, bounded in length.
@@ -114,6 +115,7 @@ pub enum Drift {
     Extra { path: PathBuf },
 }
 
+#[cfg(feature = "cli")]
 impl Drift {
     pub fn path(&self) -> &Path {
         match self {
@@ -131,9 +133,11 @@ impl Drift {
 }
 
 /// Most diff lines shown per file.
+#[cfg(feature = "cli")]
 pub const MAX_DIFF_LINES: usize = 40;
 
 /// Compares `files` with `out_dir` without writing anything.
+#[cfg(feature = "cli")]
 pub fn check(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
     let mut drifts = Vec::new();
     for file in files {
@@ -160,6 +164,7 @@ pub fn check(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
     drifts
 }
 
+#[cfg(feature = "cli")]
 fn unified_diff(old: &str, new: &str, path: &Path) -> String {
     let shown = path.display().to_string();
     let diff = similar::TextDiff::from_lines(old, new);
@@ -258,6 +263,7 @@ mod tests {
         assert!(leftovers.is_empty());
     }
 
+    #[cfg(feature = "cli")]
     #[test]
     fn check_reports_changed_missing_and_extra_files() {
         let dir = tempfile::tempdir().unwrap();
