@@ -135,6 +135,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Words to name an enum case after its value: `-2.5` → "minus 2 point 5".
+pub fn literal_words(l: &crate::model::Literal) -> String {
+    match l {
+        crate::model::Literal::Number(n) => {
+            n.0.replace('-', " minus ")
+                .replace('.', " point ")
+                .replace('+', " ")
+        }
+        other => other.label(),
+    }
+}
+
+/// The word naming a union member of a built-in type.
+pub fn ty_word(ty: &crate::layout::Ty) -> &'static str {
+    use crate::layout::Ty;
+    match ty {
+        Ty::String => "string",
+        Ty::Number => "number",
+        Ty::Integer => "integer",
+        Ty::Boolean => "boolean",
+        Ty::Map => "object",
+        Ty::Array(_) => "array",
+        Ty::Any => "any",
+        Ty::Nullable(_) | Ty::Decl(_) => "value",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

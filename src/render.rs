@@ -8,44 +8,33 @@ use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
 
+/// `(name, text)` for each template, the text read from `templates/<name>.tera`.
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../templates/", $name, ".tera")))),*]
+    };
+}
+
 /// Every template, by name. A test renders each of them.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "typescript/index.ts",
-        include_str!("../templates/typescript/index.ts.tera"),
-    ),
-    (
-        "typescript/interface.ts",
-        include_str!("../templates/typescript/interface.ts.tera"),
-    ),
-    (
-        "typescript/tracker-analytics-next.ts",
-        include_str!("../templates/typescript/tracker-analytics-next.ts.tera"),
-    ),
-    (
-        "typescript/tracker-analytics-node.ts",
-        include_str!("../templates/typescript/tracker-analytics-node.ts.tera"),
-    ),
-    (
-        "rust/module.rs",
-        include_str!("../templates/rust/module.rs.tera"),
-    ),
-    (
-        "rust/struct.rs",
-        include_str!("../templates/rust/struct.rs.tera"),
-    ),
-    (
-        "rust/enum.rs",
-        include_str!("../templates/rust/enum.rs.tera"),
-    ),
-    (
-        "rust/union.rs",
-        include_str!("../templates/rust/union.rs.tera"),
-    ),
-    (
-        "rust/alias.rs",
-        include_str!("../templates/rust/alias.rs.tera"),
-    ),
+pub const TEMPLATES: &[(&str, &str)] = templates![
+    "typescript/index.ts",
+    "typescript/interface.ts",
+    "typescript/tracker-analytics-next.ts",
+    "typescript/tracker-analytics-node.ts",
+    "rust/module.rs",
+    "rust/struct.rs",
+    "rust/enum.rs",
+    "rust/union.rs",
+    "rust/alias.rs",
+    "swift/package.swift",
+    "swift/client.swift",
+    "swift/events.swift",
+    "swift/struct.swift",
+    "swift/enum.swift",
+    "swift/union.swift",
+    "swift/alias.swift",
+    "swift/json-value.swift",
+    "swift/nullable.swift",
 ];
 
 fn engine() -> Result<&'static Tera> {
@@ -96,6 +85,10 @@ mod tests {
             },
             Target::Rust {
                 file_name: "tracking.rs".into(),
+            },
+            Target::Swift {
+                module: "Tracking".into(),
+                sources_only: false,
             },
         ];
         // The acme example catalog adds enums, unions and every other construct.

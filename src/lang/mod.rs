@@ -2,6 +2,7 @@
 //! templates. One module per language, each with its own naming component.
 
 pub mod rust;
+pub mod swift;
 pub mod typescript;
 
 mod docs;
@@ -152,9 +153,9 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     match target {
         Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
         Target::Rust { file_name } => rust::generate(&layout, file_name, &header),
-        Target::Swift { .. } => Err(crate::error::Error::Internal(format!(
-            "{} generation is not built yet",
-            target.language()
-        ))),
+        Target::Swift {
+            module,
+            sources_only,
+        } => swift::generate(&layout, module, *sources_only, &header),
     }
 }

@@ -9,4 +9,5 @@ mod examples;
 mod gen_check;
 mod project_file;
 mod rust;
+mod swift;
 mod typescript;

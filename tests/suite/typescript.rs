@@ -62,7 +62,7 @@ fn typescript_examples_format_compile_and_send_exactly_the_expected_events() {
         "the TypeScript runtime test",
     );
     assert!(
-        out.contains("analytics-node: 9 events received by the collector as expected"),
+        out.contains("analytics-node: 10 events received by the collector as expected"),
         "{out}"
     );
     assert!(

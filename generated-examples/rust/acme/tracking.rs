@@ -243,6 +243,10 @@ pub struct OrderCompleted {
     /// How the customer paid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<OrderCompletedPaymentMethod>,
+    /// The gift message: absent when the order is not a gift, null when the
+    /// customer cleared the message they had typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gift_message: Option<Option<String>>,
 }
 
 impl OrderCompleted {
@@ -263,6 +267,7 @@ impl OrderCompleted {
             coupon: None,
             currency,
             payment_method: None,
+            gift_message: None,
         }
     }
 }

@@ -180,6 +180,11 @@ export interface OrderCompleted {
   currency: "USD" | "EUR" | "GBP";
   /** How the customer paid. */
   payment_method?: "card" | "paypal" | "gift_card" | "bank_transfer";
+  /**
+   * The gift message: absent when the order is not a gift, null when the
+   * customer cleared the message they had typed.
+   */
+  gift_message?: string | null;
 }
 
 /**

@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::model::Literal;
-use crate::naming::{Case, Namespace, cased};
+use crate::naming::{Case, Namespace, cased, literal_words, ty_word};
 
 /// Keywords of every edition, strict and reserved; `gen` is reserved since 2024.
 pub const KEYWORDS: [&str; 52] = [
@@ -190,32 +189,5 @@ impl Names {
 
     pub fn variants(&self, id: DeclId) -> &[String] {
         self.variants.get(&id).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// Words to name an enum case after its value: `-2.5` → "minus 2 point 5".
-pub fn literal_words(l: &Literal) -> String {
-    match l {
-        Literal::Number(n) => {
-            n.0.replace('-', " minus ")
-                .replace('.', " point ")
-                .replace('+', " ")
-        }
-        other => other.label(),
-    }
-}
-
-/// The word naming a union member of a built-in type.
-pub fn ty_word(ty: &crate::layout::Ty) -> &'static str {
-    use crate::layout::Ty;
-    match ty {
-        Ty::String => "string",
-        Ty::Number => "number",
-        Ty::Integer => "integer",
-        Ty::Boolean => "boolean",
-        Ty::Map => "object",
-        Ty::Array(_) => "array",
-        Ty::Any => "any",
-        Ty::Nullable(_) | Ty::Decl(_) => "value",
     }
 }

@@ -325,6 +325,23 @@ fn acme_enums_nulls_unions_maps_and_any() {
         props(&order),
         json!({ "order_id": "o-3", "currency": "EUR", "payment_method": "gift_card" })
     );
+    // Optional and nullable: absent (None), an explicit null (Some(None)), or a value.
+    let cleared = acme::OrderCompleted {
+        gift_message: Some(None),
+        ..acme::OrderCompleted::new("o-4", acme::OrderCompletedCurrency::Gbp)
+    };
+    assert_eq!(
+        props(&cleared),
+        json!({ "order_id": "o-4", "currency": "GBP", "gift_message": null })
+    );
+    let gift = acme::OrderCompleted {
+        gift_message: Some(Some("Enjoy!".into())),
+        ..acme::OrderCompleted::new("o-5", acme::OrderCompletedCurrency::Usd)
+    };
+    assert_eq!(
+        props(&gift),
+        json!({ "order_id": "o-5", "currency": "USD", "gift_message": "Enjoy!" })
+    );
     assert_eq!(props(&acme::TrialStarted::default()), json!({}));
     assert_eq!(
         props(&acme::CheckoutStarted::new("o-4")),

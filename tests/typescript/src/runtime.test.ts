@@ -96,6 +96,14 @@ async function analyticsNode(): Promise<void> {
     context: { app: { name: "acme" } },
     properties: { order_id: "o-3", currency: "EUR", payment_method: "gift_card" },
   });
+  // Optional and nullable: absent above, an explicit null here.
+  billing.orderCompleted({ userId: "u-3", properties: { order_id: "o-4", currency: "GBP", gift_message: null } });
+  expected.push({
+    event: "Order Completed",
+    userId: "u-3",
+    context: { app: { name: "acme" } },
+    properties: { order_id: "o-4", currency: "GBP", gift_message: null },
+  });
   // A nullable required property goes out as an explicit null; optional ones stay absent.
   billing.subscriptionStarted({ userId: "u-3", properties: { plan: "starter", referrer: null } });
   expected.push({

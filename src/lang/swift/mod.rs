@@ -1,0 +1,545 @@
+//! Swift: a package (`Package.swift`, `Sources/<Module>/`) or just its sources, with a
+//! `Codable, Sendable, Equatable` struct per event and an extension of `TrackingClient`,
+//! whose one method is analytics-swift's `Analytics.track(name:properties:)`. Lines are laid
+//! out as swift-format lays them out (width 100), so the output is lint-clean as generated.
+
+mod names;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::layout::{Body, DeclId, Layout, Ty};
+use crate::model::Literal;
+use crate::pretty::{Doc, concat, group, indent, join, print, text};
+use crate::render::render;
+
+use super::{GeneratedFile, docs};
+use names::{Names, bare};
+
+pub use names::{CLIENT_METHODS, KEYWORDS, TYPE_NAMES};
+
+/// swift-format's default line length.
+const WIDTH: usize = 100;
+
+#[derive(Serialize)]
+struct PackageView {
+    header: String,
+    module: String,
+}
+
+#[derive(Serialize)]
+struct FileView {
+    header: String,
+    decls: Vec<String>,
+    methods: Vec<MethodView>,
+}
+
+#[derive(Serialize)]
+struct MethodView {
+    doc: Vec<String>,
+    signature: String,
+    body: String,
+}
+
+#[derive(Serialize)]
+struct StructView {
+    doc: Vec<String>,
+    name: String,
+    properties: Vec<PropertyView>,
+    params: Vec<String>,
+    assignments: Vec<String>,
+    coding_keys: Vec<String>,
+    encodes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PropertyView {
+    doc: Vec<String>,
+    line: String,
+}
+
+#[derive(Serialize)]
+struct EnumView {
+    doc: Vec<String>,
+    name: String,
+    /// Every value a string: a `String`-backed enum.
+    raw: bool,
+    cases: Vec<CaseView>,
+}
+
+#[derive(Serialize)]
+struct CaseView {
+    doc: Vec<String>,
+    /// `case x` or `case x = "wire"` (raw enums).
+    declaration: String,
+    /// The pattern matching a decoded `JSONValue`, and the encoded literal (other enums).
+    pattern: String,
+    literal: String,
+    ident: String,
+}
+
+#[derive(Serialize)]
+struct UnionView {
+    doc: Vec<String>,
+    name: String,
+    cases: Vec<UnionCaseView>,
+    literals: Vec<LiteralView>,
+}
+
+#[derive(Serialize)]
+struct UnionCaseView {
+    ident: String,
+    ty: String,
+}
+
+#[derive(Serialize)]
+struct LiteralView {
+    protocol: &'static str,
+    label: &'static str,
+    ty: &'static str,
+    ident: String,
+}
+
+#[derive(Serialize)]
+struct AliasView {
+    doc: Vec<String>,
+    name: String,
+    ty: String,
+}
+
+pub fn generate(
+    layout: &Layout<'_>,
+    module: &str,
+    sources_only: bool,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
+    let names = Names::new(layout);
+    let sources = if sources_only {
+        PathBuf::new()
+    } else {
+        PathBuf::from("Sources").join(module)
+    };
+    let mut files = Vec::new();
+    if !sources_only {
+        files.push(GeneratedFile {
+            path: PathBuf::from("Package.swift"),
+            contents: render(
+                "swift/package.swift",
+                &PackageView {
+                    header: header.to_owned(),
+                    module: module.to_owned(),
+                },
+            )?,
+        });
+    }
+
+    let methods = layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, method)| {
+            let ty = names.ty(e.decl);
+            let fields = match &layout.decl(e.decl).body {
+                Body::Struct(fields) => fields.as_slice(),
+                _ => &[],
+            };
+            let wire = string(&e.event.name);
+            let (param, argument) = if fields.is_empty() {
+                (None, format!("{ty}()"))
+            } else if fields.iter().all(|f| !f.property.required) {
+                (
+                    Some(format!("_ properties: {ty} = {ty}()")),
+                    "properties".to_owned(),
+                )
+            } else {
+                (Some(format!("_ properties: {ty}")), "properties".to_owned())
+            };
+            let signature = match param {
+                None => text(format!("public func {method}() {{")),
+                Some(p) => group(concat(vec![
+                    text(format!("public func {method}(")),
+                    indent(concat(vec![Doc::SoftLine, text(p)])),
+                    Doc::SoftLine,
+                    text(") {"),
+                ])),
+            };
+            let body = call(
+                "track",
+                vec![format!("name: {wire}"), format!("properties: {argument}")],
+            );
+            let mut doc = vec![format!("Sends {wire}.")];
+            doc.push(String::new());
+            doc.extend(docs::event(e));
+            MethodView {
+                doc: doc_lines(&doc),
+                signature: print(&signature, WIDTH, 2, 2),
+                body: print(&body, WIDTH, 2, 4),
+            }
+        })
+        .collect();
+    files.push(GeneratedFile {
+        path: sources.join("TrackingClient.swift"),
+        contents: render(
+            "swift/client.swift",
+            &FileView {
+                header: header.to_owned(),
+                decls: Vec::new(),
+                methods,
+            },
+        )?,
+    });
+
+    let mut decls = Vec::new();
+    for (i, _) in layout.decls.iter().enumerate() {
+        decls.push(
+            render_decl(layout, &names, DeclId(i))?
+                .trim_end()
+                .to_owned(),
+        );
+    }
+    files.push(GeneratedFile {
+        path: sources.join("Events.swift"),
+        contents: render(
+            "swift/events.swift",
+            &FileView {
+                header: header.to_owned(),
+                decls,
+                methods: Vec::new(),
+            },
+        )?,
+    });
+
+    let uses_json = layout.any_ty(&|t| matches!(t, Ty::Any | Ty::Map))
+        || layout
+            .decls
+            .iter()
+            .any(|d| matches!(&d.body, Body::Enum(v) if !all_strings(v)));
+    if uses_json {
+        files.push(GeneratedFile {
+            path: sources.join("JSONValue.swift"),
+            contents: render(
+                "swift/json-value.swift",
+                &PackageView {
+                    header: header.to_owned(),
+                    module: module.to_owned(),
+                },
+            )?,
+        });
+    }
+    if uses_nullable(layout) {
+        files.push(GeneratedFile {
+            path: sources.join("Nullable.swift"),
+            contents: render(
+                "swift/nullable.swift",
+                &PackageView {
+                    header: header.to_owned(),
+                    module: module.to_owned(),
+                },
+            )?,
+        });
+    }
+    Ok(files)
+}
+
+/// Whether an optional property is also nullable somewhere: it needs `Nullable`.
+fn uses_nullable(layout: &Layout<'_>) -> bool {
+    layout.decls.iter().any(|d| match &d.body {
+        Body::Struct(fields) => fields
+            .iter()
+            .any(|f| !f.property.required && f.ty.split_nullable().1),
+        _ => false,
+    })
+}
+
+fn all_strings(values: &[Literal]) -> bool {
+    values.iter().all(|v| matches!(v, Literal::String(_)))
+}
+
+fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String> {
+    let decl = layout.decl(id);
+    let name = names.ty(id).to_owned();
+    let doc = doc_lines(&docs::decl(layout, id));
+    match &decl.body {
+        Body::Struct(fields) => {
+            let idents = names.members(id);
+            let mut properties = Vec::new();
+            let (mut required_params, mut optional_params) = (Vec::new(), Vec::new());
+            let mut assignments = Vec::new();
+            let mut coding_keys = Vec::new();
+            let mut encodes = Vec::new();
+            for (field, ident) in fields.iter().zip(idents) {
+                let (base, nullable) = field.ty.split_nullable();
+                let base_ty = swift_type(names, base);
+                let required = field.property.required;
+                let ty = match (required, nullable) {
+                    (true, false) => base_ty,
+                    (false, false) | (true, true) => format!("{base_ty}?"),
+                    (false, true) => format!("Nullable<{base_ty}>?"),
+                };
+                properties.push(PropertyView {
+                    doc: doc_lines(&docs::property(field.property)),
+                    line: print(
+                        &typed(&format!("public var {ident}:"), &ty, ""),
+                        WIDTH,
+                        2,
+                        2,
+                    ),
+                });
+                let param = typed(
+                    &format!("{ident}:"),
+                    &ty,
+                    if required { "" } else { " = nil" },
+                );
+                if required {
+                    required_params.push(param);
+                } else {
+                    optional_params.push(param);
+                }
+                assignments.push(print(
+                    &assigned(&format!("self.{ident}"), ident),
+                    WIDTH,
+                    2,
+                    4,
+                ));
+                let key = bare(ident);
+                coding_keys.push(if key == field.property.name {
+                    format!("case {ident}")
+                } else {
+                    print(
+                        &assigned(&format!("case {ident}"), &string(&field.property.name)),
+                        WIDTH,
+                        2,
+                        4,
+                    )
+                });
+                let method = if required {
+                    "encode"
+                } else {
+                    "encodeIfPresent"
+                };
+                encodes.push(print(
+                    &concat(vec![
+                        text("try "),
+                        call(
+                            &format!("container.{method}"),
+                            vec![ident.clone(), format!("forKey: .{key}")],
+                        ),
+                    ]),
+                    WIDTH,
+                    2,
+                    4,
+                ));
+            }
+            let count = required_params.len() + optional_params.len();
+            let params = required_params
+                .into_iter()
+                .chain(optional_params)
+                .enumerate()
+                .map(|(i, p)| {
+                    let comma = if i + 1 < count { "," } else { "" };
+                    print(&concat(vec![p, text(comma)]), WIDTH, 2, 4)
+                })
+                .collect();
+            render(
+                "swift/struct.swift",
+                &StructView {
+                    doc,
+                    name,
+                    properties,
+                    params,
+                    assignments,
+                    coding_keys,
+                    encodes,
+                },
+            )
+        }
+        Body::Enum(values) => {
+            let raw = all_strings(values);
+            let cases = names
+                .cases(id)
+                .iter()
+                .zip(values.iter())
+                .map(|(ident, value)| {
+                    let literal = swift_literal(value);
+                    let declaration = match value {
+                        Literal::String(s) if bare(ident) == s => format!("case {ident}"),
+                        Literal::String(s) => {
+                            print(&assigned(&format!("case {ident}"), &string(s)), WIDTH, 2, 2)
+                        }
+                        _ => format!("case {ident}"),
+                    };
+                    let pattern = match value {
+                        Literal::String(_) => format!(".string({literal})"),
+                        Literal::Bool(_) => format!(".bool({literal})"),
+                        Literal::Number(n) if n.is_integer() => format!(".int({literal})"),
+                        Literal::Number(_) => format!(".double({literal})"),
+                    };
+                    CaseView {
+                        doc: doc_lines(&[format!("`{}`", value.to_json())]),
+                        declaration,
+                        pattern,
+                        literal,
+                        ident: bare(ident).to_owned(),
+                    }
+                })
+                .collect();
+            render(
+                "swift/enum.swift",
+                &EnumView {
+                    doc,
+                    name,
+                    raw,
+                    cases,
+                },
+            )
+        }
+        Body::Union(members) => {
+            let cases: Vec<UnionCaseView> = names
+                .cases(id)
+                .iter()
+                .zip(members)
+                .map(|(ident, ty)| UnionCaseView {
+                    ident: ident.clone(),
+                    ty: swift_type(names, ty),
+                })
+                .collect();
+            let mut literals: Vec<LiteralView> = Vec::new();
+            for (case, member) in cases.iter().zip(members) {
+                let literal = match member {
+                    Ty::String => Some(("ExpressibleByStringLiteral", "stringLiteral", "String")),
+                    Ty::Integer => Some(("ExpressibleByIntegerLiteral", "integerLiteral", "Int")),
+                    Ty::Number => Some(("ExpressibleByFloatLiteral", "floatLiteral", "Double")),
+                    Ty::Boolean => Some(("ExpressibleByBooleanLiteral", "booleanLiteral", "Bool")),
+                    _ => None,
+                };
+                if let Some((protocol, label, ty)) = literal
+                    && !literals.iter().any(|l| l.protocol == protocol)
+                {
+                    literals.push(LiteralView {
+                        protocol,
+                        label,
+                        ty,
+                        ident: bare(&case.ident).to_owned(),
+                    });
+                }
+            }
+            render(
+                "swift/union.swift",
+                &UnionView {
+                    doc,
+                    name,
+                    cases,
+                    literals,
+                },
+            )
+        }
+        Body::Alias(ty) => render(
+            "swift/alias.swift",
+            &AliasView {
+                doc,
+                name,
+                ty: swift_type(names, ty),
+            },
+        ),
+    }
+}
+
+fn swift_type(names: &Names, ty: &Ty) -> String {
+    match ty {
+        Ty::Any => "JSONValue".into(),
+        Ty::String => "String".into(),
+        Ty::Number => "Double".into(),
+        Ty::Integer => "Int".into(),
+        Ty::Boolean => "Bool".into(),
+        Ty::Map => "[String: JSONValue]".into(),
+        Ty::Array(inner) => format!("[{}]", swift_type(names, inner)),
+        Ty::Nullable(inner) => format!("{}?", swift_type(names, inner)),
+        Ty::Decl(id) => names.ty(*id).to_owned(),
+    }
+}
+
+/// `head type tail`, breaking after `head` (which ends with `:`) when too long, as swift-format
+/// breaks typed declarations and parameters.
+fn typed(head: &str, ty: &str, tail: &str) -> Doc {
+    group(concat(vec![
+        text(head),
+        indent(concat(vec![Doc::Line, text(format!("{ty}{tail}"))])),
+    ]))
+}
+
+/// `target = value`, breaking after `=` when too long.
+fn assigned(target: &str, value: &str) -> Doc {
+    group(concat(vec![
+        text(format!("{target} =")),
+        indent(concat(vec![Doc::Line, text(value)])),
+    ]))
+}
+
+/// A call whose arguments go one per line, the parenthesis closing on the last, when too long.
+fn call(callee: &str, args: Vec<String>) -> Doc {
+    group(concat(vec![
+        text(format!("{callee}(")),
+        indent(concat(vec![
+            Doc::SoftLine,
+            join(
+                concat(vec![text(","), Doc::Line]),
+                args.into_iter().map(text).collect(),
+            ),
+        ])),
+        text(")"),
+    ]))
+}
+
+/// A Swift string literal. Characters outside printable ASCII are escaped, so the width of
+/// the source is its length.
+pub fn string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+            c => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn swift_literal(l: &Literal) -> String {
+    match l {
+        Literal::String(s) => string(s),
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => n.0.clone(),
+    }
+}
+
+/// Documentation as `///` lines.
+fn doc_lines(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let text: String = l
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let text = text.trim_end();
+            if text.is_empty() {
+                "///".to_owned()
+            } else {
+                format!("/// {text}")
+            }
+        })
+        .collect();
+    while out.last().is_some_and(|l| l == "///") {
+        out.pop();
+    }
+    out
+}

@@ -1,0 +1,279 @@
+//! Swift's naming component: types in UpperCamelCase kept clear of Swift's and Foundation's
+//! names, members and cases in lowerCamelCase with keywords in backticks.
+
+use std::collections::HashMap;
+
+use crate::layout::{Body, DeclId, Layout, Origin, Ty};
+use crate::naming::{Case, Namespace, cased, literal_words, ty_word};
+
+/// Keywords, escaped with backticks where they name a member or case.
+pub const KEYWORDS: [&str; 52] = [
+    "associatedtype",
+    "class",
+    "deinit",
+    "enum",
+    "extension",
+    "fileprivate",
+    "func",
+    "import",
+    "init",
+    "inout",
+    "internal",
+    "let",
+    "open",
+    "operator",
+    "private",
+    "precedencegroup",
+    "protocol",
+    "public",
+    "rethrows",
+    "static",
+    "struct",
+    "subscript",
+    "typealias",
+    "var",
+    "break",
+    "case",
+    "catch",
+    "continue",
+    "default",
+    "defer",
+    "do",
+    "else",
+    "fallthrough",
+    "for",
+    "guard",
+    "if",
+    "in",
+    "repeat",
+    "return",
+    "throw",
+    "switch",
+    "where",
+    "while",
+    "as",
+    "false",
+    "is",
+    "nil",
+    "super",
+    "throws",
+    "true",
+    "try",
+    "any",
+];
+
+/// Members that backticks do not make usable: they get a numeric suffix instead. `encode`
+/// would clash with `encode(to:)`.
+const MEMBER_RESERVED: [&str; 10] = [
+    "self",
+    "Self",
+    "init",
+    "deinit",
+    "subscript",
+    "super",
+    "Type",
+    "Protocol",
+    "encode",
+    "_",
+];
+
+/// Cases that would clash with what enums get from their conformances.
+const CASE_RESERVED: [&str; 8] = [
+    "self",
+    "Self",
+    "init",
+    "Type",
+    "Protocol",
+    "rawValue",
+    "allCases",
+    "hashValue",
+];
+
+/// Type names of Swift, its standard library and Foundation, and the module's own, which a
+/// generated type must not take: a clash would break the module or its users' code.
+pub const TYPE_NAMES: [&str; 56] = [
+    "Self",
+    "Type",
+    "Protocol",
+    "Any",
+    "AnyObject",
+    "String",
+    "Int",
+    "Int8",
+    "Int16",
+    "Int32",
+    "Int64",
+    "UInt",
+    "Double",
+    "Float",
+    "Bool",
+    "Character",
+    "Array",
+    "Dictionary",
+    "Set",
+    "Optional",
+    "Result",
+    "Error",
+    "Never",
+    "Void",
+    "Codable",
+    "Encodable",
+    "Decodable",
+    "Encoder",
+    "Decoder",
+    "CodingKey",
+    "CodingKeys",
+    "Equatable",
+    "Hashable",
+    "Sendable",
+    "Identifiable",
+    "Comparable",
+    "CaseIterable",
+    "Data",
+    "Date",
+    "URL",
+    "UUID",
+    "Locale",
+    "Decimal",
+    "TimeZone",
+    "Calendar",
+    "JSONEncoder",
+    "JSONDecoder",
+    "DecodingError",
+    "EncodingError",
+    "NSObject",
+    "Notification",
+    "Measurement",
+    "TrackingClient",
+    "JSONValue",
+    "Nullable",
+    "Substring",
+];
+
+/// Methods a tracking client must not get: its own `track`.
+pub const CLIENT_METHODS: [&str; 1] = ["track"];
+
+/// The identifiers of one generated module.
+pub struct Names {
+    types: HashMap<DeclId, String>,
+    /// Per struct: member identifiers (escaped) and their bare names (for CodingKeys cases).
+    members: HashMap<DeclId, Vec<String>>,
+    /// Per enum or union: case identifiers (escaped), in value order.
+    cases: HashMap<DeclId, Vec<String>>,
+    /// Client methods, one per event, in event order (escaped).
+    pub methods: Vec<String>,
+}
+
+/// Claims a lowerCamelCase identifier: names backticks cannot save take a suffix before the
+/// claim; keywords get backticks after it.
+fn claim_member(space: &mut Namespace, candidate: &str) -> String {
+    let claimed = space.claim(candidate, Case::LowerCamel);
+    if KEYWORDS.contains(&claimed.as_str()) {
+        format!("`{claimed}`")
+    } else {
+        claimed
+    }
+}
+
+impl Names {
+    pub fn new(layout: &Layout<'_>) -> Self {
+        let mut type_space = Namespace::with_reserved(TYPE_NAMES);
+        let mut types = HashMap::new();
+        let mut members = HashMap::new();
+        let mut cases = HashMap::new();
+        for (i, decl) in layout.decls.iter().enumerate() {
+            let id = DeclId(i);
+            let candidate = match &decl.origin {
+                Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
+                Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
+                Origin::Nested { parent, words } => {
+                    format!(
+                        "{}{}",
+                        types[parent],
+                        cased(words, Case::UpperCamel, "Value")
+                    )
+                }
+            };
+            types.insert(id, type_space.claim(&candidate, Case::UpperCamel));
+            match &decl.body {
+                Body::Struct(fields) => {
+                    let mut space = Namespace::with_reserved(MEMBER_RESERVED);
+                    let idents = fields
+                        .iter()
+                        .map(|f| {
+                            claim_member(
+                                &mut space,
+                                &cased(&f.property.name, Case::LowerCamel, "property"),
+                            )
+                        })
+                        .collect();
+                    members.insert(id, idents);
+                }
+                Body::Enum(values) => {
+                    let mut space = Namespace::with_reserved(CASE_RESERVED);
+                    let idents = values
+                        .iter()
+                        .map(|v| {
+                            let words = literal_words(v);
+                            claim_member(&mut space, &cased(&words, Case::LowerCamel, "value"))
+                        })
+                        .collect();
+                    cases.insert(id, idents);
+                }
+                Body::Union(list) => {
+                    let mut space = Namespace::with_reserved(CASE_RESERVED);
+                    let idents = list
+                        .iter()
+                        .map(|m| {
+                            let word = match m {
+                                Ty::Decl(d) => match &layout.decl(*d).origin {
+                                    Origin::Named(n) | Origin::Event(n) => n.clone(),
+                                    Origin::Nested { words, .. } => words.clone(),
+                                },
+                                other => ty_word(other).to_owned(),
+                            };
+                            claim_member(&mut space, &cased(&word, Case::LowerCamel, "value"))
+                        })
+                        .collect();
+                    cases.insert(id, idents);
+                }
+                Body::Alias(_) => {}
+            }
+        }
+        let mut method_space =
+            Namespace::with_reserved(CLIENT_METHODS.into_iter().chain(MEMBER_RESERVED));
+        let methods = layout
+            .events
+            .iter()
+            .map(|e| {
+                claim_member(
+                    &mut method_space,
+                    &cased(&e.event.name, Case::LowerCamel, "event"),
+                )
+            })
+            .collect();
+        Names {
+            types,
+            members,
+            cases,
+            methods,
+        }
+    }
+
+    pub fn ty(&self, id: DeclId) -> &str {
+        &self.types[&id]
+    }
+
+    pub fn members(&self, id: DeclId) -> &[String] {
+        self.members.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn cases(&self, id: DeclId) -> &[String] {
+        self.cases.get(&id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A member's name without backticks, as it is written after a dot (`.default`).
+pub fn bare(ident: &str) -> &str {
+    ident.trim_matches('`')
+}
