@@ -72,6 +72,13 @@ impl Config {
         self
     }
 
+    /// Adds a Segment tracking plan (JSON, Config-API or Public-API format). With no other
+    /// selection, the plan's events are generated.
+    pub fn plan(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.sources.plans.push(path.as_ref().to_owned());
+        self
+    }
+
     /// Leaves out the embedded catalog.
     pub fn skip_default_catalog(&mut self) -> &mut Self {
         self.sources.skip_embedded = true;
@@ -99,9 +106,13 @@ impl Config {
     /// Generates the module and writes it if it changed, printing `cargo:rerun-if-changed`
     /// for every catalog file it read. Returns the path of the generated file.
     pub fn generate(&self) -> Result<PathBuf> {
-        if self.selection.is_empty() {
+        let mut selection = self.selection.clone();
+        selection.plan_events = selection.is_empty() && !self.sources.plans.is_empty();
+        if selection.is_empty() {
             return Err(Diagnostic::global("tracktype::Config selects no events")
-                .with_hint("call .use_case(...), .goal(...), .event(...) or .all_events()")
+                .with_hint(
+                    "call .use_case(...), .goal(...), .event(...), .plan(...) or .all_events()",
+                )
                 .into());
         }
         let out_dir = match &self.out_dir {
@@ -127,7 +138,7 @@ impl Config {
                 println!("{line}");
             }
         }
-        let generated = crate::generate(&self.sources, &self.selection, &target)?;
+        let generated = crate::generate(&self.sources, &selection, &target)?;
         writer::write_files(&out_dir, &generated.files, false)?;
         Ok(out_dir.join(file_name))
     }
@@ -139,6 +150,7 @@ impl Config {
             .sources
             .catalogs
             .iter()
+            .chain(&self.sources.plans)
             .map(|p| format!("cargo:rerun-if-changed={}", p.display()))
             .collect();
         if lines.is_empty() {

@@ -24,6 +24,7 @@ pub mod layout;
 pub mod limits;
 pub mod model;
 pub(crate) mod naming;
+pub mod plan;
 pub(crate) mod pretty;
 pub mod project;
 pub(crate) mod render;

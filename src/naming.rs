@@ -79,6 +79,19 @@ pub fn cased(name: &str, case: Case, fallback: &str) -> String {
         s = fallback.to_owned();
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
+        if case == Case::LowerCamel
+            && let Some(i) = s.find(|c: char| !c.is_ascii_digit())
+        {
+            // Digits have no case: without this, "42 Name" would be `_42Name` in both
+            // casings, and a method could shadow the type of the same name.
+            let (digits, rest) = s.split_at(i);
+            let mut chars = rest.chars();
+            let first = chars
+                .next()
+                .map(|c| c.to_ascii_lowercase())
+                .unwrap_or_default();
+            s = format!("{digits}{first}{}", chars.as_str());
+        }
         s.insert(0, '_');
     }
     s
@@ -104,7 +117,7 @@ impl Namespace {
         }
         (2..)
             .map(|n| match case {
-                Case::Snake => format!("{base}_{n}"),
+                Case::Snake if !base.ends_with('_') => format!("{base}_{n}"),
                 _ => format!("{base}{n}"),
             })
             .find(|candidate| self.taken.insert(candidate.clone()))
@@ -179,7 +192,11 @@ mod tests {
         );
         assert_eq!(
             cased("0000---terrible-property-name~!3", Case::LowerCamel, "p"),
-            "_0000TerriblePropertyName3"
+            "_0000terriblePropertyName3"
+        );
+        assert_ne!(
+            cased(terrible, Case::LowerCamel, "e"),
+            cased(terrible, Case::UpperCamel, "E")
         );
         assert_eq!(
             cased("Event Collided", Case::UpperCamel, ""),
@@ -204,6 +221,8 @@ mod tests {
         );
         assert_eq!(ns.claim("a_b", Case::Snake), "a_b");
         assert_eq!(ns.claim("a_b", Case::Snake), "a_b_2");
+        assert_eq!(ns.claim("self_", Case::Snake), "self_");
+        assert_eq!(ns.claim("self_", Case::Snake), "self_2");
     }
 
     #[test]

@@ -57,6 +57,7 @@ enum Choice {
 #[serde(deny_unknown_fields)]
 struct RawProject {
     catalogs: Option<Vec<Sp<String>>>,
+    plans: Option<Vec<Sp<String>>>,
     default_catalog: Option<Sp<bool>>,
     targets: Sp<Vec<RawTarget>>,
 }
@@ -72,6 +73,7 @@ struct RawTarget {
     events: Option<Vec<Sp<String>>>,
     all: Option<Sp<bool>>,
     catalogs: Option<Vec<Sp<String>>>,
+    plans: Option<Vec<Sp<String>>>,
     sdk: Option<Sp<String>>,
     file_name: Option<Sp<String>>,
     module: Option<Sp<String>>,
@@ -108,13 +110,14 @@ pub fn load(path: &Path) -> Result<Project> {
     let raw: RawProject = yaml::from_yaml(&file)?;
     let base = path.parent().unwrap_or(Path::new(""));
     let mut diags = Diagnostics::default();
-    let shared: Vec<PathBuf> = raw
-        .catalogs
-        .iter()
-        .flatten()
-        .map(|c| base.join(&c.value))
-        .collect();
-    let skip_embedded = raw.default_catalog.as_ref().is_some_and(|d| !d.value);
+    let paths = |list: &Option<Vec<Sp<String>>>| -> Vec<PathBuf> {
+        list.iter().flatten().map(|c| base.join(&c.value)).collect()
+    };
+    let shared = Sources {
+        skip_embedded: raw.default_catalog.as_ref().is_some_and(|d| !d.value),
+        catalogs: paths(&raw.catalogs),
+        plans: paths(&raw.plans),
+    };
     if raw.targets.value.is_empty() {
         diags.push(Diagnostic::at(
             &raw.targets.loc,
@@ -130,7 +133,7 @@ pub fn load(path: &Path) -> Result<Project> {
             ));
             continue;
         }
-        if let Some(target) = target(&t, base, &shared, skip_embedded, &mut diags) {
+        if let Some(target) = target(&t, base, &shared, &mut diags) {
             if let Some(other) = targets.iter().find(|o| nested(&o.out, &target.out)) {
                 diags.push(
                     Diagnostic::at(
@@ -159,8 +162,7 @@ pub fn load(path: &Path) -> Result<Project> {
 fn target(
     t: &RawTarget,
     base: &Path,
-    shared: &[PathBuf],
-    skip_embedded: bool,
+    shared: &Sources,
     diags: &mut Diagnostics,
 ) -> Option<ProjectTarget> {
     let (Some(lang), Some(out)) = (&t.lang, &t.out) else {
@@ -296,34 +298,39 @@ fn target(
             .map(|(_, n)| n.value.clone())
             .collect()
     };
-    let selection = Selection {
+    let mut sources = shared.clone();
+    sources
+        .catalogs
+        .extend(t.catalogs.iter().flatten().map(|c| base.join(&c.value)));
+    sources
+        .plans
+        .extend(t.plans.iter().flatten().map(|p| base.join(&p.value)));
+    let mut selection = Selection {
         all: t.all.as_ref().is_some_and(|a| a.value),
         goals: names(Choice::Goal),
         use_cases: names(Choice::UseCase),
         events: names(Choice::Event),
+        plan_events: false,
     };
+    // A target with plans and nothing else selected generates the plans' events.
+    selection.plan_events = selection.is_empty() && !sources.plans.is_empty();
     if selection.is_empty() {
         diags.push(
             Diagnostic::at(
                 &t.name.loc,
                 format!("target `{}` selects no events", t.name.value),
             )
-            .with_hint("add `use_cases`, `goals`, `events` or `all: true`"),
+            .with_hint("add `use_cases`, `goals`, `events`, `plans` or `all: true`"),
         );
     }
     if diags.0.len() > before {
         return None;
     }
-    let mut catalogs = shared.to_vec();
-    catalogs.extend(t.catalogs.iter().flatten().map(|c| base.join(&c.value)));
     Some(ProjectTarget {
         name: t.name.value.clone(),
         target,
         selection,
-        sources: Sources {
-            skip_embedded,
-            catalogs,
-        },
+        sources,
         out: base.join(&out.value),
         selected_at,
     })

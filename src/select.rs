@@ -14,6 +14,8 @@ pub struct Selection {
     pub goals: Vec<String>,
     pub use_cases: Vec<String>,
     pub events: Vec<String>,
+    /// Every event a tracking plan defines.
+    pub plan_events: bool,
 }
 
 impl Selection {
@@ -25,7 +27,11 @@ impl Selection {
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.all && self.goals.is_empty() && self.use_cases.is_empty() && self.events.is_empty()
+        !self.all
+            && !self.plan_events
+            && self.goals.is_empty()
+            && self.use_cases.is_empty()
+            && self.events.is_empty()
     }
 
     /// The selection as command-line flags in a canonical order (slugs, sorted, each once), so
@@ -34,6 +40,9 @@ impl Selection {
         let mut parts = Vec::new();
         if self.all {
             parts.push("--all".to_owned());
+        }
+        if self.plan_events {
+            parts.push("(the events of the plans)".to_owned());
         }
         let sorted = |items: &[String], normalize: fn(&str) -> String| -> BTreeSet<String> {
             items.iter().map(|s| normalize(s)).collect()
@@ -57,6 +66,15 @@ impl Selection {
         let mut names: BTreeSet<&str> = BTreeSet::new();
         if self.all {
             names.extend(catalog.events.iter().map(|e| e.name.as_str()));
+        }
+        if self.plan_events {
+            names.extend(
+                catalog
+                    .events
+                    .iter()
+                    .filter(|e| e.from_plan)
+                    .map(|e| e.name.as_str()),
+            );
         }
         for goal in &self.goals {
             match catalog.goal(&slug(goal)) {

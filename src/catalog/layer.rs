@@ -38,6 +38,8 @@ pub enum Meeting {
     Override,
     /// The newcomer replaces the whole definition (a plan's event over the catalog's).
     Replace,
+    /// Both must be the same definition (two plans defining one event).
+    Identical,
 }
 
 impl Layer {
@@ -124,6 +126,10 @@ impl Layer {
         }
         for (name, event) in other.events {
             match self.events.get_mut(&name) {
+                Some(base) if replaces(meeting, event.replace.as_ref()) => *base = event,
+                Some(base) if meeting == Meeting::Identical => {
+                    m.identical("event", &base.name, &event.name, *base == event)
+                }
                 Some(base) => m.event(base, event),
                 None => {
                     self.events.insert(name, event);
@@ -132,7 +138,12 @@ impl Layer {
         }
         for (name, ty) in other.types {
             match self.types.get_mut(&name) {
-                Some(base) if meeting == Meeting::Replace => *base = ty,
+                Some(base) if replaces(meeting, ty.replace.as_ref()) => *base = ty,
+                Some(base) if meeting == Meeting::Identical => {
+                    if let (Some(first), Some(second)) = (base.name.clone(), ty.name.clone()) {
+                        m.identical("type", &first, &second, *base == ty);
+                    }
+                }
                 Some(base) if !name.is_empty() => {
                     let what = format!("type `{name}`");
                     m.node(base, ty, &what);
@@ -143,6 +154,13 @@ impl Layer {
             }
         }
     }
+}
+
+/// Whether a newcomer takes the place of an existing definition whole: always for a plan
+/// over the catalog, and where a user file says `replace: true`.
+fn replaces(meeting: Meeting, replace: Option<&Sp<bool>>) -> bool {
+    meeting == Meeting::Replace
+        || (meeting == Meeting::Override && replace.is_some_and(|r| r.value))
 }
 
 fn same_slug(a: &Sp<String>, b: &Sp<String>) -> bool {
@@ -179,6 +197,22 @@ impl Merger<'_> {
             }
             (Meeting::Agree | Meeting::Forbidden, Some(_)) => {}
             _ => *base = Some(over),
+        }
+    }
+
+    fn identical(&mut self, kind: &str, first: &Sp<String>, second: &Sp<String>, same: bool) {
+        if !same {
+            self.diags.push(
+                Diagnostic::at(
+                    &second.loc,
+                    format!(
+                        "{kind} `{}` is defined differently by two plans",
+                        second.value
+                    ),
+                )
+                .with_note(&first.loc, "the other definition is here")
+                .with_hint("load one of the two plans, or make their definitions the same"),
+            );
         }
     }
 
@@ -236,9 +270,10 @@ impl Merger<'_> {
             return;
         }
         let what = |key: &str| format!("`{key}` of event `{}`", base.name.value);
-        let (description, spec) = (what("description"), what("spec"));
+        let (description, spec, replace) = (what("description"), what("spec"), what("replace"));
         self.key(&mut base.description, over.description, &description);
         self.key(&mut base.spec, over.spec, &spec);
+        self.key(&mut base.replace, over.replace, &replace);
         let owner = format!("event `{}`", base.name.value);
         self.properties(&mut base.properties, over.properties, &owner);
     }
@@ -298,6 +333,7 @@ impl Merger<'_> {
                 required: base.required.take(),
                 required_reason: base.required_reason.take(),
                 origin: base.origin.take(),
+                replace: base.replace.take(),
                 ..RawNode::default()
             };
             *base = kept;
@@ -314,6 +350,7 @@ impl Merger<'_> {
             &key("required_reason"),
         );
         self.key(&mut base.origin, over.origin, &key("origin"));
+        self.key(&mut base.replace, over.replace, &key("replace"));
         self.key(&mut base.format, over.format, &key("format"));
         self.key(&mut base.pattern, over.pattern, &key("pattern"));
         self.key(&mut base.minimum, over.minimum, &key("minimum"));

@@ -29,6 +29,9 @@ pub struct Sources {
     pub skip_embedded: bool,
     /// User catalog files, or directories searched for `*.yaml` and `*.yml` files.
     pub catalogs: Vec<PathBuf>,
+    /// Segment tracking plans (JSON, Config-API or Public-API format). Their events replace
+    /// the embedded catalog's of the same name; user catalogs may still extend them.
+    pub plans: Vec<PathBuf>,
 }
 
 /// A loaded catalog and the files it was read from.
@@ -61,6 +64,26 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
     let base_goals = layer.goals.len();
     let base_use_cases = layer.use_cases.len();
 
+    let mut plan_docs = Vec::new();
+    for (path, name) in sorted_files(
+        sources
+            .plans
+            .iter()
+            .map(|p| (p.clone(), p.display().to_string())),
+    ) {
+        inputs.push(path.clone());
+        match yaml::read_source(&path, &name) {
+            Ok(file) => match crate::plan::import::read(&file) {
+                Ok((_, doc)) => plan_docs.push(doc),
+                Err(d) => diags.extend(d),
+            },
+            Err(d) => diags.push(d),
+        }
+    }
+    let plans = Layer::collect(plan_docs, Meeting::Identical, &mut diags);
+    let plan_events: Vec<String> = plans.events.keys().cloned().collect();
+    layer.absorb(plans, Meeting::Replace, &mut diags);
+
     let files = user_files(&sources.catalogs, &mut inputs, &mut diags);
     let user_docs = files
         .iter()
@@ -82,9 +105,12 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
     }
-    let catalog = resolve::resolve(&layer, &mut diags);
+    let mut catalog = resolve::resolve(&layer, &mut diags);
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
+    }
+    for event in &mut catalog.events {
+        event.from_plan = plan_events.contains(&event.name);
     }
     Ok(Loaded { catalog, inputs })
 }
@@ -123,7 +149,7 @@ fn user_files(
     inputs: &mut Vec<PathBuf>,
     diags: &mut Diagnostics,
 ) -> Vec<(PathBuf, String)> {
-    let mut files: Vec<(PathBuf, PathBuf, String)> = Vec::new();
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     for path in paths {
         inputs.push(path.clone());
         if path.is_dir() {
@@ -145,19 +171,31 @@ fn user_files(
                 ));
                 continue;
             }
-            for file in found {
+            files.extend(found.into_iter().map(|file| {
                 let name = file.display().to_string();
-                let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
-                files.push((key, file, name));
-            }
+                (file, name)
+            }));
         } else {
-            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            files.push((key, path.clone(), path.display().to_string()));
+            files.push((path.clone(), path.display().to_string()));
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
-    files
+    sorted_files(files.into_iter())
+}
+
+/// Files sorted by canonical path, each once, so that the order of flags changes nothing.
+fn sorted_files(files: impl Iterator<Item = (PathBuf, String)>) -> Vec<(PathBuf, String)> {
+    let mut keyed: Vec<(PathBuf, PathBuf, String)> = files
+        .map(|(path, name)| {
+            (
+                std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
+                path,
+                name,
+            )
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed
         .into_iter()
         .map(|(_, path, name)| (path, name))
         .collect()

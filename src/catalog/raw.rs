@@ -4,79 +4,111 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::yaml::Sp;
 
 /// One catalog file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub goals: Option<Sp<Vec<RawGoal>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Sp<Vec<RawUseCase>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Sp<Vec<RawEvent>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub types: Option<Sp<Vec<RawNode>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
     pub name: Sp<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Sp<Vec<RawPair>>>,
 }
 
 /// A use case under a goal, with the recommendations for that pair.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPair {
     pub use_case: Sp<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Sp<Vec<Sp<String>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub destinations: Option<Sp<Vec<Sp<String>>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawUseCase {
     pub name: Sp<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Sp<Vec<Sp<String>>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub name: Sp<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<Sp<String>>,
+    /// Replace the embedded catalog's event of the same name instead of extending it. What
+    /// `tracktype import` writes: a plan's events are whole definitions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Sp<Vec<RawNode>>>,
 }
 
 /// A property, an array's items, or a named type: a type with, depending on where it stands,
 /// a name and property-only keys (`required`, `required_reason`, `origin`).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Sp<String>>,
-    #[serde(rename = "type")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub ty: Option<Sp<TypeSpec>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Sp<Items>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Sp<Vec<RawNode>>>,
-    #[serde(rename = "enum")]
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Sp<Vec<Sp<serde_json::Value>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nullable: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_reason: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<Sp<String>>,
+    /// Named types only: replace the embedded catalog's type of the same name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum: Option<Sp<serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum: Option<Sp<serde_json::Value>>,
-    #[serde(alias = "minLength")]
+    #[serde(alias = "minLength", skip_serializing_if = "Option::is_none")]
     pub min_length: Option<Sp<u64>>,
-    #[serde(alias = "maxLength")]
+    #[serde(alias = "maxLength", skip_serializing_if = "Option::is_none")]
     pub max_length: Option<Sp<u64>>,
 }
 
@@ -110,6 +142,24 @@ impl<'de> Deserialize<'de> for TypeSpec {
             }
         }
         deserializer.deserialize_any(TypeVisitor)
+    }
+}
+
+impl Serialize for TypeSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TypeSpec::One(name) => serializer.serialize_str(name),
+            TypeSpec::Many(names) => names.serialize(serializer),
+        }
+    }
+}
+
+impl Serialize for Items {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Items::Name(name) => serializer.serialize_str(name),
+            Items::Node(node) => node.serialize(serializer),
+        }
     }
 }
 

@@ -164,6 +164,7 @@ impl Resolver<'_> {
             description: text(raw.description.as_ref()),
             spec: raw.spec.as_ref().map(|s| s.value.clone()),
             properties,
+            from_plan: false,
         })
     }
 
@@ -384,6 +385,18 @@ impl Resolver<'_> {
                     ok = false;
                 }
             }
+        }
+        if position != Position::NamedType
+            && let Some(r) = &node.replace
+        {
+            self.error(
+                &r.loc,
+                format!(
+                    "`replace` applies to events and named types, not to {}",
+                    position.describe()
+                ),
+            );
+            ok = false;
         }
         if position == Position::Items
             && let Some(name) = &node.name

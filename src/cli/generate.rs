@@ -76,6 +76,7 @@ impl SelectionArgs {
             goals: self.goals.clone(),
             use_cases: self.use_cases.clone(),
             events: self.events.clone(),
+            plan_events: false,
         }
     }
 }
@@ -85,10 +86,12 @@ fn parse_language(s: &str) -> std::result::Result<Language, String> {
 }
 
 pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
-    let selection = args.selection.selection();
-    if args.lang.is_none() && selection.is_empty() {
+    let mut selection = args.selection.selection();
+    if args.lang.is_none() && selection.is_empty() && inputs.plans.is_empty() {
         return run_project(args, inputs, paint);
     }
+    // With a plan and nothing else selected, the plan's events are what to generate.
+    selection.plan_events = selection.is_empty() && !inputs.plans.is_empty();
     let Some(language) = args.lang else {
         return Err(Diagnostic::global("no target language")
             .with_hint("add --lang ts, --lang rust or --lang swift")
@@ -202,6 +205,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
     for t in &chosen {
         let mut sources = t.sources.clone();
         sources.catalogs.extend(inputs.catalogs.iter().cloned());
+        sources.plans.extend(inputs.plans.iter().cloned());
         sources.skip_embedded |= inputs.no_default_catalog;
         if !loaded.iter().any(|(s, _)| *s == sources) {
             let l = catalog::load(&sources)?;

@@ -2,6 +2,7 @@
 
 mod generate;
 mod list;
+mod plans;
 mod style;
 
 use std::ffi::OsString;
@@ -43,7 +44,11 @@ pub struct InputArgs {
     /// A catalog file or directory that extends or changes the embedded catalog (repeatable)
     #[arg(long = "catalog", value_name = "PATH", global = true)]
     pub catalogs: Vec<PathBuf>,
-    /// Leave out the embedded catalog: use only --catalog files
+    /// A Segment tracking plan (JSON, Config-API or Public-API format) whose events join the
+    /// catalog, replacing the embedded ones of the same name (repeatable)
+    #[arg(long = "plan", value_name = "FILE", global = true)]
+    pub plans: Vec<PathBuf>,
+    /// Leave out the embedded catalog: use only --catalog files and --plan plans
     #[arg(long, global = true)]
     pub no_default_catalog: bool,
     /// The project file [default: tracktype.yaml in the current directory or a parent]
@@ -56,6 +61,7 @@ impl InputArgs {
         Sources {
             skip_embedded: self.no_default_catalog,
             catalogs: self.catalogs.clone(),
+            plans: self.plans.clone(),
         }
     }
 
@@ -65,6 +71,9 @@ impl InputArgs {
         let mut s = String::new();
         for c in &self.catalogs {
             s.push_str(&format!("--catalog {} ", c.display()));
+        }
+        for p in &self.plans {
+            s.push_str(&format!("--plan {} ", p.display()));
         }
         if self.no_default_catalog {
             s.push_str("--no-default-catalog ");
@@ -104,6 +113,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
         format: DocFormat,
     },
+    /// Convert a Segment tracking plan into a catalog file (YAML)
+    Import {
+        /// The plan (JSON, Config-API or Public-API format)
+        #[arg(value_name = "FILE")]
+        plan: PathBuf,
+        /// Where to write the catalog [default: standard output]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the selected events as a Segment tracking plan (Public-API TRACK rules)
+    Export {
+        /// The plan format
+        #[arg(long, value_enum, default_value_t = ExportFormat::SegmentPlan)]
+        format: ExportFormat,
+        #[command(flatten)]
+        selection: generate::SelectionArgs,
+        /// Where to write the plan [default: standard output]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a commented starter project file (tracktype.yaml); never overwrites one
     Init,
     /// Print shell completions
@@ -126,6 +155,12 @@ pub enum ListWhat {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Public-API TRACK rules, the body of `PUT /tracking-plans/{id}/rules`
+    SegmentPlan,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -210,6 +245,12 @@ fn execute(cli: &Cli) -> Result<Outcome> {
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
+        Command::Import { plan, output } => plans::import(plan, output.as_deref()),
+        Command::Export {
+            format: ExportFormat::SegmentPlan,
+            selection,
+            output,
+        } => plans::export(&cli.inputs, selection.selection(), output.as_deref()),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "tracktype", &mut out);

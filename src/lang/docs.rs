@@ -24,7 +24,11 @@ pub fn event(e: &EventDecl<'_>) -> Vec<String> {
 
 /// A property's documentation: its description and the constraints the type cannot express.
 pub fn property(p: &Property) -> Vec<String> {
-    let mut lines = wrap(&p.schema.description, WIDTH);
+    let mut lines = if p.schema.description.trim().is_empty() {
+        wrap(&format!("The `{}` property.", p.name), WIDTH)
+    } else {
+        wrap(&p.schema.description, WIDTH)
+    };
     push_paragraph(&mut lines, &constraints(&p.schema));
     if let Some(reason) = &p.required_reason {
         push_paragraph(&mut lines, &format!("Required: {reason}"));

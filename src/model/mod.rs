@@ -54,6 +54,8 @@ pub struct Event {
     /// The Segment Spec page that defines the event, if one does.
     pub spec: Option<String>,
     pub properties: Vec<Property>,
+    /// Whether a tracking plan (`--plan`) defines the event.
+    pub from_plan: bool,
 }
 
 /// A reusable type, referred to by name from properties.

@@ -7,6 +7,7 @@ mod catalog_validation;
 mod cli_catalog;
 mod examples;
 mod gen_check;
+mod plans;
 mod project_file;
 mod rust;
 mod swift;

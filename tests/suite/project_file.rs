@@ -236,7 +236,7 @@ fn malformed_project_files_are_located() {
         "targets:\n  - name: web\n    lang: ts\n    out: o\n",
         "tracktype.yaml:2:11",
         "target `web` selects no events",
-        Some("add `use_cases`, `goals`, `events` or `all: true`"),
+        Some("add `use_cases`, `goals`, `events`, `plans` or `all: true`"),
     );
     rejects(
         "targets:\n  - name: a\n    lang: ts\n    all: true\n    out: sdk\n  - name: b\n    lang: ts\n    all: true\n    out: sdk/b\n",

@@ -100,3 +100,75 @@ pub fn run_ok(cmd: &mut Command, what: &str) -> String {
     );
     stdout
 }
+
+/// Typewriter's own test plans, read from `../shared` (never copied into the repository).
+/// Without them the test is skipped with a message; in CI that is a failure.
+#[track_caller]
+pub fn typewriter_plans() -> Option<Vec<(&'static str, PathBuf)>> {
+    let dir = root().join("../shared/fixtures/typewriter");
+    if !dir.is_dir() {
+        assert!(
+            !in_ci(),
+            "../shared/fixtures/typewriter is missing, and CI always has it"
+        );
+        eprintln!(
+            "SKIPPED: ../shared/fixtures/typewriter not found, so Typewriter's plans were not tested"
+        );
+        return None;
+    }
+    Some(
+        [
+            ("v7", "plan-config-api-v7.json"),
+            ("v1", "plan-v1.json"),
+            ("public-api", "plan-public-api.json"),
+        ]
+        .into_iter()
+        .map(|(name, file)| (name, dir.join(file)))
+        .collect(),
+    )
+}
+
+/// Our own fixture plans, one per format.
+pub fn fixture_plans() -> Vec<(&'static str, PathBuf)> {
+    vec![
+        (
+            "config-api",
+            root().join("tests/data/plans/config-api.json"),
+        ),
+        (
+            "public-api",
+            root().join("tests/data/plans/public-api.json"),
+        ),
+    ]
+}
+
+/// The calls Typewriter's end-to-end suite expects, in order (`tests/data/typewriter-e2e.json`).
+pub fn typewriter_expected() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(root().join("tests/data/typewriter-e2e.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["calls"].as_array().unwrap().clone()
+}
+
+/// Asserts that `sent` (a JSON list of `{event, properties}`) is exactly what Typewriter expects.
+#[track_caller]
+pub fn assert_typewriter_calls(
+    language: &str,
+    sent: &serde_json::Value,
+    expected: &[serde_json::Value],
+) {
+    let sent = sent
+        .as_array()
+        .unwrap_or_else(|| panic!("{language}: not a list: {sent}"));
+    assert_eq!(
+        sent.len(),
+        expected.len(),
+        "{language}: one event per call, and nothing else"
+    );
+    for (i, (got, want)) in sent.iter().zip(expected).enumerate() {
+        assert_eq!(got, want, "{language}: call {i} ({})", want["event"]);
+    }
+}
+
+pub fn path_of(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}

@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::support::{require_tool, root, run_ok};
+use crate::support::{
+    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, tracktype,
+    typewriter_expected, typewriter_plans,
+};
 
 /// The Swift toolchain: on PATH, or this team's wrappers in `../shared/tools/bin`.
 fn swift_tool(name: &str) -> Option<PathBuf> {
@@ -80,3 +83,117 @@ fn swift_examples_send_exactly_the_expected_payloads() {
     );
     assert!(out.contains("Executed 6 tests, with 0 failures"), "{out}");
 }
+
+/// Scratch space for generated Swift, under the repository so the Swift toolchain sees it.
+fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target/tracktype-tests/swift").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Swift sources generated from a plan, in a module of their own.
+fn plan_sources(plan: &std::path::Path, module: &str, dir: &std::path::Path) {
+    tracktype(&[
+        "--plan",
+        &path_of(plan),
+        "--no-default-catalog",
+        "gen",
+        "--lang",
+        "swift",
+        "--sources-only",
+        "--module",
+        module,
+        "--out",
+        &path_of(dir),
+    ])
+    .success();
+}
+
+#[test]
+fn every_plan_generates_swift_that_typechecks_in_swift_6_mode_and_lints_clean() {
+    let Some(swiftc) = swift_tool("swiftc") else {
+        return;
+    };
+    let Some(swift_format) = swift_tool("swift-format") else {
+        return;
+    };
+    let mut plans = fixture_plans();
+    plans.extend(typewriter_plans().unwrap_or_default());
+    let root_dir = scratch("plans");
+    for (name, plan) in plans {
+        let dir = root_dir.join(name);
+        let module = format!("Plan{}", name.replace('-', "_"));
+        plan_sources(&plan, &module, &dir);
+        let sources: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        run_ok(
+            Command::new(&swiftc)
+                .args([
+                    "-typecheck",
+                    "-swift-version",
+                    "6",
+                    "-strict-concurrency=complete",
+                    "-warnings-as-errors",
+                ])
+                .args(["-module-name", &module])
+                .args(&sources)
+                .current_dir(&dir),
+            &format!("swiftc -typecheck on the Swift of {name}"),
+        );
+        let out = run_ok(
+            Command::new(&swift_format)
+                .args(["lint", "--strict", "--recursive", "."])
+                .current_dir(&dir),
+            &format!("swift-format lint on the Swift of {name}"),
+        );
+        assert!(out.trim().is_empty(), "{name}: {out}");
+    }
+}
+
+#[test]
+fn swift_reproduces_typewriters_end_to_end_expectations() {
+    let Some(swift) = swift_tool("swift") else {
+        return;
+    };
+    let Some(plans) = typewriter_plans() else {
+        return;
+    };
+    let dir = scratch("typewriter-e2e");
+    plan_sources(&plans[1].1, "Typewriter", &dir.join("Sources/Typewriter"));
+    std::fs::create_dir_all(dir.join("Tests/TypewriterTests")).unwrap();
+    std::fs::copy(
+        root().join("tests/swift-typewriter/TypewriterTests.swift"),
+        dir.join("Tests/TypewriterTests/TypewriterTests.swift"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("Package.swift"), E2E_PACKAGE).unwrap();
+    let out_file = dir.join("sent.json");
+    run_ok(
+        Command::new(swift)
+            .args(["test", "-Xswiftc", "-warnings-as-errors"])
+            .env("TYPEWRITER_E2E_OUT", &out_file)
+            .current_dir(&dir),
+        "swift test on Typewriter's plan",
+    );
+    let sent: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_typewriter_calls("swift", &sent, &typewriter_expected());
+}
+
+/// The package around the module generated from Typewriter's plan and the driver test.
+const E2E_PACKAGE: &str = r#"// swift-tools-version: 5.9
+import PackageDescription
+
+let package = Package(
+  name: "TypewriterE2E",
+  targets: [
+    .target(name: "Typewriter"),
+    .testTarget(name: "TypewriterTests", dependencies: ["Typewriter"]),
+  ],
+  swiftLanguageVersions: [.v5, .version("6")]
+)
+"#;

@@ -1,19 +1,25 @@
-//! The TypeScript examples: up to date, prettier-clean, compiled by the real `tsc` under the
-//! strictest settings (negative cases included), and run against the real analytics-node and
-//! a mock collector.
+//! The TypeScript examples and every plan's SDK: up to date, prettier-clean, compiled by the
+//! real `tsc` under the strictest settings (negative cases included), and run against the real
+//! analytics-node and a mock collector, Typewriter's end-to-end expectations included.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use crate::support::{require_tool, root, run_ok};
+use serde_json::{Value, json};
+
+use crate::support::{
+    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, tracktype,
+    typewriter_expected, typewriter_plans,
+};
 
 /// The directory of the TypeScript test project (its own package.json and lockfile).
-fn project() -> std::path::PathBuf {
+fn project() -> PathBuf {
     root().join("tests/typescript")
 }
 
 /// `npm ci` once, if the toolchain is not installed yet (CI installs it first).
-fn ensure_node_modules(npm: &std::path::Path) {
+fn ensure_node_modules(npm: &Path) {
     static INSTALL: Mutex<()> = Mutex::new(());
     let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     if project().join("node_modules/.bin/tsc").exists() {
@@ -28,7 +34,7 @@ fn ensure_node_modules(npm: &std::path::Path) {
 }
 
 #[test]
-fn typescript_examples_format_compile_and_send_exactly_the_expected_events() {
+fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_events() {
     let Some(node) = require_tool("node", &[], "the TypeScript tests") else {
         return;
     };
@@ -37,10 +43,15 @@ fn typescript_examples_format_compile_and_send_exactly_the_expected_events() {
     };
     ensure_node_modules(&npm);
     let bin = project().join("node_modules/.bin");
+    let typewriter = generate_plans();
 
     run_ok(
         Command::new(bin.join("prettier"))
-            .args(["--check", "../../generated-examples/typescript"])
+            .args([
+                "--check",
+                "../../generated-examples/typescript",
+                "generated",
+            ])
             .current_dir(project()),
         "prettier --check on the generated TypeScript",
     );
@@ -55,7 +66,7 @@ fn typescript_examples_format_compile_and_send_exactly_the_expected_events() {
     );
 
     let out = run_ok(
-        Command::new(node)
+        Command::new(&node)
             .arg(dist.join("tests/typescript/src/runtime.test.js"))
             .env("TRACKTYPE_VERSION", env!("CARGO_PKG_VERSION"))
             .current_dir(project()),
@@ -69,4 +80,94 @@ fn typescript_examples_format_compile_and_send_exactly_the_expected_events() {
         out.contains("analytics-next: 18 calls recorded as expected"),
         "{out}"
     );
+
+    if typewriter {
+        run_ok(
+            Command::new(bin.join("tsc"))
+                .args(["-p", "tsconfig.typewriter.json"])
+                .current_dir(project()),
+            "tsc on Typewriter's plans",
+        );
+        let out = run_ok(
+            Command::new(&node)
+                .arg(dist.join("tests/typescript/src/typewriter/typewriter.test.js"))
+                .env("TRACKTYPE_VERSION", env!("CARGO_PKG_VERSION"))
+                .current_dir(project()),
+            "the Typewriter end-to-end test in TypeScript",
+        );
+        let sent: Value = serde_json::from_str(out.trim()).expect("the driver prints JSON");
+        assert_typewriter_calls(
+            "typescript",
+            &sent,
+            &javascript_numbers(typewriter_expected()),
+        );
+    }
+}
+
+/// Generates the plans' SDKs into `tests/typescript/generated`: both SDK flavours of our own
+/// plans; analytics-node, and analytics-next for plan-v1, of Typewriter's. Returns whether
+/// Typewriter's plans were there.
+fn generate_plans() -> bool {
+    let out = project().join("generated");
+    let _ = std::fs::remove_dir_all(&out);
+    let generate = |plan: &Path, sdk: &str, dir: PathBuf| {
+        tracktype(&[
+            "--plan",
+            &path_of(plan),
+            "--no-default-catalog",
+            "gen",
+            "--lang",
+            "ts",
+            "--sdk",
+            sdk,
+            "--out",
+            &path_of(&dir),
+        ])
+        .success();
+    };
+    for (name, plan) in fixture_plans() {
+        generate(
+            &plan,
+            "analytics-node",
+            out.join("fixtures").join(format!("{name}-node")),
+        );
+        generate(
+            &plan,
+            "analytics-next",
+            out.join("fixtures").join(format!("{name}-next")),
+        );
+    }
+    let Some(plans) = typewriter_plans() else {
+        return false;
+    };
+    for (name, plan) in &plans {
+        generate(plan, "analytics-node", out.join("typewriter").join(name));
+    }
+    generate(
+        &plans[1].1,
+        "analytics-next",
+        out.join("typewriter/v1-next"),
+    );
+    true
+}
+
+/// A JavaScript number cannot hold 1230007112658965944: the nearest double goes out, which
+/// JSON.stringify writes as 1230007112658966000. The TypeScript SDK sends that, as any
+/// analytics.js code does; it is the one value that cannot be exact, and this says so.
+fn javascript_numbers(mut calls: Vec<Value>) -> Vec<Value> {
+    fn fix(v: &mut Value) {
+        match v {
+            Value::Number(n) if n.as_i64() == Some(1_230_007_112_658_965_944) => {
+                *v = json!(1_230_007_112_658_966_000_i64);
+            }
+            Value::Number(n) if n.as_i64() == Some(-1_230_007_112_658_965_944) => {
+                *v = json!(-1_230_007_112_658_966_000_i64);
+            }
+            Value::Array(items) => items.iter_mut().for_each(fix),
+            Value::Object(map) => map.values_mut().for_each(fix),
+            _ => {}
+        }
+    }
+    calls.iter_mut().for_each(fix);
+    calls
 }

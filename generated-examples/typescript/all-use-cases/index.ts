@@ -780,20 +780,20 @@ export function createTracker<R>(
       },
     });
   return {
-    applicationInstalled(properties = {}, options) {
-      return send("Application Installed", properties, options);
+    applicationInstalled(properties, options) {
+      return send("Application Installed", properties ?? {}, options);
     },
-    applicationOpened(properties = {}, options) {
-      return send("Application Opened", properties, options);
+    applicationOpened(properties, options) {
+      return send("Application Opened", properties ?? {}, options);
     },
     checkoutStarted(properties, options) {
       return send("Checkout Started", properties, options);
     },
-    installAttributed(properties = {}, options) {
-      return send("Install Attributed", properties, options);
+    installAttributed(properties, options) {
+      return send("Install Attributed", properties ?? {}, options);
     },
-    onboardingCompleted(properties = {}, options) {
-      return send("Onboarding Completed", properties, options);
+    onboardingCompleted(properties, options) {
+      return send("Onboarding Completed", properties ?? {}, options);
     },
     onboardingStepCompleted(properties, options) {
       return send("Onboarding Step Completed", properties, options);
@@ -801,29 +801,29 @@ export function createTracker<R>(
     orderCompleted(properties, options) {
       return send("Order Completed", properties, options);
     },
-    pageScrolled(properties = {}, options) {
-      return send("Page Scrolled", properties, options);
+    pageScrolled(properties, options) {
+      return send("Page Scrolled", properties ?? {}, options);
     },
-    pageViewed(properties = {}, options) {
-      return send("Page Viewed", properties, options);
+    pageViewed(properties, options) {
+      return send("Page Viewed", properties ?? {}, options);
     },
     productAddedToCart(properties, options) {
       return send("Product Added to Cart", properties, options);
     },
-    screenViewed(properties = {}, options) {
-      return send("Screen Viewed", properties, options);
+    screenViewed(properties, options) {
+      return send("Screen Viewed", properties ?? {}, options);
     },
-    signedIn(properties = {}, options) {
-      return send("Signed In", properties, options);
+    signedIn(properties, options) {
+      return send("Signed In", properties ?? {}, options);
     },
-    signedUp(properties = {}, options) {
-      return send("Signed Up", properties, options);
+    signedUp(properties, options) {
+      return send("Signed Up", properties ?? {}, options);
     },
-    subscriptionStarted(properties = {}, options) {
-      return send("Subscription Started", properties, options);
+    subscriptionStarted(properties, options) {
+      return send("Subscription Started", properties ?? {}, options);
     },
-    trialStarted(properties = {}, options) {
-      return send("Trial Started", properties, options);
+    trialStarted(properties, options) {
+      return send("Trial Started", properties ?? {}, options);
     },
     track(event, properties, options) {
       return send(event, properties, options);

@@ -46,7 +46,7 @@ struct MethodView {
 #[derive(Serialize)]
 struct StructView {
     doc: Vec<String>,
-    name: String,
+    header: String,
     properties: Vec<PropertyView>,
     params: Vec<String>,
     assignments: Vec<String>,
@@ -63,7 +63,7 @@ struct PropertyView {
 #[derive(Serialize)]
 struct EnumView {
     doc: Vec<String>,
-    name: String,
+    header: String,
     /// Every value a string: a `String`-backed enum.
     raw: bool,
     cases: Vec<CaseView>,
@@ -83,6 +83,7 @@ struct CaseView {
 #[derive(Serialize)]
 struct UnionView {
     doc: Vec<String>,
+    header: String,
     name: String,
     cases: Vec<UnionCaseView>,
     literals: Vec<LiteralView>,
@@ -346,7 +347,11 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 "swift/struct.swift",
                 &StructView {
                     doc,
-                    name,
+                    header: type_header(
+                        "public struct",
+                        &name,
+                        &["Codable", "Sendable", "Equatable"],
+                    ),
                     properties,
                     params,
                     assignments,
@@ -389,7 +394,19 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 "swift/enum.swift",
                 &EnumView {
                     doc,
-                    name,
+                    header: if raw {
+                        type_header(
+                            "public enum",
+                            &name,
+                            &["String", "Codable", "Sendable", "Equatable", "CaseIterable"],
+                        )
+                    } else {
+                        type_header(
+                            "public enum",
+                            &name,
+                            &["Codable", "Sendable", "Equatable", "CaseIterable"],
+                        )
+                    },
                     raw,
                     cases,
                 },
@@ -429,6 +446,11 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 "swift/union.swift",
                 &UnionView {
                     doc,
+                    header: type_header(
+                        "public enum",
+                        &name,
+                        &["Codable", "Sendable", "Equatable"],
+                    ),
                     name,
                     cases,
                     literals,
@@ -458,6 +480,39 @@ fn swift_type(names: &Names, ty: &Ty) -> String {
         Ty::Nullable(inner) => format!("{}?", swift_type(names, inner)),
         Ty::Decl(id) => names.ty(*id).to_owned(),
     }
+}
+
+/// A type's first line(s): `public struct Name: A, B {`, or, when that is too long, the
+/// conformances filled onto as few lines as fit and the brace alone, as swift-format does.
+fn type_header(keyword: &str, name: &str, conformances: &[&str]) -> String {
+    let one = format!("{keyword} {name}: {} {{", conformances.join(", "));
+    if one.chars().count() <= WIDTH {
+        return one;
+    }
+    let mut lines = Vec::new();
+    let (mut line, indent) = if keyword.len() + name.len() + 2 > WIDTH {
+        lines.push(keyword.to_owned());
+        (format!("  {name}:"), "    ")
+    } else {
+        (format!("{keyword} {name}:"), "  ")
+    };
+    for (i, c) in conformances.iter().enumerate() {
+        let piece = if i + 1 < conformances.len() {
+            format!("{c},")
+        } else {
+            (*c).to_owned()
+        };
+        if line.chars().count() + 1 + piece.len() <= WIDTH {
+            line.push(' ');
+            line.push_str(&piece);
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = format!("{indent}{piece}");
+        }
+    }
+    lines.push(line);
+    lines.push("{".to_owned());
+    lines.join("\n")
 }
 
 /// `head type tail`, breaking after `head` (which ends with `:`) when too long, as swift-format

@@ -7,7 +7,7 @@ use crate::layout::{Body, DeclId, Layout, Origin, Ty};
 use crate::naming::{Case, Namespace, cased, literal_words, ty_word};
 
 /// Keywords, escaped with backticks where they name a member or case.
-pub const KEYWORDS: [&str; 52] = [
+pub const KEYWORDS: [&str; 57] = [
     "associatedtype",
     "class",
     "deinit",
@@ -60,6 +60,11 @@ pub const KEYWORDS: [&str; 52] = [
     "true",
     "try",
     "any",
+    "await",
+    "consume",
+    "copy",
+    "discard",
+    "each",
 ];
 
 /// Members that backticks do not make usable: they get a numeric suffix instead. `encode`

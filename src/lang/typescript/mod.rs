@@ -125,10 +125,12 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
                         ],
                         ": R;",
                     ),
+                    // `?? {}` rather than a default parameter: `{}` is not assignable to an
+                    // interface with a property named like an Object.prototype member.
                     method_impl(
                         method,
-                        vec![text(if optional { "properties = {}" } else { "properties" }), text("options")],
-                        vec![wire, text("properties"), text("options")],
+                        vec![text("properties"), text("options")],
+                        vec![wire, text(if optional { "properties ?? {}" } else { "properties" }), text("options")],
                     ),
                 ),
                 TsSdk::AnalyticsNode => (

@@ -17,3 +17,31 @@ pub mod all_use_cases;
 #[rustfmt::skip] // Generated code stays exactly as generated.
 #[path = "../../../generated-examples/rust/acme/tracking.rs"]
 pub mod acme;
+
+/// Generated at build time from `tests/data/plans/config-api.json`.
+pub mod fixture_config_api {
+    include!(concat!(env!("OUT_DIR"), "/fixture_config_api.rs"));
+}
+
+/// Generated at build time from `tests/data/plans/public-api.json`.
+pub mod fixture_public_api {
+    include!(concat!(env!("OUT_DIR"), "/fixture_public_api.rs"));
+}
+
+/// Generated at build time from Typewriter's `plan-config-api-v7.json`.
+#[cfg(typewriter)]
+pub mod typewriter_v7 {
+    include!(concat!(env!("OUT_DIR"), "/typewriter_v7.rs"));
+}
+
+/// Generated at build time from Typewriter's `plan-v1.json`.
+#[cfg(typewriter)]
+pub mod typewriter_v1 {
+    include!(concat!(env!("OUT_DIR"), "/typewriter_v1.rs"));
+}
+
+/// Generated at build time from Typewriter's `plan-public-api.json`.
+#[cfg(typewriter)]
+pub mod typewriter_public_api {
+    include!(concat!(env!("OUT_DIR"), "/typewriter_public_api.rs"));
+}

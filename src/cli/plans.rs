@@ -1,0 +1,86 @@
+//! `tracktype import` and `tracktype export`: Segment tracking plans in and out.
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{self, Sources};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::lang::GeneratedFile;
+use crate::plan::{self, Format};
+use crate::select::Selection;
+use crate::writer;
+use crate::yaml;
+
+use super::{InputArgs, Outcome};
+
+/// Converts a plan into a catalog file whose events replace the embedded catalog's, so that
+/// generating from it gives the same code as generating from the plan.
+pub fn import(plan_path: &Path, output: Option<&Path>) -> Result<Outcome> {
+    let shown = plan_path.display().to_string();
+    let file = yaml::read_source(plan_path, &shown)?;
+    let (format, doc) = plan::import::read(&file)?;
+    // The plan must also be a valid catalog (no cycles among its definitions, ...).
+    catalog::load(&Sources {
+        plans: vec![plan_path.to_owned()],
+        ..Sources::default()
+    })?;
+    let format_name = match format {
+        Format::ConfigApi => "Config-API",
+        Format::PublicApi => "Public-API",
+    };
+    let yaml = serde_saphyr::to_string(&doc)
+        .map_err(|e| Error::Internal(format!("cannot write YAML: {e}")))?;
+    let name = plan_path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let text = format!(
+        "# Imported by tracktype {} from {name}, a Segment {format_name} tracking plan.\n\
+         # Its events and types replace the embedded catalog's of the same name (`replace: true`).\n\n{yaml}",
+        crate::VERSION
+    );
+    emit(text, output)
+}
+
+/// Writes the selected events as Public-API TRACK rules.
+pub fn export(
+    inputs: &InputArgs,
+    mut selection: Selection,
+    output: Option<&Path>,
+) -> Result<Outcome> {
+    selection.plan_events = selection.is_empty() && !inputs.plans.is_empty();
+    if selection.is_empty() {
+        return Err(Diagnostic::global("nothing selected to export")
+            .with_hint("choose with --use-case SLUG, --goal SLUG, --event \"Event Name\" or --all")
+            .into());
+    }
+    let loaded = catalog::load(&inputs.sources())?;
+    let events = selection.resolve(&loaded.catalog)?;
+    let doc = plan::export::rules(&loaded.catalog, &events);
+    emit(super::list::json_text(&doc), output)
+}
+
+/// Prints `text`, or writes it to `output` the way generated files are written.
+fn emit(text: String, output: Option<&Path>) -> Result<Outcome> {
+    let Some(path) = output else {
+        return Ok(Outcome::ok(text));
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().map(PathBuf::from).ok_or_else(|| {
+        Error::from(Diagnostic::global(format!(
+            "`{}` is not a file name",
+            path.display()
+        )))
+    })?;
+    writer::write_files(
+        dir,
+        &[GeneratedFile {
+            path: name,
+            contents: text,
+        }],
+        false,
+    )?;
+    Ok(Outcome::ok(format!("wrote {}\n", path.display())))
+}

@@ -1,0 +1,439 @@
+//! JSON with a place for every value, so that problems in a plan are reported at their
+//! line and column. Strict RFC 8259 JSON; duplicate keys and deep nesting are errors.
+
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Loc, SourceFile};
+use crate::limits;
+
+/// A JSON value and where it starts.
+#[derive(Clone, Debug)]
+pub struct Json {
+    pub value: Value,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in document order, each key with its place.
+    Object(Vec<(Key, Json)>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub name: String,
+    pub loc: Loc,
+}
+
+impl Json {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match &self.value {
+            Value::Object(members) => members.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn members(&self) -> Option<&[(Key, Json)]> {
+        match &self.value {
+            Value::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self.value, Value::Object(_))
+    }
+
+    /// The value without places, for copying into the catalog.
+    pub fn to_plain(&self) -> serde_json::Value {
+        match &self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(items) => {
+                serde_json::Value::Array(items.iter().map(Json::to_plain).collect())
+            }
+            Value::Object(members) => serde_json::Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.name.clone(), v.to_plain()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// What kind of value this is, in words.
+    pub fn kind(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+/// Parses a whole file.
+pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
+    let mut p = Parser {
+        file,
+        text: file.text.as_bytes(),
+        pos: 0,
+        line: 1,
+        line_start: 0,
+        depth: 0,
+    };
+    p.skip_ws();
+    if p.pos >= p.text.len() {
+        return Err(Diagnostic::in_file(&file.name, "file is empty")
+            .with_hint("a tracking plan is a JSON object"));
+    }
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos < p.text.len() {
+        return Err(p.error("unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    file: &'a Arc<SourceFile>,
+    text: &'a [u8],
+    pos: usize,
+    line: u32,
+    line_start: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn loc(&self) -> Loc {
+        let column = self
+            .file
+            .text
+            .get(self.line_start..self.pos)
+            .map_or(1, |s| s.chars().count() + 1);
+        Loc::new(
+            self.file,
+            self.line,
+            u32::try_from(column).unwrap_or(u32::MAX),
+            1,
+        )
+    }
+
+    fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.loc(), message)
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.text.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\r' => self.pos += 1,
+                b'\n' => {
+                    self.pos += 1;
+                    self.line += 1;
+                    self.line_start = self.pos;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, Diagnostic> {
+        let loc = self.loc();
+        let value = match self.text.get(self.pos) {
+            None => return Err(self.error("unexpected end of file: the JSON is truncated")),
+            Some(b'{') => self.nested(|p| p.object())?,
+            Some(b'[') => self.nested(|p| p.array())?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.word("true", Value::Bool(true))?,
+            Some(b'f') => self.word("false", Value::Bool(false))?,
+            Some(b'n') => self.word("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => {
+                let found = self.file.text[self.pos..].chars().next().unwrap_or(' ');
+                return Err(self.error(format!("expected a JSON value, found `{found}`")));
+            }
+        };
+        Ok(Json { value, loc })
+    }
+
+    fn nested(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<Value, Diagnostic>,
+    ) -> Result<Value, Diagnostic> {
+        self.depth += 1;
+        if self.depth > limits::MAX_JSON_DEPTH {
+            return Err(self
+                .error(format!(
+                    "JSON is nested more than {} levels deep",
+                    limits::MAX_JSON_DEPTH
+                ))
+                .with_hint(
+                    "tracking plans are rarely more than a dozen levels deep; is the file a plan?",
+                ));
+        }
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn word(&mut self, word: &str, value: Value) -> Result<Value, Diagnostic> {
+        if self.text[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a JSON value (true, false, null, a number, a string, an array or an object)"))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, Diagnostic> {
+        let start = self.pos;
+        while let Some(&b) = self.text.get(self.pos) {
+            if b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        let text = &self.file.text[start..self.pos];
+        serde_json::from_str::<serde_json::Number>(text)
+            .map(Value::Number)
+            .map_err(|_| {
+                self.pos = start;
+                self.error(format!("`{text}` is not a valid JSON number"))
+            })
+    }
+
+    fn string(&mut self) -> Result<String, Diagnostic> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let Some(&b) = self.text.get(self.pos) else {
+                self.pos = start;
+                return Err(self
+                    .error("unterminated string")
+                    .with_hint("the file may be truncated"));
+            };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    let escape = self.text.get(self.pos + 1).copied();
+                    self.pos += 2;
+                    match escape {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => out.push(self.unicode_escape()?),
+                        _ => {
+                            self.pos -= 2;
+                            return Err(self.error("invalid escape in a string"));
+                        }
+                    }
+                }
+                b if b < 0x20 => {
+                    return Err(self.error("control character in a string; write it as an escape"));
+                }
+                _ => {
+                    // Copy one whole UTF-8 character (the file is valid UTF-8).
+                    let rest = &self.file.text[self.pos..];
+                    let c = rest.chars().next().unwrap_or('\u{fffd}');
+                    out.push(c);
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, Diagnostic> {
+        let digits = self.file.text.get(self.pos..self.pos + 4).unwrap_or("");
+        let n = u32::from_str_radix(digits, 16).map_err(|_| self.error("invalid \\u escape"))?;
+        self.pos += 4;
+        Ok(n)
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, Diagnostic> {
+        let first = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&first) && self.text[self.pos..].starts_with(b"\\u")
+        {
+            self.pos += 2;
+            let second = self.hex4()?;
+            0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF)
+        } else {
+            first
+        };
+        Ok(char::from_u32(code).unwrap_or('\u{fffd}'))
+    }
+
+    fn array(&mut self) -> Result<Value, Diagnostic> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.text.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.text.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                None => {
+                    return Err(
+                        self.error("unexpected end of file inside an array: the JSON is truncated")
+                    );
+                }
+                Some(_) => return Err(self.error("expected `,` or `]` in an array")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, Diagnostic> {
+        self.pos += 1;
+        let mut members: Vec<(Key, Json)> = Vec::new();
+        self.skip_ws();
+        if self.text.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            let loc = self.loc();
+            match self.text.get(self.pos) {
+                Some(b'"') => {}
+                None => {
+                    return Err(self
+                        .error("unexpected end of file inside an object: the JSON is truncated"));
+                }
+                Some(_) => return Err(self.error("expected a key in double quotes")),
+            }
+            let name = self.string()?;
+            if let Some((first, _)) = members.iter().find(|(k, _)| k.name == name) {
+                return Err(Diagnostic::at(
+                    &loc,
+                    format!("key `{name}` appears twice in the same object"),
+                )
+                .with_note(&first.loc, "first here"));
+            }
+            self.skip_ws();
+            if self.text.get(self.pos) != Some(&b':') {
+                return Err(self.error("expected `:` after a key"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value()?;
+            members.push((Key { name, loc }, value));
+            self.skip_ws();
+            match self.text.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                None => {
+                    return Err(self
+                        .error("unexpected end of file inside an object: the JSON is truncated"));
+                }
+                Some(_) => return Err(self.error("expected `,` or `}` in an object")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Json, Diagnostic> {
+        parse(&SourceFile::new("p.json", text))
+    }
+
+    #[test]
+    fn values_know_their_place() {
+        let json =
+            parse_str("{\n  \"a\": [1, \"x\\u00e9\\ud83d\\ude00\"],\n  \"b\": {\"c\": null}\n}")
+                .unwrap();
+        let a = json.get("a").unwrap();
+        assert_eq!(a.loc.to_string(), "p.json:2:8");
+        assert_eq!(a.as_array().unwrap()[1].as_str(), Some("xé😀"));
+        assert_eq!(
+            json.get("b").unwrap().get("c").unwrap().loc.to_string(),
+            "p.json:3:14"
+        );
+    }
+
+    #[test]
+    fn errors_are_located() {
+        assert_eq!(
+            parse_str("{\"a\": tru}")
+                .unwrap_err()
+                .loc()
+                .unwrap()
+                .to_string(),
+            "p.json:1:7"
+        );
+        let e = parse_str("{\"a\": 1,\n \"a\": 2}").unwrap_err();
+        assert_eq!(e.message, "key `a` appears twice in the same object");
+        assert_eq!(e.loc().unwrap().to_string(), "p.json:2:2");
+        let e = parse_str("{\"rules\": [1, 2").unwrap_err();
+        assert!(e.message.contains("truncated"), "{}", e.message);
+        let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);
+        assert!(
+            parse_str(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested more than")
+        );
+        assert!(parse_str("  ").unwrap_err().message.contains("empty"));
+        assert!(
+            parse_str("{} x")
+                .unwrap_err()
+                .message
+                .contains("after the JSON value")
+        );
+    }
+
+    #[test]
+    fn large_numbers_keep_their_digits() {
+        let json = parse_str("[1230007112658965944, 1.24e21]").unwrap();
+        assert_eq!(
+            json.to_plain().to_string(),
+            "[1230007112658965944,1.24e+21]"
+        );
+    }
+}
