@@ -97,6 +97,23 @@ pub fn cased(name: &str, case: Case, fallback: &str) -> String {
     s
 }
 
+/// A nested type's name: `parent` followed by `words` in UpperCamelCase. Digits after the
+/// parent need no leading `_`; only between two digits does one keep the numbers apart, and
+/// there every language's casing conventions accept it.
+pub fn nested_type_name(parent: &str, words: &str) -> String {
+    let mut suffix = ascii_words(words).to_upper_camel_case();
+    if suffix.is_empty() {
+        suffix = "Value".to_owned();
+    }
+    let digit_meets_digit = parent.ends_with(|c: char| c.is_ascii_digit())
+        && suffix.starts_with(|c: char| c.is_ascii_digit());
+    if digit_meets_digit {
+        format!("{parent}_{suffix}")
+    } else {
+        format!("{parent}{suffix}")
+    }
+}
+
 /// One scope of identifiers (a module's types, a struct's fields): each name claimed once.
 #[derive(Default)]
 pub struct Namespace {

@@ -146,6 +146,39 @@ pub struct Request<'a> {
     pub selection: String,
 }
 
+/// The identifiers one selected event gets in a language, for tests that drive generated code.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventIdentifiers {
+    /// The exact event name.
+    pub wire: String,
+    /// The event's properties type.
+    pub ty: String,
+    /// The tracker (Rust, TypeScript) or client (Swift) method.
+    pub method: String,
+}
+
+/// Each selected event's identifiers in `language`, in event order.
+#[doc(hidden)]
+pub fn event_identifiers(request: &Request<'_>, language: Language) -> Vec<EventIdentifiers> {
+    let layout = Layout::new(request.catalog, &request.events);
+    let names = match language {
+        Language::TypeScript => typescript::event_identifiers(&layout),
+        Language::Rust => rust::event_identifiers(&layout),
+        Language::Swift => swift::event_identifiers(&layout),
+    };
+    layout
+        .events
+        .iter()
+        .zip(names)
+        .map(|(e, (ty, method))| EventIdentifiers {
+            wire: e.event.name.clone(),
+            ty,
+            method,
+        })
+        .collect()
+}
+
 /// Generates the files of one target.
 pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedFile>> {
     let layout = Layout::new(request.catalog, &request.events);

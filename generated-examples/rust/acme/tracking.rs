@@ -9,10 +9,20 @@ pub trait Event: serde::Serialize {
     const NAME: &'static str;
 }
 
+/// Reads an optional property that may also be `null`: absent is `None`, `null` is
+/// `Some(None)`, so that reading and writing an event changes nothing.
+fn absent_or_null<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
 /// An email address.
 pub type EmailAddress = String;
 /// Acme's plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum Plan {
     /// `"starter"`
@@ -29,7 +39,7 @@ pub enum Plan {
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
 /// object). Counts and positions are whole numbers, a judgement: the spec types
 /// them as Number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Product {
     /// Database ID of the product.
     ///
@@ -109,7 +119,7 @@ impl Product {
 /// instead).
 ///
 /// Needed by: Mitigate cart abandonment. Segment Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckoutStarted {
     /// Number of items in the cart. Not a Segment Spec property; listed by the Use
     /// Cases Reference.
@@ -189,7 +199,7 @@ impl Event for CheckoutStarted {
 /// high value churn, Suppress based on time, Suppress with purchase, Increase
 /// repeat purchases, Personalize upsell content, Personalize winback. Segment
 /// Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderCompleted {
     /// Number of items in the order. Not a Segment Spec property; listed by the Use
     /// Cases Reference.
@@ -245,7 +255,11 @@ pub struct OrderCompleted {
     pub payment_method: Option<OrderCompletedPaymentMethod>,
     /// The gift message: absent when the order is not a gift, null when the
     /// customer cleared the message they had typed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "absent_or_null"
+    )]
     pub gift_message: Option<Option<String>>,
 }
 
@@ -278,7 +292,7 @@ impl Event for OrderCompleted {
 
 /// Currency of the monetary values, as an ISO 4217 code such as USD. Segment
 /// assumes USD when it is missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum OrderCompletedCurrency {
     /// `"USD"`
@@ -293,7 +307,7 @@ pub enum OrderCompletedCurrency {
 }
 
 /// How the customer paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum OrderCompletedPaymentMethod {
     /// `"card"`
@@ -315,7 +329,7 @@ pub enum OrderCompletedPaymentMethod {
 /// user catalog.
 ///
 /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubscriptionStarted {
     /// The plan subscribed to.
     ///
@@ -370,7 +384,7 @@ impl Event for SubscriptionStarted {
 }
 
 /// How often the subscription is billed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
 pub enum SubscriptionStartedBillingInterval {
     /// `"monthly"`
@@ -382,7 +396,7 @@ pub enum SubscriptionStartedBillingInterval {
 }
 
 /// A promotion code, or the numeric ID of a partner promotion.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum SubscriptionStartedPromotion {
     /// A value of the `String` alternative.
@@ -414,7 +428,7 @@ impl From<i64> for SubscriptionStartedPromotion {
 ///
 /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
 /// Segment Spec: B2B SaaS.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TrialStarted {
     /// Category of the trial, as the Use Cases Reference lists it. Not in the spec.
     #[serde(skip_serializing_if = "Option::is_none")]

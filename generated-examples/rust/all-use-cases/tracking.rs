@@ -11,7 +11,7 @@ pub trait Event: serde::Serialize {
 
 /// The campaign an install is attributed to (the Native Mobile Spec's
 /// `campaign`).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Campaign {
     /// Ad network the install is attributed to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,7 +50,7 @@ impl Campaign {
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
 /// object). Counts and positions are whole numbers, a judgement: the spec types
 /// them as Number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Product {
     /// Database ID of the product.
     ///
@@ -130,7 +130,7 @@ impl Product {
 ///
 /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
 /// Spec.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ApplicationInstalled {
     /// ID of the first screen shown. Not in the spec for this event.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,7 +180,7 @@ impl Event for ApplicationInstalled {
 ///
 /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
 /// Spec.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ApplicationOpened {
     /// ID of the screen shown. Not in the spec.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -237,7 +237,7 @@ impl Event for ApplicationOpened {
 /// instead).
 ///
 /// Needed by: Mitigate cart abandonment. Segment Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckoutStarted {
     /// Number of items in the cart. Not a Segment Spec property; listed by the Use
     /// Cases Reference.
@@ -315,7 +315,7 @@ impl Event for CheckoutStarted {
 ///
 /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
 /// Spec.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct InstallAttributed {
     /// Attribution provider, such as Branch, Kochava or AppsFlyer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,7 +345,7 @@ impl Event for InstallAttributed {
 /// optional.
 ///
 /// Needed by: Accelerate onboarding.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct OnboardingCompleted {
     /// Checkout ID, as listed by the Use Cases Reference.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -393,7 +393,7 @@ impl Event for OnboardingCompleted {
 /// event.
 ///
 /// Needed by: Accelerate onboarding.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OnboardingStepCompleted {
     /// Name of the completed step.
     ///
@@ -453,7 +453,7 @@ impl Event for OnboardingStepCompleted {
 /// high value churn, Suppress based on time, Suppress with purchase, Increase
 /// repeat purchases, Personalize upsell content, Personalize winback. Segment
 /// Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderCompleted {
     /// Number of items in the order. Not a Segment Spec property; listed by the Use
     /// Cases Reference.
@@ -535,7 +535,7 @@ impl Event for OrderCompleted {
 ///
 /// Needed by: Accelerate app install, Accelerate signup, Nurture with content,
 /// Personalize winback.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PageScrolled {
     /// How far down the page the visitor scrolled, in percent.
     ///
@@ -568,7 +568,7 @@ impl Event for PageScrolled {
 /// Needed by: Increase signups with lookalikes, Suppress with purchase,
 /// Accelerate app install, Accelerate signup, Increase repeat purchases,
 /// Nurture with content, Personalize winback.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PageViewed {
     /// Category of the page (the page call's `category`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -598,7 +598,7 @@ impl Event for PageViewed {
 /// destinations map only that name to their add-to-cart event.
 ///
 /// Needed by: Personalize upsell content.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProductAddedToCart {
     /// Database ID of the product.
     ///
@@ -645,7 +645,7 @@ impl Event for ProductAddedToCart {
 /// spec.
 ///
 /// Needed by: Nurture with content.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScreenViewed {
     /// ID of the screen.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -678,7 +678,7 @@ impl Event for ScreenViewed {
 /// spec has on Signed Up only.
 ///
 /// Needed by: Accelerate onboarding. Segment Spec: B2B SaaS.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SignedIn {
     /// First name. Not in the spec for this event.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -718,7 +718,7 @@ impl Event for SignedIn {
 ///
 /// Needed by: Increase signups with lookalikes, Accelerate signup. Segment
 /// Spec: B2B SaaS.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SignedUp {
     /// First name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -769,7 +769,7 @@ impl Event for SignedUp {
 /// user catalog.
 ///
 /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SubscriptionStarted {}
 impl SubscriptionStarted {
     /// A `SubscriptionStarted` with its required properties.
@@ -787,7 +787,7 @@ impl Event for SubscriptionStarted {
 ///
 /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
 /// Segment Spec: B2B SaaS.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TrialStarted {
     /// Category of the trial, as the Use Cases Reference lists it. Not in the spec.
     #[serde(skip_serializing_if = "Option::is_none")]

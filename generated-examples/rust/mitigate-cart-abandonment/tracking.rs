@@ -12,7 +12,7 @@ pub trait Event: serde::Serialize {
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
 /// object). Counts and positions are whole numbers, a judgement: the spec types
 /// them as Number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Product {
     /// Database ID of the product.
     ///
@@ -92,7 +92,7 @@ impl Product {
 /// instead).
 ///
 /// Needed by: Mitigate cart abandonment. Segment Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckoutStarted {
     /// Number of items in the cart. Not a Segment Spec property; listed by the Use
     /// Cases Reference.
@@ -172,7 +172,7 @@ impl Event for CheckoutStarted {
 /// high value churn, Suppress based on time, Suppress with purchase, Increase
 /// repeat purchases, Personalize upsell content, Personalize winback. Segment
 /// Spec: Ecommerce v2.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderCompleted {
     /// Number of items in the order. Not a Segment Spec property; listed by the Use
     /// Cases Reference.

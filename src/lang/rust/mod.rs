@@ -22,6 +22,8 @@ pub use names::{KEYWORDS, TRACKER_METHODS, TYPE_NAMES};
 #[derive(Serialize)]
 struct ModuleView {
     version: &'static str,
+    /// Some optional property is nullable: the module needs its reader.
+    absent_or_null: bool,
     decls: Vec<String>,
     methods: Vec<MethodView>,
 }
@@ -65,9 +67,11 @@ struct ParamView {
 struct EnumView {
     doc: Vec<String>,
     name: String,
-    /// Every value a string: derive `Serialize` with renames.
+    /// Every value a string: derive `Serialize` and `Deserialize` with renames.
     derive: bool,
     variants: Vec<VariantView>,
+    /// The format string of the error when reading an unknown value.
+    unknown: String,
 }
 
 #[derive(Serialize)]
@@ -78,6 +82,8 @@ struct VariantView {
     rename: String,
     /// The serializer call (hand-written `Serialize`).
     serialize: String,
+    /// Whether a JSON `value` is this variant's (hand-written `Deserialize`).
+    test: String,
 }
 
 #[derive(Serialize)]
@@ -102,6 +108,17 @@ struct AliasView {
     ty: String,
 }
 
+/// Each selected event's type and tracker method identifiers, in event order.
+pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+    let names = Names::new(layout);
+    layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+        .collect()
+}
+
 pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
     let mut decls = Vec::new();
@@ -123,8 +140,15 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
             }
         })
         .collect();
+    let absent_or_null = layout.decls.iter().any(|decl| match &decl.body {
+        Body::Struct(fields) => fields
+            .iter()
+            .any(|f| !f.property.required && f.ty.split_nullable().1),
+        _ => false,
+    });
     let view = ModuleView {
         version: env!("CARGO_PKG_VERSION"),
+        absent_or_null,
         decls,
         methods,
     };
@@ -238,6 +262,10 @@ fn struct_view(
         if !required {
             serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
         }
+        if !required && nullable {
+            serde.push("default".to_owned());
+            serde.push("deserialize_with = \"absent_or_null\"".to_owned());
+        }
         let init = if required {
             let into = ty == "String";
             params.push(ParamView {
@@ -291,6 +319,17 @@ fn enum_view(
             doc: doc_lines(&[format!("`{}`", value.to_json())]),
             ident: ident.clone(),
             rename: quote(&value.label()),
+            // Numbers compare by value: `10` and `10.0` are one enum value.
+            test: match value {
+                Literal::String(s) => format!("value.as_str() == Some({})", quote(s)),
+                Literal::Bool(b) => format!("value.as_bool() == Some({b})"),
+                Literal::Number(n) => {
+                    format!(
+                        "value.as_f64() == Some({:?})",
+                        n.0.parse::<f64>().unwrap_or(0.0)
+                    )
+                }
+            },
             serialize: match value {
                 Literal::String(s) => format!("serializer.serialize_str({})", quote(s)),
                 Literal::Bool(b) => format!("serializer.serialize_bool({b})"),
@@ -307,11 +346,21 @@ fn enum_view(
             },
         })
         .collect();
+    let expected = values
+        .iter()
+        .map(|v| v.to_json().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+        .replace('{', "{{")
+        .replace('}', "}}");
     EnumView {
         doc,
         name,
         derive,
         variants,
+        unknown: quote(&format!(
+            "unknown value {{value}}, expected one of {expected}"
+        )),
     }
 }
 

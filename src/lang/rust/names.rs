@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::naming::{Case, Namespace, cased, literal_words, ty_word};
+use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name, ty_word};
 
 /// Keywords of every edition, strict and reserved; `gen` is reserved since 2024.
 pub const KEYWORDS: [&str; 52] = [
@@ -61,8 +61,9 @@ pub const TYPE_NAMES: [&str; 39] = [
     "AsMut",
 ];
 
-/// Methods of the tracker that events must not take.
-pub const TRACKER_METHODS: [&str; 4] = ["new", "with_context", "track", "send"];
+/// Methods of the tracker that events must not take: its own, and the prelude's by-value
+/// trait methods, which method resolution would pick before a `&self` method of that name.
+pub const TRACKER_METHODS: [&str; 6] = ["new", "with_context", "track", "send", "into", "try_into"];
 
 /// Claims a snake_case identifier in `space`: keywords that cannot be raw get a `_` before the
 /// claim (so a property named `self_` still gets a name of its own), the others become raw
@@ -95,7 +96,7 @@ pub struct Names {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut types_space = Namespace::with_reserved(TYPE_NAMES);
-        let mut types = HashMap::new();
+        let mut types: HashMap<DeclId, String> = HashMap::new();
         let mut fields = HashMap::new();
         let mut variants = HashMap::new();
         for (i, decl) in layout.decls.iter().enumerate() {
@@ -103,13 +104,7 @@ impl Names {
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
-                Origin::Nested { parent, words } => {
-                    format!(
-                        "{}{}",
-                        types[parent],
-                        cased(words, Case::UpperCamel, "Value")
-                    )
-                }
+                Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
             types.insert(id, types_space.claim(&candidate, Case::UpperCamel));
             match &decl.body {

@@ -52,6 +52,9 @@ struct StructView {
     assignments: Vec<String>,
     coding_keys: Vec<String>,
     encodes: Vec<String>,
+    /// A hand-written `init(from:)`, only where the synthesised one would read an explicit
+    /// `null` as absent (an optional `Nullable`); each entry is one statement's lines.
+    decodes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +111,17 @@ struct AliasView {
     doc: Vec<String>,
     name: String,
     ty: String,
+}
+
+/// Each selected event's type and tracker method identifiers, in event order.
+pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+    let names = Names::new(layout);
+    layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+        .collect()
 }
 
 pub fn generate(
@@ -270,6 +284,8 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
             let mut assignments = Vec::new();
             let mut coding_keys = Vec::new();
             let mut encodes = Vec::new();
+            let mut decodes = Vec::new();
+            let mut absent_or_null = false;
             for (field, ident) in fields.iter().zip(idents) {
                 let (base, nullable) = field.ty.split_nullable();
                 let base_ty = swift_type(names, base);
@@ -323,15 +339,46 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 encodes.push(print(
                     &concat(vec![
                         text("try "),
+                        // `self.`: a property may be called `encoder` or `container`.
                         call(
                             &format!("container.{method}"),
-                            vec![ident.clone(), format!("forKey: .{key}")],
+                            vec![format!("self.{ident}"), format!("forKey: .{key}")],
                         ),
                     ]),
                     WIDTH,
                     2,
                     4,
                 ));
+                let (method, indent) = match (required, nullable) {
+                    (true, false) => ("decode", 4),
+                    (false, true) => {
+                        absent_or_null = true;
+                        ("decode", 6)
+                    }
+                    _ => ("decodeIfPresent", 4),
+                };
+                let decoded = &ty[..if required && !nullable {
+                    ty.len()
+                } else {
+                    ty.len() - 1
+                }];
+                let statement = print(
+                    &concat(vec![
+                        text(format!("self.{ident} = try ")),
+                        call(
+                            &format!("container.{method}"),
+                            vec![format!("{decoded}.self"), format!("forKey: .{key}")],
+                        ),
+                    ]),
+                    WIDTH,
+                    2,
+                    indent,
+                );
+                decodes.push(if indent == 6 {
+                    format!("if container.contains(.{key}) {{\n      {statement}\n    }}")
+                } else {
+                    statement
+                });
             }
             let count = required_params.len() + optional_params.len();
             let params = required_params
@@ -357,6 +404,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                     assignments,
                     coding_keys,
                     encodes,
+                    decodes: if absent_or_null { decodes } else { Vec::new() },
                 },
             )
         }
@@ -368,9 +416,10 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 .zip(values.iter())
                 .map(|(ident, value)| {
                     let literal = swift_literal(value);
+                    // Raw values only where the enum has a raw type (all strings); mixed
+                    // enums map cases to values in `init(from:)` and `encode(to:)`.
                     let declaration = match value {
-                        Literal::String(s) if bare(ident) == s => format!("case {ident}"),
-                        Literal::String(s) => {
+                        Literal::String(s) if raw && bare(ident) != s => {
                             print(&assigned(&format!("case {ident}"), &string(s)), WIDTH, 2, 2)
                         }
                         _ => format!("case {ident}"),
@@ -378,8 +427,14 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                     let pattern = match value {
                         Literal::String(_) => format!(".string({literal})"),
                         Literal::Bool(_) => format!(".bool({literal})"),
-                        Literal::Number(n) if n.is_integer() => format!(".int({literal})"),
-                        Literal::Number(_) => format!(".double({literal})"),
+                        // Whole numbers arrive as `.int` or `.double`, whichever the sender
+                        // wrote: `10` and `10.0` are one enum value.
+                        Literal::Number(n) => match n.0.parse::<f64>() {
+                            Ok(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                                format!(".int({}), .double({f:?})", f as i64)
+                            }
+                            _ => format!(".double({literal})"),
+                        },
                     };
                     CaseView {
                         doc: doc_lines(&[format!("`{}`", value.to_json())]),

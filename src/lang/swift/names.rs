@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin, Ty};
-use crate::naming::{Case, Namespace, cased, literal_words, ty_word};
+use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name, ty_word};
 
 /// Keywords, escaped with backticks where they name a member or case.
 pub const KEYWORDS: [&str; 57] = [
@@ -183,7 +183,7 @@ fn claim_member(space: &mut Namespace, candidate: &str) -> String {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut type_space = Namespace::with_reserved(TYPE_NAMES);
-        let mut types = HashMap::new();
+        let mut types: HashMap<DeclId, String> = HashMap::new();
         let mut members = HashMap::new();
         let mut cases = HashMap::new();
         for (i, decl) in layout.decls.iter().enumerate() {
@@ -191,18 +191,26 @@ impl Names {
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
-                Origin::Nested { parent, words } => {
-                    format!(
-                        "{}{}",
-                        types[parent],
-                        cased(words, Case::UpperCamel, "Value")
-                    )
-                }
+                Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
             types.insert(id, type_space.claim(&candidate, Case::UpperCamel));
+        }
+        // Members and cases are claimed after every type is named, around the type names: in
+        // Swift a member named like a type (`_0` for "0" in both casings) would shadow it.
+        let type_names: Vec<String> = types.values().cloned().collect();
+        let around_types = |reserved: &[&'static str]| {
+            Namespace::with_reserved(
+                reserved
+                    .iter()
+                    .copied()
+                    .chain(type_names.iter().map(String::as_str)),
+            )
+        };
+        for (i, decl) in layout.decls.iter().enumerate() {
+            let id = DeclId(i);
             match &decl.body {
                 Body::Struct(fields) => {
-                    let mut space = Namespace::with_reserved(MEMBER_RESERVED);
+                    let mut space = around_types(&MEMBER_RESERVED);
                     let idents = fields
                         .iter()
                         .map(|f| {
@@ -215,7 +223,7 @@ impl Names {
                     members.insert(id, idents);
                 }
                 Body::Enum(values) => {
-                    let mut space = Namespace::with_reserved(CASE_RESERVED);
+                    let mut space = around_types(&CASE_RESERVED);
                     let idents = values
                         .iter()
                         .map(|v| {
@@ -226,7 +234,7 @@ impl Names {
                     cases.insert(id, idents);
                 }
                 Body::Union(list) => {
-                    let mut space = Namespace::with_reserved(CASE_RESERVED);
+                    let mut space = around_types(&CASE_RESERVED);
                     let idents = list
                         .iter()
                         .map(|m| {
@@ -245,8 +253,14 @@ impl Names {
                 Body::Alias(_) => {}
             }
         }
-        let mut method_space =
-            Namespace::with_reserved(CLIENT_METHODS.into_iter().chain(MEMBER_RESERVED));
+        // Type names too: a method named like a type (`_2` for an event "2" in both casings)
+        // would shadow it in the method's own body, which calls the type's initializer.
+        let mut method_space = Namespace::with_reserved(
+            CLIENT_METHODS
+                .into_iter()
+                .chain(MEMBER_RESERVED)
+                .chain(types.values().map(String::as_str)),
+        );
         let methods = layout
             .events
             .iter()

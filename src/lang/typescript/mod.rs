@@ -57,6 +57,17 @@ struct MethodView {
     implementation: String,
 }
 
+/// Each selected event's type and tracker method identifiers, in event order.
+pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+    let names = Names::new(layout);
+    layout
+        .events
+        .iter()
+        .zip(&names.methods)
+        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+        .collect()
+}
+
 pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
     let decls = layout

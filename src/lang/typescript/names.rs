@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::naming::{Case, Namespace, cased};
+use crate::naming::{Case, Namespace, cased, nested_type_name};
 
 /// Names the generated module declares itself.
 pub const MODULE_NAMES: [&str; 12] = [
@@ -70,9 +70,11 @@ pub const GLOBAL_TYPES: [&str; 44] = [
     "Uppercase",
 ];
 
-/// Methods a tracker must not define: its own `track`, and `Object.prototype`'s members.
-pub const RESERVED_METHODS: [&str; 8] = [
+/// Methods a tracker must not define: its own `track`, `new` (which in an interface declares
+/// a construct signature, not a method), and `Object.prototype`'s members.
+pub const RESERVED_METHODS: [&str; 9] = [
     "track",
+    "new",
     "constructor",
     "hasOwnProperty",
     "isPrototypeOf",
@@ -98,13 +100,7 @@ impl Names {
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
-                Origin::Nested { parent, words } => {
-                    format!(
-                        "{}{}",
-                        types[parent],
-                        cased(words, Case::UpperCamel, "Value")
-                    )
-                }
+                Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
             // Nested enums and unions are written in place; only declared types claim a name.
             let declared = !matches!(

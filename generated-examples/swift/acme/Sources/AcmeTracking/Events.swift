@@ -103,18 +103,18 @@ public struct Product: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(productId, forKey: .productId)
-    try container.encodeIfPresent(sku, forKey: .sku)
-    try container.encodeIfPresent(category, forKey: .category)
-    try container.encodeIfPresent(name, forKey: .name)
-    try container.encodeIfPresent(brand, forKey: .brand)
-    try container.encodeIfPresent(variant, forKey: .variant)
-    try container.encodeIfPresent(price, forKey: .price)
-    try container.encodeIfPresent(quantity, forKey: .quantity)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encodeIfPresent(position, forKey: .position)
-    try container.encodeIfPresent(url, forKey: .url)
-    try container.encodeIfPresent(imageUrl, forKey: .imageUrl)
+    try container.encode(self.productId, forKey: .productId)
+    try container.encodeIfPresent(self.sku, forKey: .sku)
+    try container.encodeIfPresent(self.category, forKey: .category)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.brand, forKey: .brand)
+    try container.encodeIfPresent(self.variant, forKey: .variant)
+    try container.encodeIfPresent(self.price, forKey: .price)
+    try container.encodeIfPresent(self.quantity, forKey: .quantity)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encodeIfPresent(self.position, forKey: .position)
+    try container.encodeIfPresent(self.url, forKey: .url)
+    try container.encodeIfPresent(self.imageUrl, forKey: .imageUrl)
   }
 }
 /// A customer started checking out, on the page reached after pressing
@@ -206,18 +206,18 @@ public struct CheckoutStarted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(numItems, forKey: .numItems)
-    try container.encode(orderId, forKey: .orderId)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encodeIfPresent(total, forKey: .total)
-    try container.encodeIfPresent(revenue, forKey: .revenue)
-    try container.encodeIfPresent(shipping, forKey: .shipping)
-    try container.encodeIfPresent(tax, forKey: .tax)
-    try container.encodeIfPresent(affiliation, forKey: .affiliation)
-    try container.encodeIfPresent(discount, forKey: .discount)
-    try container.encodeIfPresent(value, forKey: .value)
-    try container.encodeIfPresent(currency, forKey: .currency)
-    try container.encodeIfPresent(products, forKey: .products)
+    try container.encodeIfPresent(self.numItems, forKey: .numItems)
+    try container.encode(self.orderId, forKey: .orderId)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encodeIfPresent(self.total, forKey: .total)
+    try container.encodeIfPresent(self.revenue, forKey: .revenue)
+    try container.encodeIfPresent(self.shipping, forKey: .shipping)
+    try container.encodeIfPresent(self.tax, forKey: .tax)
+    try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
+    try container.encodeIfPresent(self.discount, forKey: .discount)
+    try container.encodeIfPresent(self.value, forKey: .value)
+    try container.encodeIfPresent(self.currency, forKey: .currency)
+    try container.encodeIfPresent(self.products, forKey: .products)
   }
 }
 /// A customer completed an order. Send it once per order, with every item in
@@ -327,23 +327,46 @@ public struct OrderCompleted: Codable, Sendable, Equatable {
     case giftMessage = "gift_message"
   }
 
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.numItems = try container.decodeIfPresent(Int.self, forKey: .numItems)
+    self.orderId = try container.decode(String.self, forKey: .orderId)
+    self.checkoutId = try container.decodeIfPresent(String.self, forKey: .checkoutId)
+    self.total = try container.decodeIfPresent(Double.self, forKey: .total)
+    self.revenue = try container.decodeIfPresent(Double.self, forKey: .revenue)
+    self.shipping = try container.decodeIfPresent(Double.self, forKey: .shipping)
+    self.tax = try container.decodeIfPresent(Double.self, forKey: .tax)
+    self.affiliation = try container.decodeIfPresent(String.self, forKey: .affiliation)
+    self.products = try container.decodeIfPresent([Product].self, forKey: .products)
+    self.subtotal = try container.decodeIfPresent(Double.self, forKey: .subtotal)
+    self.discount = try container.decodeIfPresent(Double.self, forKey: .discount)
+    self.coupon = try container.decodeIfPresent(String.self, forKey: .coupon)
+    self.currency = try container.decode(OrderCompletedCurrency.self, forKey: .currency)
+    self.paymentMethod = try container.decodeIfPresent(
+      OrderCompletedPaymentMethod.self,
+      forKey: .paymentMethod)
+    if container.contains(.giftMessage) {
+      self.giftMessage = try container.decode(Nullable<String>.self, forKey: .giftMessage)
+    }
+  }
+
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(numItems, forKey: .numItems)
-    try container.encode(orderId, forKey: .orderId)
-    try container.encodeIfPresent(checkoutId, forKey: .checkoutId)
-    try container.encodeIfPresent(total, forKey: .total)
-    try container.encodeIfPresent(revenue, forKey: .revenue)
-    try container.encodeIfPresent(shipping, forKey: .shipping)
-    try container.encodeIfPresent(tax, forKey: .tax)
-    try container.encodeIfPresent(affiliation, forKey: .affiliation)
-    try container.encodeIfPresent(products, forKey: .products)
-    try container.encodeIfPresent(subtotal, forKey: .subtotal)
-    try container.encodeIfPresent(discount, forKey: .discount)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encode(currency, forKey: .currency)
-    try container.encodeIfPresent(paymentMethod, forKey: .paymentMethod)
-    try container.encodeIfPresent(giftMessage, forKey: .giftMessage)
+    try container.encodeIfPresent(self.numItems, forKey: .numItems)
+    try container.encode(self.orderId, forKey: .orderId)
+    try container.encodeIfPresent(self.checkoutId, forKey: .checkoutId)
+    try container.encodeIfPresent(self.total, forKey: .total)
+    try container.encodeIfPresent(self.revenue, forKey: .revenue)
+    try container.encodeIfPresent(self.shipping, forKey: .shipping)
+    try container.encodeIfPresent(self.tax, forKey: .tax)
+    try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
+    try container.encodeIfPresent(self.products, forKey: .products)
+    try container.encodeIfPresent(self.subtotal, forKey: .subtotal)
+    try container.encodeIfPresent(self.discount, forKey: .discount)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encode(self.currency, forKey: .currency)
+    try container.encodeIfPresent(self.paymentMethod, forKey: .paymentMethod)
+    try container.encodeIfPresent(self.giftMessage, forKey: .giftMessage)
   }
 }
 /// Currency of the monetary values, as an ISO 4217 code such as USD. Segment
@@ -434,15 +457,15 @@ public struct SubscriptionStarted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(plan, forKey: .plan)
-    try container.encodeIfPresent(billingInterval, forKey: .billingInterval)
-    try container.encodeIfPresent(seats, forKey: .seats)
-    try container.encode(referrer, forKey: .referrer)
-    try container.encodeIfPresent(promotion, forKey: .promotion)
-    try container.encodeIfPresent(attribution, forKey: .attribution)
-    try container.encodeIfPresent(experiment, forKey: .experiment)
-    try container.encodeIfPresent(previousPlans, forKey: .previousPlans)
-    try container.encodeIfPresent(billingEmail, forKey: .billingEmail)
+    try container.encode(self.plan, forKey: .plan)
+    try container.encodeIfPresent(self.billingInterval, forKey: .billingInterval)
+    try container.encodeIfPresent(self.seats, forKey: .seats)
+    try container.encode(self.referrer, forKey: .referrer)
+    try container.encodeIfPresent(self.promotion, forKey: .promotion)
+    try container.encodeIfPresent(self.attribution, forKey: .attribution)
+    try container.encodeIfPresent(self.experiment, forKey: .experiment)
+    try container.encodeIfPresent(self.previousPlans, forKey: .previousPlans)
+    try container.encodeIfPresent(self.billingEmail, forKey: .billingEmail)
   }
 }
 /// How often the subscription is billed.
@@ -535,9 +558,9 @@ public struct TrialStarted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(category, forKey: .category)
-    try container.encodeIfPresent(trialStartDate, forKey: .trialStartDate)
-    try container.encodeIfPresent(trialEndDate, forKey: .trialEndDate)
-    try container.encodeIfPresent(trialPlanName, forKey: .trialPlanName)
+    try container.encodeIfPresent(self.category, forKey: .category)
+    try container.encodeIfPresent(self.trialStartDate, forKey: .trialStartDate)
+    try container.encodeIfPresent(self.trialEndDate, forKey: .trialEndDate)
+    try container.encodeIfPresent(self.trialPlanName, forKey: .trialPlanName)
   }
 }

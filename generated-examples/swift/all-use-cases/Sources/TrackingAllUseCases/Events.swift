@@ -47,12 +47,12 @@ public struct Campaign: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(source, forKey: .source)
-    try container.encodeIfPresent(name, forKey: .name)
-    try container.encodeIfPresent(medium, forKey: .medium)
-    try container.encodeIfPresent(content, forKey: .content)
-    try container.encodeIfPresent(adCreative, forKey: .adCreative)
-    try container.encodeIfPresent(adGroup, forKey: .adGroup)
+    try container.encodeIfPresent(self.source, forKey: .source)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.medium, forKey: .medium)
+    try container.encodeIfPresent(self.content, forKey: .content)
+    try container.encodeIfPresent(self.adCreative, forKey: .adCreative)
+    try container.encodeIfPresent(self.adGroup, forKey: .adGroup)
   }
 }
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
@@ -145,18 +145,18 @@ public struct Product: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(productId, forKey: .productId)
-    try container.encodeIfPresent(sku, forKey: .sku)
-    try container.encodeIfPresent(category, forKey: .category)
-    try container.encodeIfPresent(name, forKey: .name)
-    try container.encodeIfPresent(brand, forKey: .brand)
-    try container.encodeIfPresent(variant, forKey: .variant)
-    try container.encodeIfPresent(price, forKey: .price)
-    try container.encodeIfPresent(quantity, forKey: .quantity)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encodeIfPresent(position, forKey: .position)
-    try container.encodeIfPresent(url, forKey: .url)
-    try container.encodeIfPresent(imageUrl, forKey: .imageUrl)
+    try container.encode(self.productId, forKey: .productId)
+    try container.encodeIfPresent(self.sku, forKey: .sku)
+    try container.encodeIfPresent(self.category, forKey: .category)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.brand, forKey: .brand)
+    try container.encodeIfPresent(self.variant, forKey: .variant)
+    try container.encodeIfPresent(self.price, forKey: .price)
+    try container.encodeIfPresent(self.quantity, forKey: .quantity)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encodeIfPresent(self.position, forKey: .position)
+    try container.encodeIfPresent(self.url, forKey: .url)
+    try container.encodeIfPresent(self.imageUrl, forKey: .imageUrl)
   }
 }
 /// The app was opened for the first time after being installed. Mobile SDKs
@@ -215,13 +215,13 @@ public struct ApplicationInstalled: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(screenId, forKey: .screenId)
-    try container.encodeIfPresent(screenType, forKey: .screenType)
-    try container.encodeIfPresent(screenTitle, forKey: .screenTitle)
-    try container.encodeIfPresent(version, forKey: .version)
-    try container.encodeIfPresent(build, forKey: .build)
-    try container.encodeIfPresent(fromBackground, forKey: .fromBackground)
-    try container.encodeIfPresent(referringApplication, forKey: .referringApplication)
+    try container.encodeIfPresent(self.screenId, forKey: .screenId)
+    try container.encodeIfPresent(self.screenType, forKey: .screenType)
+    try container.encodeIfPresent(self.screenTitle, forKey: .screenTitle)
+    try container.encodeIfPresent(self.version, forKey: .version)
+    try container.encodeIfPresent(self.build, forKey: .build)
+    try container.encodeIfPresent(self.fromBackground, forKey: .fromBackground)
+    try container.encodeIfPresent(self.referringApplication, forKey: .referringApplication)
   }
 }
 /// The app was launched or brought to the foreground after its first open. The
@@ -284,14 +284,14 @@ public struct ApplicationOpened: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(screenId, forKey: .screenId)
-    try container.encodeIfPresent(screenType, forKey: .screenType)
-    try container.encodeIfPresent(screenTitle, forKey: .screenTitle)
-    try container.encodeIfPresent(version, forKey: .version)
-    try container.encodeIfPresent(build, forKey: .build)
-    try container.encodeIfPresent(fromBackground, forKey: .fromBackground)
-    try container.encodeIfPresent(referringApplication, forKey: .referringApplication)
-    try container.encodeIfPresent(url, forKey: .url)
+    try container.encodeIfPresent(self.screenId, forKey: .screenId)
+    try container.encodeIfPresent(self.screenType, forKey: .screenType)
+    try container.encodeIfPresent(self.screenTitle, forKey: .screenTitle)
+    try container.encodeIfPresent(self.version, forKey: .version)
+    try container.encodeIfPresent(self.build, forKey: .build)
+    try container.encodeIfPresent(self.fromBackground, forKey: .fromBackground)
+    try container.encodeIfPresent(self.referringApplication, forKey: .referringApplication)
+    try container.encodeIfPresent(self.url, forKey: .url)
   }
 }
 /// A customer started checking out, on the page reached after pressing
@@ -383,18 +383,18 @@ public struct CheckoutStarted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(numItems, forKey: .numItems)
-    try container.encode(orderId, forKey: .orderId)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encodeIfPresent(total, forKey: .total)
-    try container.encodeIfPresent(revenue, forKey: .revenue)
-    try container.encodeIfPresent(shipping, forKey: .shipping)
-    try container.encodeIfPresent(tax, forKey: .tax)
-    try container.encodeIfPresent(affiliation, forKey: .affiliation)
-    try container.encodeIfPresent(discount, forKey: .discount)
-    try container.encodeIfPresent(value, forKey: .value)
-    try container.encodeIfPresent(currency, forKey: .currency)
-    try container.encodeIfPresent(products, forKey: .products)
+    try container.encodeIfPresent(self.numItems, forKey: .numItems)
+    try container.encode(self.orderId, forKey: .orderId)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encodeIfPresent(self.total, forKey: .total)
+    try container.encodeIfPresent(self.revenue, forKey: .revenue)
+    try container.encodeIfPresent(self.shipping, forKey: .shipping)
+    try container.encodeIfPresent(self.tax, forKey: .tax)
+    try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
+    try container.encodeIfPresent(self.discount, forKey: .discount)
+    try container.encodeIfPresent(self.value, forKey: .value)
+    try container.encodeIfPresent(self.currency, forKey: .currency)
+    try container.encodeIfPresent(self.products, forKey: .products)
   }
 }
 /// An install was attributed to a campaign, by Segment or an attribution
@@ -426,8 +426,8 @@ public struct InstallAttributed: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(provider, forKey: .provider)
-    try container.encodeIfPresent(campaign, forKey: .campaign)
+    try container.encodeIfPresent(self.provider, forKey: .provider)
+    try container.encodeIfPresent(self.campaign, forKey: .campaign)
   }
 }
 /// A new user finished onboarding. Not a Segment Spec event. The Use Cases
@@ -484,13 +484,13 @@ public struct OnboardingCompleted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(checkoutId, forKey: .checkoutId)
-    try container.encodeIfPresent(orderId, forKey: .orderId)
-    try container.encodeIfPresent(total, forKey: .total)
-    try container.encodeIfPresent(revenue, forKey: .revenue)
-    try container.encodeIfPresent(shipping, forKey: .shipping)
-    try container.encodeIfPresent(tax, forKey: .tax)
-    try container.encodeIfPresent(affiliation, forKey: .affiliation)
+    try container.encodeIfPresent(self.checkoutId, forKey: .checkoutId)
+    try container.encodeIfPresent(self.orderId, forKey: .orderId)
+    try container.encodeIfPresent(self.total, forKey: .total)
+    try container.encodeIfPresent(self.revenue, forKey: .revenue)
+    try container.encodeIfPresent(self.shipping, forKey: .shipping)
+    try container.encodeIfPresent(self.tax, forKey: .tax)
+    try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
   }
 }
 /// A new user finished one step of an onboarding flow. Not a Segment Spec
@@ -554,13 +554,13 @@ public struct OnboardingStepCompleted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(stepName, forKey: .stepName)
-    try container.encodeIfPresent(stepNumber, forKey: .stepNumber)
-    try container.encodeIfPresent(totalSteps, forKey: .totalSteps)
-    try container.encodeIfPresent(pctCompleted, forKey: .pctCompleted)
-    try container.encodeIfPresent(flowName, forKey: .flowName)
-    try container.encodeIfPresent(screenId, forKey: .screenId)
-    try container.encodeIfPresent(screenType, forKey: .screenType)
+    try container.encode(self.stepName, forKey: .stepName)
+    try container.encodeIfPresent(self.stepNumber, forKey: .stepNumber)
+    try container.encodeIfPresent(self.totalSteps, forKey: .totalSteps)
+    try container.encodeIfPresent(self.pctCompleted, forKey: .pctCompleted)
+    try container.encodeIfPresent(self.flowName, forKey: .flowName)
+    try container.encodeIfPresent(self.screenId, forKey: .screenId)
+    try container.encodeIfPresent(self.screenType, forKey: .screenType)
   }
 }
 /// A customer completed an order. Send it once per order, with every item in
@@ -660,19 +660,19 @@ public struct OrderCompleted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(numItems, forKey: .numItems)
-    try container.encode(orderId, forKey: .orderId)
-    try container.encodeIfPresent(checkoutId, forKey: .checkoutId)
-    try container.encodeIfPresent(total, forKey: .total)
-    try container.encodeIfPresent(revenue, forKey: .revenue)
-    try container.encodeIfPresent(shipping, forKey: .shipping)
-    try container.encodeIfPresent(tax, forKey: .tax)
-    try container.encodeIfPresent(affiliation, forKey: .affiliation)
-    try container.encodeIfPresent(products, forKey: .products)
-    try container.encodeIfPresent(subtotal, forKey: .subtotal)
-    try container.encodeIfPresent(discount, forKey: .discount)
-    try container.encodeIfPresent(coupon, forKey: .coupon)
-    try container.encodeIfPresent(currency, forKey: .currency)
+    try container.encodeIfPresent(self.numItems, forKey: .numItems)
+    try container.encode(self.orderId, forKey: .orderId)
+    try container.encodeIfPresent(self.checkoutId, forKey: .checkoutId)
+    try container.encodeIfPresent(self.total, forKey: .total)
+    try container.encodeIfPresent(self.revenue, forKey: .revenue)
+    try container.encodeIfPresent(self.shipping, forKey: .shipping)
+    try container.encodeIfPresent(self.tax, forKey: .tax)
+    try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
+    try container.encodeIfPresent(self.products, forKey: .products)
+    try container.encodeIfPresent(self.subtotal, forKey: .subtotal)
+    try container.encodeIfPresent(self.discount, forKey: .discount)
+    try container.encodeIfPresent(self.coupon, forKey: .coupon)
+    try container.encodeIfPresent(self.currency, forKey: .currency)
   }
 }
 /// A visitor scrolled through a page. Not a Segment Spec event.
@@ -704,8 +704,8 @@ public struct PageScrolled: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(pctScrolled, forKey: .pctScrolled)
-    try container.encodeIfPresent(pageCategory, forKey: .pageCategory)
+    try container.encodeIfPresent(self.pctScrolled, forKey: .pctScrolled)
+    try container.encodeIfPresent(self.pageCategory, forKey: .pageCategory)
   }
 }
 /// A visitor viewed a page. Segment's spec records pages with `page(category,
@@ -738,8 +738,8 @@ public struct PageViewed: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(pageCategory, forKey: .pageCategory)
-    try container.encodeIfPresent(pageName, forKey: .pageName)
+    try container.encodeIfPresent(self.pageCategory, forKey: .pageCategory)
+    try container.encodeIfPresent(self.pageName, forKey: .pageName)
   }
 }
 /// A shopper added a product to their cart. This is the Use Cases Reference's
@@ -792,11 +792,11 @@ public struct ProductAddedToCart: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(productId, forKey: .productId)
-    try container.encodeIfPresent(productName, forKey: .productName)
-    try container.encodeIfPresent(productBrand, forKey: .productBrand)
-    try container.encodeIfPresent(productPrice, forKey: .productPrice)
-    try container.encodeIfPresent(productCategory, forKey: .productCategory)
+    try container.encode(self.productId, forKey: .productId)
+    try container.encodeIfPresent(self.productName, forKey: .productName)
+    try container.encodeIfPresent(self.productBrand, forKey: .productBrand)
+    try container.encodeIfPresent(self.productPrice, forKey: .productPrice)
+    try container.encodeIfPresent(self.productCategory, forKey: .productCategory)
   }
 }
 /// A user viewed an app screen. Segment records screens with `screen()` calls,
@@ -833,9 +833,9 @@ public struct ScreenViewed: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(screenId, forKey: .screenId)
-    try container.encodeIfPresent(screenType, forKey: .screenType)
-    try container.encodeIfPresent(screenTitle, forKey: .screenTitle)
+    try container.encodeIfPresent(self.screenId, forKey: .screenId)
+    try container.encodeIfPresent(self.screenType, forKey: .screenType)
+    try container.encodeIfPresent(self.screenTitle, forKey: .screenTitle)
   }
 }
 /// A user signed in. The spec defines only `username` for this event; the Use
@@ -878,10 +878,10 @@ public struct SignedIn: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(firstName, forKey: .firstName)
-    try container.encodeIfPresent(lastName, forKey: .lastName)
-    try container.encodeIfPresent(username, forKey: .username)
-    try container.encodeIfPresent(email, forKey: .email)
+    try container.encodeIfPresent(self.firstName, forKey: .firstName)
+    try container.encodeIfPresent(self.lastName, forKey: .lastName)
+    try container.encodeIfPresent(self.username, forKey: .username)
+    try container.encodeIfPresent(self.email, forKey: .email)
   }
 }
 /// A user created an account. The Use Cases Reference lists a subset of the
@@ -940,13 +940,13 @@ public struct SignedUp: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(firstName, forKey: .firstName)
-    try container.encodeIfPresent(lastName, forKey: .lastName)
-    try container.encodeIfPresent(username, forKey: .username)
-    try container.encodeIfPresent(type, forKey: .type)
-    try container.encodeIfPresent(email, forKey: .email)
-    try container.encodeIfPresent(phone, forKey: .phone)
-    try container.encodeIfPresent(title, forKey: .title)
+    try container.encodeIfPresent(self.firstName, forKey: .firstName)
+    try container.encodeIfPresent(self.lastName, forKey: .lastName)
+    try container.encodeIfPresent(self.username, forKey: .username)
+    try container.encodeIfPresent(self.type, forKey: .type)
+    try container.encodeIfPresent(self.email, forKey: .email)
+    try container.encodeIfPresent(self.phone, forKey: .phone)
+    try container.encodeIfPresent(self.title, forKey: .title)
   }
 }
 /// A paid subscription began. No Segment Spec defines this event and the Use
@@ -1001,9 +1001,9 @@ public struct TrialStarted: Codable, Sendable, Equatable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(category, forKey: .category)
-    try container.encodeIfPresent(trialStartDate, forKey: .trialStartDate)
-    try container.encodeIfPresent(trialEndDate, forKey: .trialEndDate)
-    try container.encodeIfPresent(trialPlanName, forKey: .trialPlanName)
+    try container.encodeIfPresent(self.category, forKey: .category)
+    try container.encodeIfPresent(self.trialStartDate, forKey: .trialStartDate)
+    try container.encodeIfPresent(self.trialEndDate, forKey: .trialEndDate)
+    try container.encodeIfPresent(self.trialPlanName, forKey: .trialPlanName)
   }
 }
