@@ -18,6 +18,8 @@ mod config;
 pub mod describe;
 pub mod diagnostic;
 pub mod error;
+#[doc(hidden)]
+pub mod in_memory;
 pub mod json_schema;
 pub mod lang;
 pub mod layout;

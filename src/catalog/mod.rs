@@ -9,6 +9,7 @@ pub(crate) mod raw;
 mod resolve;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::error::{Error, Result};
@@ -47,9 +48,41 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
     let mut diags = Diagnostics::default();
     let mut inputs = Vec::new();
 
-    let base_docs = if sources.skip_embedded {
-        Vec::new()
-    } else {
+    let mut plans = Vec::new();
+    for (path, name) in sorted_files(
+        sources
+            .plans
+            .iter()
+            .map(|p| (p.clone(), p.display().to_string())),
+    ) {
+        inputs.push(path.clone());
+        match yaml::read_source(&path, &name) {
+            Ok(file) => plans.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let mut catalogs = Vec::new();
+    for (path, name) in user_files(&sources.catalogs, &mut inputs, &mut diags) {
+        match yaml::read_source(&path, &name) {
+            Ok(file) => catalogs.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let catalog = assemble(!sources.skip_embedded, &plans, &catalogs, diags)?;
+    Ok(Loaded { catalog, inputs })
+}
+
+/// Loads, merges and validates catalog files already in memory, in the order given (the
+/// caller sorts them). `diags` holds problems found while reading them.
+pub(crate) fn assemble(
+    with_embedded: bool,
+    plans: &[Arc<SourceFile>],
+    catalogs: &[Arc<SourceFile>],
+    mut diags: Diagnostics,
+) -> Result<Catalog> {
+    let base_docs = if with_embedded {
         embedded::FILES
             .iter()
             .filter_map(|(path, text)| {
@@ -59,41 +92,27 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
                 )
             })
             .collect()
+    } else {
+        Vec::new()
     };
     let mut layer = Layer::collect(base_docs, Meeting::Forbidden, &mut diags);
     let base_goals = layer.goals.len();
     let base_use_cases = layer.use_cases.len();
 
     let mut plan_docs = Vec::new();
-    for (path, name) in sorted_files(
-        sources
-            .plans
-            .iter()
-            .map(|p| (p.clone(), p.display().to_string())),
-    ) {
-        inputs.push(path.clone());
-        match yaml::read_source(&path, &name) {
-            Ok(file) => match crate::plan::import::read(&file) {
-                Ok((_, doc)) => plan_docs.push(doc),
-                Err(d) => diags.extend(d),
-            },
-            Err(d) => diags.push(d),
+    for file in plans {
+        match crate::plan::import::read(file) {
+            Ok((_, doc)) => plan_docs.push(doc),
+            Err(d) => diags.extend(d),
         }
     }
     let plans = Layer::collect(plan_docs, Meeting::Identical, &mut diags);
     let plan_events: Vec<String> = plans.events.keys().cloned().collect();
     layer.absorb(plans, Meeting::Replace, &mut diags);
 
-    let files = user_files(&sources.catalogs, &mut inputs, &mut diags);
-    let user_docs = files
+    let user_docs = catalogs
         .iter()
-        .filter_map(|(path, name)| match yaml::read_source(path, name) {
-            Ok(file) => parse(&file, &mut diags),
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        })
+        .filter_map(|file| parse(file, &mut diags))
         .collect();
     let user = Layer::collect(user_docs, Meeting::Agree, &mut diags);
     layer.absorb(user, Meeting::Override, &mut diags);
@@ -112,10 +131,10 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
     for event in &mut catalog.events {
         event.from_plan = plan_events.contains(&event.name);
     }
-    Ok(Loaded { catalog, inputs })
+    Ok(catalog)
 }
 
-fn parse(file: &std::sync::Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {
+fn parse(file: &Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {
     if file.text.trim().is_empty()
         || file
             .text

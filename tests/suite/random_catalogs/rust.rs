@@ -1,0 +1,73 @@
+//! The Rust batch: every case a module of `tests/random-host`, compiled with warnings denied,
+//! then run.
+
+use std::fmt::Write as _;
+use std::process::Command;
+
+use tracktype::lang::{Language, Target};
+
+use super::{BatchFailure, Case, cases_mentioned, hashes_for};
+use crate::support::root;
+
+pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
+    let dir = root().join("target/tracktype-tests/random/rust");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let target = Target::for_language(Language::Rust);
+    let mut code = String::new();
+    let mut checks = String::new();
+    let mut count = 0;
+    for (i, case) in cases.iter().enumerate() {
+        let file = dir.join(format!("case_{i}.rs"));
+        std::fs::write(&file, &case.files(&target)[0].contents).expect("case file");
+        writeln!(
+            code,
+            "#[path = {:?}]\npub mod case_{i};",
+            file.display().to_string()
+        )
+        .unwrap();
+        for event in &case.events {
+            let json = event.sample.to_string();
+            let hashes = hashes_for(&json, "\"");
+            writeln!(
+                checks,
+                "    check!(failures, {label:?}, case_{i}::{ty}, {method}, {wire:?}, r{hashes}\"{json}\"{hashes});",
+                label = format!("case_{i}: {:?}", event.wire),
+                ty = event.rust.ty,
+                method = event.rust.method,
+                wire = event.wire,
+            )
+            .unwrap();
+            count += 1;
+        }
+    }
+    writeln!(
+        code,
+        "\n/// Every check; the failures.\npub fn run() -> (usize, Vec<String>) {{\n    \
+         let mut failures: Vec<String> = Vec::new();\n{checks}    ({count}, failures)\n}}"
+    )
+    .unwrap();
+    let cases_file = dir.join("cases.rs");
+    std::fs::write(&cases_file, code).expect("cases file");
+
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["run", "--quiet", "-p", "tracktype-random-host"])
+        .env("TRACKTYPE_RANDOM_CASES", &cases_file)
+        .current_dir(root())
+        .output()
+        .expect("cargo runs");
+    if output.status.success() {
+        return Ok(());
+    }
+    let output = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Err(BatchFailure {
+        cases: cases_mentioned(cases.len(), |i| {
+            output.contains(&format!("case_{i}.rs")) || output.contains(&format!("case_{i}:"))
+        }),
+        output,
+    })
+}
