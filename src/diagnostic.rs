@@ -200,12 +200,15 @@ impl Diagnostic {
     }
 }
 
+/// Widest source line shown whole; longer ones (a minified plan) are cut around the column.
+const SNIPPET_WIDTH: usize = 120;
+
 fn snippet(out: &mut String, loc: &Loc, label: Option<&str>, style: Style) {
     let Some(text) = loc.file.line_text(loc.line) else {
         return;
     };
     // Control characters would garble a terminal; show them as the replacement character.
-    let shown: String = text
+    let chars: Vec<char> = text
         .chars()
         .map(|c| {
             if c.is_control() && c != '\t' {
@@ -215,6 +218,18 @@ fn snippet(out: &mut String, loc: &Loc, label: Option<&str>, style: Style) {
             }
         })
         .collect();
+    let column = (loc.column.saturating_sub(1) as usize).min(chars.len());
+    let (start, end) = if chars.len() > SNIPPET_WIDTH {
+        let start = column
+            .saturating_sub(SNIPPET_WIDTH / 3)
+            .min(chars.len() - SNIPPET_WIDTH);
+        (start, start + SNIPPET_WIDTH)
+    } else {
+        (0, chars.len())
+    };
+    let cut_before = if start > 0 { "…" } else { "" };
+    let cut_after = if end < chars.len() { "…" } else { "" };
+    let shown: String = chars[start..end].iter().collect();
     let number = loc.line.to_string();
     let gutter = " ".repeat(number.len());
     let _ = writeln!(out, "{gutter} {}", style.cyan("|"));
@@ -223,14 +238,15 @@ fn snippet(out: &mut String, loc: &Loc, label: Option<&str>, style: Style) {
         "{} {} {}",
         style.cyan(&number),
         style.cyan("|"),
-        shown.trim_end()
+        format!("{cut_before}{shown}{cut_after}").trim_end()
     );
-    let lead: String = shown
+    let lead: String = cut_before
         .chars()
-        .take(loc.column.saturating_sub(1) as usize)
+        .chain(chars[start..column.max(start)].iter().copied())
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
-    let marks = "^".repeat(loc.len.max(1) as usize);
+    let width = (loc.len.max(1) as usize).min(end.saturating_sub(column).max(1));
+    let marks = "^".repeat(width);
     let _ = writeln!(
         out,
         "{gutter} {} {lead}{}{}",

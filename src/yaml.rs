@@ -104,7 +104,10 @@ pub fn read_source(path: &Path, name: &str) -> Result<Arc<SourceFile>, Diagnosti
                 limits::MAX_FILE_BYTES
             ),
         )
-        .with_hint("split the catalog into several files, or pass a directory to --catalog"));
+        .with_hint(
+            "is it the right file? A large catalog can be split into several files, in a \
+             directory given to --catalog",
+        ));
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::in_file(name, format!("cannot read file: {}", io_reason(&e))))?;
@@ -156,15 +159,29 @@ pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagn
 
 fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
-    let error = error.without_snippet();
-    let loc = error.location().filter(|l| l.line() > 0).map(|l| {
-        Loc::new(
-            file,
-            u32::try_from(l.line()).unwrap_or(u32::MAX),
-            u32::try_from(l.column()).unwrap_or(u32::MAX),
-            u32::try_from(l.span().len()).unwrap_or(1),
-        )
-    });
+    let loc = error
+        .without_snippet()
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| {
+            Loc::new(
+                file,
+                u32::try_from(l.line()).unwrap_or(u32::MAX),
+                u32::try_from(l.column()).unwrap_or(u32::MAX),
+                u32::try_from(l.span().len()).unwrap_or(1),
+            )
+        });
+    // An error met while expanding an alias is reported where the alias is used, in the words
+    // of the error itself.
+    let via_alias = matches!(error.without_snippet(), E::AliasError { .. });
+    let mut error = error;
+    while let E::WithSnippet { error: inner, .. } | E::AliasError { error: inner, .. } = error {
+        error = inner;
+    }
+    let with_found = |expected: &str| match loc.as_ref().and_then(|l| found_at(file, l)) {
+        Some(found) => format!("{expected}, found {found}"),
+        None => expected.to_owned(),
+    };
     let (message, hint) = match error {
         E::SerdeUnknownField {
             field, expected, ..
@@ -194,22 +211,37 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
             ..
         } => (
             format!(
-                "expected {}, found {unexpected}",
-                friendly_expected(expected)
+                "expected {}, found {}",
+                friendly_expected(expected),
+                friendly_found(unexpected)
             ),
             None,
         ),
-        E::InvalidBooleanStrict { .. } => ("expected `true` or `false`".to_owned(), None),
-        E::InvalidScalar { ty, .. } => (format!("expected {}", article(ty)), None),
-        E::Budget { breach, .. } => (
-            format!("input exceeds a safety limit ({breach:?})"),
-            Some(format!(
-                "tracktype reads at most {} levels of nesting and {} YAML nodes per file, \
-                 aliases included",
-                limits::MAX_YAML_DEPTH,
-                limits::MAX_YAML_NODES
-            )),
+        E::Unexpected { expected, .. } => {
+            let expected = match *expected {
+                "mapping start" => "a mapping of keys to values",
+                "sequence start" => "a list",
+                "string scalar" => "a string",
+                other => other,
+            };
+            (with_found(&format!("expected {expected}")), None)
+        }
+        E::InvalidBooleanStrict { .. } => (with_found("expected `true` or `false`"), None),
+        E::InvalidScalar { ty, .. } => (with_found(&format!("expected {}", article(ty))), None),
+        E::NullIntoString { .. } => ("expected a string, found an empty value".to_owned(), None),
+        E::MultipleDocuments { .. } => (
+            "the file holds a second YAML document".to_owned(),
+            Some("remove the `---` line, or put each document in a file of its own".to_owned()),
         ),
+        E::UnknownAnchor { .. } => (
+            match loc.as_ref().and_then(|l| alias_at(file, l)) {
+                Some(alias) => format!("alias `{alias}` refers to no anchor"),
+                None => "an alias refers to no anchor".to_owned(),
+            },
+            Some("an alias `*name` repeats a value marked `&name` earlier in the file".to_owned()),
+        ),
+        E::Budget { breach, .. } => budget_message(breach, via_alias),
+        E::ExternalMessage { msg, .. } => parser_message(file, msg, loc.as_ref()),
         other => (
             UserMessageFormatter.format_message(other).into_owned(),
             None,
@@ -220,6 +252,171 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
         None => Diagnostic::in_file(&file.name, message),
     };
     d.with_hint_opt(hint)
+}
+
+/// A breached budget, in words: which limit, and why it exists.
+fn budget_message(
+    breach: &serde_saphyr::budget::BudgetBreach,
+    via_alias: bool,
+) -> (String, Option<String>) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => (
+            format!(
+                "YAML is nested more than {} levels deep",
+                limits::MAX_YAML_DEPTH
+            ),
+            Some("declare deeply nested objects as named types under `types`".to_owned()),
+        ),
+        B::Nodes { .. } => (
+            format!(
+                "the file holds more than {} YAML values, counting those its aliases expand to",
+                limits::MAX_YAML_NODES
+            ),
+            Some(if via_alias {
+                "aliases (`*name`) that repeat lists of aliases grow exponentially \
+                 (\"billion laughs\"); write the values out instead"
+                    .to_owned()
+            } else {
+                "split the catalog into several files, in a directory given to --catalog".to_owned()
+            }),
+        ),
+        other => (
+            format!("the file is too large or too complex to read safely ({other:?})"),
+            Some(format!(
+                "tracktype reads at most {} levels of nesting and {} YAML values per file, \
+                 aliases included",
+                limits::MAX_YAML_DEPTH,
+                limits::MAX_YAML_NODES
+            )),
+        ),
+    }
+}
+
+/// The YAML parser's messages, reworded or explained where they are common and cryptic.
+fn parser_message(file: &SourceFile, msg: &str, loc: Option<&Loc>) -> (String, Option<String>) {
+    let unclosed = || {
+        let line = loc?.line;
+        let (line, column, open) = unclosed_bracket(&file.text, line)?;
+        let close = if open == '[' { ']' } else { '}' };
+        Some(format!(
+            "the `{open}` at line {line}, column {column} has no closing `{close}`"
+        ))
+    };
+    match msg {
+        m if m.starts_with("tab") => (
+            "tabs cannot indent YAML".to_owned(),
+            Some("indent with spaces".to_owned()),
+        ),
+        "mapping values are not allowed in this context" => (
+            "unexpected `:` in a value".to_owned(),
+            Some(unclosed().unwrap_or_else(|| {
+                "quote a value that contains `: `, or indent this line like the keys beside it"
+                    .to_owned()
+            })),
+        ),
+        "illegal placement of ':' indicator" => ("unexpected `:`".to_owned(), unclosed()),
+        "unclosed quote" => (
+            msg.to_owned(),
+            Some("the text that starts here has no closing quote".to_owned()),
+        ),
+        "recursion limit exceeded" => (
+            format!(
+                "YAML is nested more than {} levels deep",
+                limits::MAX_YAML_DEPTH
+            ),
+            Some("declare deeply nested objects as named types under `types`".to_owned()),
+        ),
+        m if m.starts_with("while parsing a block") => (
+            m.to_owned(),
+            Some("check this line's indentation".to_owned()),
+        ),
+        m if m.starts_with("while parsing a flow") || m.starts_with("unexpected EOF") => {
+            (m.to_owned(), unclosed())
+        }
+        m => (m.to_owned(), None),
+    }
+}
+
+/// The last `[` or `{` before line `before` that opens a flow collection no bracket closes:
+/// what a parser error after it is usually about. Quoted text and comments are skipped.
+fn unclosed_bracket(text: &str, before: u32) -> Option<(u32, u32, char)> {
+    let mut open: Vec<(u32, u32, char)> = Vec::new();
+    let lines = text.lines().take(before.saturating_sub(1) as usize);
+    for (number, line) in (1u32..).zip(lines) {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (column, c) in (1u32..).zip(line.chars()) {
+            let starts_token = previous.is_whitespace() || matches!(previous, '[' | '{' | ',');
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if starts_token || previous == ':' => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') if starts_token || matches!(previous, ':' | '-') => {
+                    open.push((number, column, c));
+                }
+                (None, ']' | '}') if !open.is_empty() => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    open.pop()
+}
+
+/// What the value at `loc` is, in words: the value itself when it is short text.
+fn found_at(file: &SourceFile, loc: &Loc) -> Option<String> {
+    let line = file.text.lines().nth(loc.line.checked_sub(1)? as usize)?;
+    let rest: String = line
+        .chars()
+        .skip(loc.column.saturating_sub(1) as usize)
+        .collect();
+    let mut chars = rest.chars();
+    Some(match chars.next()? {
+        '[' => "a list".to_owned(),
+        '{' => "a mapping".to_owned(),
+        '-' if chars.next().is_none_or(char::is_whitespace) => "a list".to_owned(),
+        _ => {
+            let len = loc.len.max(1) as usize;
+            let value: String = rest.chars().take(len).collect();
+            let after: String = rest.chars().skip(len).collect();
+            // A mapping is located at its first key, and only a key is followed by `: `.
+            let line = rest.split(" #").next().unwrap_or_default().trim_end();
+            let key =
+                !value.starts_with(['"', '\'']) && (line.ends_with(':') || line.contains(": "));
+            if key || after.trim_start().starts_with(':') {
+                "a mapping".to_owned()
+            } else if value.chars().count() > 40 {
+                "text".to_owned()
+            } else {
+                format!("`{value}`")
+            }
+        }
+    })
+}
+
+/// The alias (`*name`) written at `loc`.
+fn alias_at(file: &SourceFile, loc: &Loc) -> Option<String> {
+    let line = file.text.lines().nth(loc.line.checked_sub(1)? as usize)?;
+    let alias: String = line
+        .chars()
+        .skip(loc.column.saturating_sub(1) as usize)
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect();
+    (alias.len() > 1 && alias.starts_with('*')).then_some(alias)
+}
+
+/// Serde describes values by Rust's names; say what the user wrote instead.
+fn friendly_found(unexpected: &str) -> String {
+    match unexpected {
+        "map" => "a mapping".to_owned(),
+        "sequence" => "a list".to_owned(),
+        "unit value" => "nothing".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 fn article(ty: &str) -> String {

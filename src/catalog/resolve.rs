@@ -135,10 +135,18 @@ impl Resolver<'_> {
 
     fn events(&mut self, layer: &Layer) -> Vec<Event> {
         if layer.events.len() > limits::MAX_EVENTS {
-            if let Some(event) = layer.events.values().nth(limits::MAX_EVENTS) {
+            // Pointed at the last event written, where the catalog outgrew the limit.
+            let last = layer.events.values().map(|e| &e.name.loc).max_by(|a, b| {
+                (&a.file.name, a.line, a.column).cmp(&(&b.file.name, b.line, b.column))
+            });
+            if let Some(loc) = last {
                 self.error(
-                    &event.name.loc,
-                    format!("too many events: the limit is {}", limits::MAX_EVENTS),
+                    loc,
+                    format!(
+                        "the catalog has {} events, more than the limit of {}",
+                        layer.events.len(),
+                        limits::MAX_EVENTS
+                    ),
                 );
             }
             return Vec::new();

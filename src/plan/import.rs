@@ -1,7 +1,7 @@
 //! A Segment tracking plan, in either format, as a catalog document: each TRACK event becomes
 //! an event, each `definitions` entry a named type, every value keeping its place in the JSON.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::catalog::FORMATS;
@@ -48,20 +48,23 @@ pub fn read(file: &Arc<SourceFile>) -> Result<(Format, RawDocument), Diagnostics
     let mut c = Converter {
         diags: Diagnostics::default(),
         types: BTreeMap::new(),
+        converted: BTreeSet::new(),
     };
     let mut raw_events: Vec<RawEvent> = Vec::new();
+    let mut seen: BTreeMap<String, Loc> = BTreeMap::new();
     for e in events {
-        if let Some(first) = raw_events.iter().find(|r| r.name.value == e.name.value) {
+        if let Some(first) = seen.get(&e.name.value) {
             c.diags.push(
                 Diagnostic::at(
                     &e.name.loc,
                     format!("event `{}` appears twice in the plan", e.name.value),
                 )
-                .with_note(&first.name.loc, "first here"),
+                .with_note(first, "first here"),
             );
             continue;
         }
         if let Some(event) = c.event(&e) {
+            seen.insert(event.name.value.clone(), event.name.loc.clone());
             raw_events.push(event);
         }
     }
@@ -95,6 +98,14 @@ fn events(root: &Json) -> Result<(Format, Vec<PlanEvent<'_>>), Diagnostics> {
     let rules = root
         .get("rules")
         .or_else(|| root.get("data").and_then(|d| d.get("rules")));
+    if root.as_array().is_some() {
+        return Err(Diagnostic::at(
+            &root.loc,
+            "a tracking plan is a JSON object, not a list",
+        )
+        .with_hint("if this is the `rules` list of a Public-API plan, write it as {\"rules\": [...]}")
+        .into());
+    }
     match rules {
         Some(r) if r.is_object() && r.get("events").is_some() => config_api(r).map(|e| (Format::ConfigApi, e)),
         Some(r) if r.as_array().is_some() => public_api(r).map(|e| (Format::PublicApi, e)),
@@ -108,15 +119,16 @@ fn events(root: &Json) -> Result<(Format, Vec<PlanEvent<'_>>), Diagnostics> {
 }
 
 fn config_api(rules: &Json) -> Result<Vec<PlanEvent<'_>>, Diagnostics> {
-    let list = rules
-        .get("events")
-        .and_then(Json::as_array)
-        .ok_or_else(|| {
-            Diagnostics::from(Diagnostic::at(
-                &rules.loc,
-                "`rules.events` must be a list of events",
-            ))
-        })?;
+    let events = rules.get("events").unwrap_or(rules);
+    let list = events.as_array().ok_or_else(|| {
+        Diagnostics::from(Diagnostic::at(
+            &events.loc,
+            format!(
+                "`rules.events` must be a list of events, not {}",
+                events.kind()
+            ),
+        ))
+    })?;
     let mut out = Vec::new();
     let mut diags = Diagnostics::default();
     for e in list {
@@ -230,6 +242,8 @@ struct Converter {
     diags: Diagnostics,
     /// Named types from `definitions`, with where each was first defined.
     types: BTreeMap<String, (RawNode, Loc)>,
+    /// The `definitions` entries already converted (or being converted), by identity.
+    converted: BTreeSet<*const Json>,
 }
 
 impl Converter {
@@ -357,10 +371,12 @@ impl Converter {
                         }
                     }
                     Some(w) => {
-                        let hint = suggest::did_you_mean(w, &TYPE_WORDS);
+                        let hint = suggest::did_you_mean(w, &TYPE_WORDS).unwrap_or_else(|| {
+                            format!("JSON Schema's types are {}", TYPE_WORDS.join(", "))
+                        });
                         self.diags.push(
                             Diagnostic::at(&word.loc, format!("unknown JSON Schema type `{w}`"))
-                                .with_hint_opt(hint),
+                                .with_hint(hint),
                         );
                     }
                     None => self.diags.push(Diagnostic::at(
@@ -565,11 +581,24 @@ impl Converter {
             );
             return None;
         };
-        let Some(definition) = root.get("definitions").and_then(|d| d.get(&name)) else {
-            self.diags.push(Diagnostic::at(
-                &reference.loc,
-                format!("`{target}` refers to a definition that does not exist"),
-            ));
+        let definitions = root.get("definitions");
+        let Some(definition) = definitions.and_then(|d| d.get(&name)) else {
+            let names: Vec<&str> = definitions
+                .and_then(Json::members)
+                .unwrap_or_default()
+                .iter()
+                .map(|(k, _)| k.name.as_str())
+                .collect();
+            self.diags.push(
+                Diagnostic::at(
+                    &reference.loc,
+                    format!("`{target}` refers to a definition that does not exist"),
+                )
+                .with_hint_opt(
+                    suggest::closest(&name, &names)
+                        .map(|c| format!("did you mean `#/definitions/{c}`?")),
+                ),
+            );
             return None;
         };
         if crate::catalog::BUILTIN_TYPES.contains(&name.as_str()) {
@@ -579,12 +608,14 @@ impl Converter {
             ));
             return None;
         }
+        // Each definition is converted once, when first referred to: one that refers to itself
+        // then ends (the catalog reports the cycle), and one referred to many times costs no
+        // more than one referred to once.
+        if !self.converted.insert(std::ptr::from_ref(definition)) {
+            return Some(name);
+        }
         if !self.types.contains_key(&name) {
-            // Registered before its body is converted, so that a definition that refers to
-            // itself ends (the catalog then reports the cycle).
             let key_loc = definition.loc.clone();
-            self.types
-                .insert(name.clone(), (RawNode::default(), key_loc.clone()));
             let mut node = self.node(definition, root, depth + 1);
             node.name = Some(Sp::new(name.clone(), key_loc.clone()));
             self.types.insert(name.clone(), (node, key_loc));
@@ -594,7 +625,7 @@ impl Converter {
             // Every schema carries its own definitions; they must agree across events.
             let mut this = self.node(definition, root, depth + 1);
             this.name = existing.name.clone();
-            if existing.name.is_some() && this != existing {
+            if this != existing {
                 self.diags.push(
                     Diagnostic::at(
                         &definition.loc,

@@ -1,6 +1,8 @@
 //! JSON with a place for every value, so that problems in a plan are reported at their
 //! line and column. Strict RFC 8259 JSON; duplicate keys and deep nesting are errors.
 
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Loc, SourceFile};
@@ -97,18 +99,38 @@ impl Json {
 
 /// Parses a whole file.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
+    // A byte order mark, as some Windows tools write, is not part of the JSON.
+    let start = if file.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let mut p = Parser {
         file,
         text: file.text.as_bytes(),
-        pos: 0,
+        pos: start,
         line: 1,
-        line_start: 0,
+        line_start: start,
         depth: 0,
+        counted: Cell::new((start, 1)),
     };
     p.skip_ws();
     if p.pos >= p.text.len() {
         return Err(Diagnostic::in_file(&file.name, "file is empty")
             .with_hint("a tracking plan is a JSON object"));
+    }
+    let rest = &p.text[p.pos..];
+    let json_start = matches!(rest[0], b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b'/')
+        || [&b"true"[..], b"false", b"null"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    if !json_start {
+        let found = file.text[p.pos..].chars().next().unwrap_or(' ');
+        return Err(p
+            .error(format!("expected a JSON object, found `{found}`"))
+            .with_hint(
+                "a tracking plan is a JSON file; catalog files in YAML are read with --catalog",
+            ));
     }
     let value = p.value()?;
     p.skip_ws();
@@ -125,15 +147,24 @@ struct Parser<'a> {
     line: u32,
     line_start: usize,
     depth: usize,
+    /// The last place whose column was counted, and that column: counting on from it keeps a
+    /// long line (a minified plan) linear.
+    counted: Cell<(usize, usize)>,
 }
 
 impl Parser<'_> {
     fn loc(&self) -> Loc {
-        let column = self
-            .file
-            .text
-            .get(self.line_start..self.pos)
-            .map_or(1, |s| s.chars().count() + 1);
+        let (from, base) = match self.counted.get() {
+            (at, column) if (self.line_start..=self.pos).contains(&at) => (at, column),
+            _ => (self.line_start, 1),
+        };
+        let column = base
+            + self
+                .file
+                .text
+                .get(from..self.pos)
+                .map_or(0, |s| s.chars().count());
+        self.counted.set((self.pos, column));
         Loc::new(
             self.file,
             self.line,
@@ -171,12 +202,24 @@ impl Parser<'_> {
             Some(b'f') => self.word("false", Value::Bool(false))?,
             Some(b'n') => self.word("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b'/') => return Err(self.comment()),
             Some(_) => {
                 let found = self.file.text[self.pos..].chars().next().unwrap_or(' ');
                 return Err(self.error(format!("expected a JSON value, found `{found}`")));
             }
         };
         Ok(Json { value, loc })
+    }
+
+    /// At the `]` or `}` after a comma: JSON allows none there.
+    fn trailing_comma(&self, close: char) -> Diagnostic {
+        self.error(format!("trailing comma before `{close}`"))
+            .with_hint("JSON allows no comma after the last item; remove it")
+    }
+
+    fn comment(&self) -> Diagnostic {
+        self.error("JSON has no comments")
+            .with_hint("remove the comment, or move what it says into a `description`")
     }
 
     fn nested(
@@ -305,6 +348,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
+            if self.text.get(self.pos) == Some(&b']') {
+                return Err(self.trailing_comma(']'));
+            }
             items.push(self.value()?);
             self.skip_ws();
             match self.text.get(self.pos) {
@@ -326,6 +372,8 @@ impl Parser<'_> {
     fn object(&mut self) -> Result<Value, Diagnostic> {
         self.pos += 1;
         let mut members: Vec<(Key, Json)> = Vec::new();
+        // Where each key is, to find duplicates without comparing every pair.
+        let mut index: HashMap<String, usize> = HashMap::new();
         self.skip_ws();
         if self.text.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -340,16 +388,24 @@ impl Parser<'_> {
                     return Err(self
                         .error("unexpected end of file inside an object: the JSON is truncated"));
                 }
+                Some(b'}') => return Err(self.trailing_comma('}')),
+                Some(b'/') => return Err(self.comment()),
+                Some(b'\'') => {
+                    return Err(self
+                        .error("expected a key in double quotes")
+                        .with_hint("JSON quotes strings with `\"`, not `'`"));
+                }
                 Some(_) => return Err(self.error("expected a key in double quotes")),
             }
             let name = self.string()?;
-            if let Some((first, _)) = members.iter().find(|(k, _)| k.name == name) {
+            if let Some((first, _)) = index.get(&name).and_then(|&i| members.get(i)) {
                 return Err(Diagnostic::at(
                     &loc,
                     format!("key `{name}` appears twice in the same object"),
                 )
                 .with_note(&first.loc, "first here"));
             }
+            index.insert(name.clone(), members.len());
             self.skip_ws();
             if self.text.get(self.pos) != Some(&b':') {
                 return Err(self.error("expected `:` after a key"));
