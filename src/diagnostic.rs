@@ -3,6 +3,7 @@
 //! A [`Diagnostic`] carries its source text (shared, not copied), so it renders the offending
 //! line on its own: the library's `Display` is as clear as the command line's.
 
+use crate::limits;
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
@@ -303,13 +304,20 @@ impl Diagnostics {
 
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.0.iter().take(limits::MAX_ERRORS_SHOWN).enumerate() {
             if i > 0 {
                 out.push('\n');
             }
             out.push_str(&d.render(color));
         }
-        if self.0.len() > 1 {
+        if self.0.len() > limits::MAX_ERRORS_SHOWN {
+            let _ = writeln!(
+                out,
+                "\n{} errors (the first {} shown)",
+                self.0.len(),
+                limits::MAX_ERRORS_SHOWN
+            );
+        } else if self.0.len() > 1 {
             let _ = writeln!(out, "\n{} errors", self.0.len());
         }
         out
@@ -330,6 +338,25 @@ impl From<Diagnostic> for Diagnostics {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_flood_of_errors_shows_the_first_and_counts_the_rest() {
+        let mut diags = Diagnostics::default();
+        for i in 0..10_000 {
+            diags.push(Diagnostic::in_file(
+                "plan.json",
+                format!("event {i} is not an object"),
+            ));
+        }
+        let text = diags.render(false);
+        assert!(text.contains("event 49 is not an object"));
+        assert!(!text.contains("event 50 is not an object"));
+        assert!(
+            text.ends_with("10000 errors (the first 50 shown)\n"),
+            "{text}"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -24,3 +24,7 @@ pub const MAX_PROPERTIES: usize = 1_000;
 
 /// Most files read from one `--catalog` directory.
 pub const MAX_FILES_PER_DIRECTORY: usize = 1_000;
+
+/// Most errors rendered in one report; the rest are counted. A plan of millions of bad events
+/// would otherwise take minutes to print.
+pub const MAX_ERRORS_SHOWN: usize = 50;
