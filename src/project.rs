@@ -31,6 +31,8 @@ pub const FILE_NAME: &str = "tracktype.yaml";
 pub struct Project {
     pub path: PathBuf,
     pub targets: Vec<ProjectTarget>,
+    /// Warnings are errors: generating or checking writes nothing and exits 2.
+    pub deny_warnings: bool,
 }
 
 /// One SDK of a project.
@@ -59,6 +61,7 @@ struct RawProject {
     catalogs: Option<Vec<Sp<String>>>,
     plans: Option<Vec<Sp<String>>>,
     default_catalog: Option<Sp<bool>>,
+    deny_warnings: Option<Sp<bool>>,
     targets: Sp<Vec<RawTarget>>,
 }
 
@@ -156,6 +159,7 @@ pub fn load(path: &Path) -> Result<Project> {
     Ok(Project {
         path: path.to_owned(),
         targets,
+        deny_warnings: raw.deny_warnings.as_ref().is_some_and(|d| d.value),
     })
 }
 

@@ -7,7 +7,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::catalog::{self, Sources};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::lang::{self, Language, Target, TsSdk};
 use crate::project;
@@ -115,6 +115,7 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
         .clone()
         .unwrap_or_else(|| Path::new("generated").join(language.name()));
     let generated = crate::generate(&inputs.sources(), &selection, &target)?;
+    let warnings = super::settle(generated.warnings, inputs.deny_warnings)?;
     if args.check {
         let drifts = writer::check(&out, &generated.files);
         let fix = format!(
@@ -124,15 +125,12 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
             selection.describe(),
             out.display()
         );
-        return Ok(check_report(
-            &[(None, out, drifts)],
-            &fix,
-            args.format,
-            paint,
-        ));
+        return Ok(
+            check_report(&[(None, out, drifts)], &fix, args.format, paint).with_warnings(warnings),
+        );
     }
     let report = writer::write(&out, &generated.files)?;
-    Ok(Outcome::ok(write_report(None, &out, &report, paint)))
+    Ok(Outcome::ok(write_report(None, &out, &report, paint)).with_warnings(warnings))
 }
 
 fn nothing_selected() -> Error {
@@ -181,6 +179,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         }
     };
     let project = project::load(&path)?;
+    let deny_warnings = inputs.deny_warnings || project.deny_warnings;
     let chosen: Vec<&project::ProjectTarget> = match &args.target {
         None => project.targets.iter().collect(),
         Some(name) => match project.targets.iter().find(|t| &t.name == name) {
@@ -201,6 +200,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
     };
     // Generate everything first: an invalid target writes nothing at all.
     let mut outputs = Vec::new();
+    let mut warnings = Diagnostics::default();
     let mut loaded: Vec<(Sources, catalog::Loaded)> = Vec::new();
     for t in &chosen {
         let mut sources = t.sources.clone();
@@ -211,11 +211,13 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
             let l = catalog::load(&sources)?;
             loaded.push((sources.clone(), l));
         }
-        let catalog = &loaded
+        let cached = loaded
             .iter()
             .find(|(s, _)| *s == sources)
-            .map(|(_, l)| &l.catalog)
+            .map(|(_, l)| l)
             .ok_or_else(|| Error::Internal("catalog cache miss".into()))?;
+        let catalog = &cached.catalog;
+        warnings.extend(cached.warnings.concerning(Some(t.target.language())));
         let unknown = t.unknown_names(catalog);
         if !unknown.is_empty() {
             return Err(Error::Invalid(unknown));
@@ -228,6 +230,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         };
         outputs.push((t, lang::generate(&request, &t.target)?));
     }
+    let warnings = super::settle(warnings.deduplicated(), deny_warnings)?;
     let mut fix = format!("tracktype {}gen", inputs.flags());
     if inputs.config.is_some() {
         fix = format!(
@@ -250,14 +253,14 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
                 )
             })
             .collect();
-        return Ok(check_report(&results, &fix, args.format, paint));
+        return Ok(check_report(&results, &fix, args.format, paint).with_warnings(warnings));
     }
     let mut text = String::new();
     for (t, files) in &outputs {
         let report = writer::write(&t.out, files)?;
         text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
     }
-    Ok(Outcome::ok(text))
+    Ok(Outcome::ok(text).with_warnings(warnings))
 }
 
 fn write_report(
@@ -316,6 +319,7 @@ fn check_report(
         let doc = json!({ "ok": code == 0, "targets": targets, "fix": if code == 0 { None } else { Some(fix) } });
         return Outcome {
             stdout: super::list::json_text(&doc),
+            warnings: Diagnostics::default(),
             code,
         };
     }
@@ -361,5 +365,9 @@ fn check_report(
             },
         );
     }
-    Outcome { stdout: text, code }
+    Outcome {
+        stdout: text,
+        warnings: Diagnostics::default(),
+        code,
+    }
 }

@@ -6,7 +6,7 @@ use crate::catalog::{self, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::lang::GeneratedFile;
-use crate::plan::{self, Format};
+use crate::plan;
 use crate::select::Selection;
 use crate::writer;
 use crate::yaml;
@@ -15,30 +15,30 @@ use super::{InputArgs, Outcome};
 
 /// Converts a plan into a catalog file whose events replace the embedded catalog's, so that
 /// generating from it gives the same code as generating from the plan.
-pub fn import(plan_path: &Path, output: Option<&Path>) -> Result<Outcome> {
+pub fn import(plan_path: &Path, output: Option<&Path>, deny_warnings: bool) -> Result<Outcome> {
     let shown = plan_path.display().to_string();
     let file = yaml::read_source(plan_path, &shown)?;
-    let (format, doc) = plan::import::read(&file)?;
-    // The plan must also be a valid catalog (no cycles among its definitions, ...).
-    catalog::load(&Sources {
+    let imported = plan::import::read(&file)?;
+    // The plan must also be a valid catalog (no cycles among its definitions, ...); what it
+    // says that some language cannot keep concerns the catalog written here too.
+    let loaded = catalog::load(&Sources {
         plans: vec![plan_path.to_owned()],
         ..Sources::default()
     })?;
-    let format_name = match format {
-        Format::ConfigApi => "Config-API",
-        Format::PublicApi => "Public-API",
-    };
+    let warnings = super::settle(loaded.warnings, deny_warnings)?;
+    let doc = imported.document;
+    let format_name = imported.format.describe();
     let yaml = serde_saphyr::to_string(&doc)
         .map_err(|e| Error::Internal(format!("cannot write YAML: {e}")))?;
     let name = plan_path
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     let text = format!(
-        "# Imported by tracktype {} from {name}, a Segment {format_name} tracking plan.\n\
+        "# Imported by tracktype {} from {name}, a {format_name} tracking plan.\n\
          # Its events and types replace the embedded catalog's of the same name (`replace: true`).\n\n{yaml}",
         crate::VERSION
     );
-    emit(text, output)
+    emit(text, output).map(|o| o.with_warnings(warnings))
 }
 
 /// Writes the selected events as Public-API TRACK rules.
@@ -53,10 +53,10 @@ pub fn export(
             .with_hint("choose with --use-case SLUG, --goal SLUG, --event \"Event Name\" or --all")
             .into());
     }
-    let loaded = catalog::load(&inputs.sources())?;
-    let events = selection.resolve(&loaded.catalog)?;
-    let doc = plan::export::rules(&loaded.catalog, &events);
-    emit(super::list::json_text(&doc), output)
+    let (catalog, warnings) = super::load(inputs)?;
+    let events = selection.resolve(&catalog)?;
+    let doc = plan::export::rules(&catalog, &events);
+    emit(super::list::json_text(&doc), output).map(|o| o.with_warnings(warnings))
 }
 
 /// Prints `text`, or writes it to `output` the way generated files are written.
