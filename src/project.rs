@@ -19,6 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::error::{Error, Result};
 use crate::lang::{Language, Target, TsSdk};
 use crate::model::{Catalog, slug};
+use crate::protocols::settings::{self, RawSegment, SegmentSettings};
 use crate::select::Selection;
 use crate::suggest;
 use crate::yaml::{self, Sp};
@@ -31,6 +32,10 @@ pub const FILE_NAME: &str = "tracktype.yaml";
 pub struct Project {
     pub path: PathBuf,
     pub targets: Vec<ProjectTarget>,
+    /// The catalogs and plans every target shares.
+    pub sources: Sources,
+    /// Segment Protocols, for `pull` and `push`.
+    pub segment: Option<SegmentSettings>,
 }
 
 /// One SDK of a project.
@@ -60,6 +65,7 @@ struct RawProject {
     plans: Option<Vec<Sp<String>>>,
     default_catalog: Option<Sp<bool>>,
     targets: Sp<Vec<RawTarget>>,
+    segment: Option<Sp<RawSegment>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +130,7 @@ pub fn load(path: &Path) -> Result<Project> {
             "the project has no targets",
         ));
     }
+    let segment = raw.segment.map(|s| settings::validate(s, base, &mut diags));
     let mut targets: Vec<ProjectTarget> = Vec::new();
     for t in raw.targets.value {
         if targets.iter().any(|o| o.name == t.name.value) {
@@ -156,6 +163,8 @@ pub fn load(path: &Path) -> Result<Project> {
     Ok(Project {
         path: path.to_owned(),
         targets,
+        sources: shared,
+        segment,
     })
 }
 
