@@ -452,4 +452,13 @@ targets:
   #   module: Tracking
   #   use_cases: [mitigate-cart-abandonment]
   #   out: ios/Tracking
+
+# Segment Protocols: `tracktype pull` fetches each plan into its file (token in SEGMENT_TOKEN),
+# `tracktype push` shows how the use cases' rules differ from it (`--apply` sends them).
+# segment:
+#   api_url: https://eu1.api.segmentapis.com   # for an EU workspace
+#   tracking_plans:
+#     - id: tp_...
+#       file: tracking/plan.json
+#       use_cases: [mitigate-cart-abandonment]
 "#;

@@ -41,7 +41,14 @@ pub struct ApiArgs {
     pub api_url: Option<String>,
 }
 
+/// The environment both commands read, shown under their help.
+const ENVIRONMENT_HELP: &str = "Environment: SEGMENT_TOKEN, a Segment Public API token (or \
+`token_command` under `segment:` in tracktype.yaml); TRACKTYPE_API_TIMEOUT_MS, the timeout of \
+each request (default 30000); TRACKTYPE_API_BACKOFF_MS, the first wait before retrying a 429 or \
+5xx answer (default 500; waits double, at most 5 tries).";
+
 #[derive(Debug, Args)]
+#[command(after_help = ENVIRONMENT_HELP)]
 pub struct PullArgs {
     /// The tracking plan's id (tp_…) [default: every tracking plan of tracktype.yaml]
     #[arg(long = "tracking-plan", value_name = "ID")]
@@ -57,6 +64,7 @@ pub struct PullArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = ENVIRONMENT_HELP)]
 pub struct PushArgs {
     /// The tracking plan's id (tp_…) [default: the tracking plans of tracktype.yaml]
     #[arg(long = "tracking-plan", value_name = "ID")]

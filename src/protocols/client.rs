@@ -2,7 +2,7 @@
 //! timeouts on every request, retries with backoff on 429 and 5xx, and errors that say what
 //! to check.
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 
@@ -124,17 +124,18 @@ impl Client {
         query: &[(String, String)],
     ) -> Result<String, ApiError> {
         let url = format!("{}{path}{}", self.api_url, query_string(query));
-        let started = Instant::now();
+        let mut waited = Duration::ZERO;
         let mut tries = 1;
         loop {
             match self.attempt(method, path, &url, tries) {
                 Attempt::Done(body) => return Ok(body),
                 Attempt::Failed(e) => return Err(e),
                 Attempt::Retry(e, asked) => {
-                    match self.policy.wait(tries + 1, started.elapsed(), asked) {
-                        Some(wait) => std::thread::sleep(wait),
-                        None => return Err(e),
-                    }
+                    let Some(wait) = self.policy.wait(tries + 1, waited, asked) else {
+                        return Err(e);
+                    };
+                    std::thread::sleep(wait);
+                    waited += wait;
                     tries += 1;
                 }
             }

@@ -45,7 +45,7 @@ pub enum ApiError {
     )]
     NotFound { plan: String, api_url: String },
     /// Any other answer that is not a success, after the retries that apply.
-    #[error("{call} failed with HTTP {status}{detail}{retried}")]
+    #[error("{call} failed with HTTP {status}{detail}{retried}{}", status_hint(*status))]
     Status {
         call: Call,
         status: u16,
@@ -89,6 +89,16 @@ impl fmt::Display for Retried {
         } else {
             Ok(())
         }
+    }
+}
+
+/// What to do about a status that has no variant of its own.
+fn status_hint(status: u16) -> &'static str {
+    match status {
+        429 => "\n  hint: the Public API's rate limit was reached; wait a minute and try again",
+        500..=599 => "\n  hint: Segment's Public API is failing; try again later",
+        422 => "\n  hint: Segment refused the request as invalid; the message says what it refused",
+        _ => "",
     }
 }
 

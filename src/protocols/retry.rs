@@ -18,12 +18,14 @@ pub struct Policy {
 /// No single wait, even one the server asks for, exceeds this many times `backoff`.
 const MAX_WAIT_FACTOR: u32 = 60;
 
-/// Retrying stops once this many times `backoff` has passed since the first try.
+/// Retrying stops before the waits of one request add up to more than this many times
+/// `backoff`. Waits, not requests, are counted: each request is bounded by `timeout`, and
+/// the count of tries by `attempts`.
 const BUDGET_FACTOR: u32 = 240;
 
 impl Default for Policy {
     /// 30 s per request; waits of 0.5, 1, 2 and 4 s (or what the server asks, up to 30 s);
-    /// five tries; no retry once two minutes have passed.
+    /// five tries; at most two minutes of waiting in all.
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(30),
@@ -34,9 +36,10 @@ impl Default for Policy {
 }
 
 impl Policy {
-    /// The wait before try number `next` (2 for the first retry), given what the server asked
-    /// for, or `None` when no retry is left: out of tries, or past the time budget.
-    pub fn wait(&self, next: u32, elapsed: Duration, asked: Option<Duration>) -> Option<Duration> {
+    /// The wait before try number `next` (2 for the first retry), given the waits so far and
+    /// what the server asked for, or `None` when no retry is left: out of tries, or the wait
+    /// would pass the time budget.
+    pub fn wait(&self, next: u32, waited: Duration, asked: Option<Duration>) -> Option<Duration> {
         if next > self.attempts {
             return None;
         }
@@ -45,7 +48,7 @@ impl Policy {
         let cap = self.backoff.saturating_mul(MAX_WAIT_FACTOR);
         let wait = asked.map_or(backoff, |a| a.max(backoff)).min(cap);
         let budget = self.backoff.saturating_mul(BUDGET_FACTOR);
-        (elapsed.saturating_add(wait) <= budget).then_some(wait)
+        (waited.saturating_add(wait) <= budget).then_some(wait)
     }
 }
 

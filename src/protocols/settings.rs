@@ -124,7 +124,12 @@ pub fn validate(raw: Sp<RawSegment>, base: &Path, diags: &mut Diagnostics) -> Se
     SegmentSettings {
         api_url,
         token_command,
-        directory: base.to_owned(),
+        // A project file in the current directory has an empty parent.
+        directory: if base.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            base.to_owned()
+        },
         tracking_plans,
     }
 }
