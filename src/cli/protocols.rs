@@ -14,7 +14,9 @@ use crate::project::{self, Project};
 use crate::protocols::client::Client;
 use crate::protocols::push::{self, Applied, Diff};
 use crate::protocols::retry::Policy;
-use crate::protocols::settings::{ApiUrl, PlanId, SegmentSettings, TOKEN_VARIABLE};
+use crate::protocols::settings::{
+    ApiUrl, PlanId, SegmentSettings, TOKEN_VARIABLE, TrackingPlanSetting,
+};
 use crate::protocols::{pull, token};
 use crate::select::Selection;
 use crate::writer::Drift;
@@ -81,33 +83,29 @@ pub struct PushArgs {
     pub api: ApiArgs,
 }
 
-/// What `pull` and `push` share: the project, the host, the token and the timeouts.
+/// What `pull` and `push` share: the project, the host and the timeouts. The token is read
+/// last, once the flags are known to be valid: a token command may ask for a password.
 struct Session {
     project: Option<Project>,
     api_url: ApiUrl,
-    token: token::Secret,
     policy: Policy,
 }
 
 impl Session {
     fn open(inputs: &InputArgs, api: &ApiArgs) -> Result<Self> {
         let project = find_project(inputs)?;
-        let segment = project.as_ref().and_then(|p| p.segment.as_ref());
         let api_url = match &api.api_url {
             Some(url) => ApiUrl::parse(url).map_err(|p| p.flag("--api-url"))?,
-            None => segment.and_then(|s| s.api_url.clone()).unwrap_or_default(),
+            None => project
+                .as_ref()
+                .and_then(|p| p.segment.as_ref())
+                .and_then(|s| s.api_url.clone())
+                .unwrap_or_default(),
         };
-        let policy = policy()?;
-        let token = token::resolve(
-            std::env::var(TOKEN_VARIABLE).ok().as_deref(),
-            segment.and_then(|s| s.token_command.as_deref()),
-            segment.map_or(Path::new("."), |s| s.directory.as_path()),
-        )?;
         Ok(Self {
             project,
             api_url,
-            token,
-            policy,
+            policy: policy()?,
         })
     }
 
@@ -115,10 +113,26 @@ impl Session {
         self.project.as_ref().and_then(|p| p.segment.as_ref())
     }
 
-    fn client(&self, plan: &PlanId) -> Client {
+    /// The tracking plans the project lists.
+    fn configured(&self) -> &[TrackingPlanSetting] {
+        self.segment()
+            .map(|s| s.tracking_plans.as_slice())
+            .unwrap_or_default()
+    }
+
+    fn token(&self) -> Result<token::Secret> {
+        let segment = self.segment();
+        Ok(token::resolve(
+            std::env::var(TOKEN_VARIABLE).ok().as_deref(),
+            segment.and_then(|s| s.token_command.as_deref()),
+            segment.map_or(Path::new("."), |s| s.directory.as_path()),
+        )?)
+    }
+
+    fn client(&self, plan: &PlanId, token: &token::Secret) -> Client {
         Client::new(
             self.api_url.clone(),
-            self.token.clone(),
+            token.clone(),
             plan.clone(),
             self.policy,
         )
@@ -179,10 +193,7 @@ fn no_plans(command: &str) -> Error {
 
 pub fn pull(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let session = Session::open(inputs, &args.api)?;
-    let configured = session
-        .segment()
-        .map(|s| s.tracking_plans.as_slice())
-        .unwrap_or_default();
+    let configured = session.configured();
     let jobs: Vec<(PlanId, Option<PathBuf>)> = match &args.tracking_plan {
         Some(id) => {
             let id = plan_id(id)?;
@@ -219,10 +230,11 @@ pub fn pull(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome
                 .into(),
         );
     }
+    let token = session.token()?;
     // Everything is fetched before anything is written: a failure writes nothing.
     let mut pulled = Vec::new();
     for (id, file) in jobs {
-        let plan = pull::fetch(&session.client(&id))?;
+        let plan = pull::fetch(&session.client(&id, &token))?;
         pulled.push((id, file, plan));
     }
     let mut text = String::new();
@@ -297,10 +309,7 @@ pub fn pull(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome
 
 pub fn push(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let session = Session::open(inputs, &args.api)?;
-    let configured = session
-        .segment()
-        .map(|s| s.tracking_plans.as_slice())
-        .unwrap_or_default();
+    let configured = session.configured();
     let flags = args.selection.selection();
     let jobs: Vec<(PlanId, Selection)> = match &args.tracking_plan {
         Some(id) => {
@@ -342,13 +351,18 @@ pub fn push(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome
             .into());
     }
     let sources = push_sources(session.project.as_ref(), inputs);
-    // Every plan's difference is computed before anything is sent.
-    let mut diffs = Vec::new();
+    let mut wanted = Vec::new();
     for (id, selection) in &jobs {
         let exported = plans::selected_rules(&sources, selection)?;
-        let wanted = push::wanted_rules(&exported)
+        let rules = push::wanted_rules(&exported)
             .map_err(|e| Error::Internal(format!("export produced unreadable rules: {e}")))?;
-        let client = session.client(id);
+        wanted.push((id, rules));
+    }
+    let token = session.token()?;
+    // Every plan's difference is computed before anything is sent.
+    let mut diffs = Vec::new();
+    for (id, wanted) in wanted {
+        let client = session.client(id, &token);
         let current = pull::fetch(&client)?;
         let diff = push::diff(&current.rules, &wanted);
         diffs.push((client, current, diff));
@@ -379,7 +393,12 @@ pub fn push(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome
         let sent = push::apply(client, diff, args.prune, &mut done);
         let _ = writeln!(
             text,
-            "sent to {}: {} created, {} updated, {} removed",
+            "{}sent to {}: {} created, {} updated, {} removed",
+            if sent.is_err() {
+                "before a request failed, "
+            } else {
+                ""
+            },
             client.plan(),
             done.created,
             done.updated,

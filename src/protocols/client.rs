@@ -76,10 +76,6 @@ impl Client {
         &self.plan
     }
 
-    pub fn api_url(&self) -> &ApiUrl {
-        &self.api_url
-    }
-
     /// GETs `path` with `query`, and parses the answer as JSON.
     pub fn get(&self, path: &str, query: &[(String, String)]) -> Result<Value, ApiError> {
         let text = self.send(Method::Get, path, query)?;
@@ -288,7 +284,7 @@ fn query_string(query: &[(String, String)]) -> String {
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
-pub fn percent_encode(text: &str) -> String {
+fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

@@ -69,7 +69,7 @@ pub enum ApiError {
     /// The answer is not what the Public API's documentation describes.
     #[error(
         "{call} answered with something tracktype cannot read: {reason}\n  hint: check that \
-         {api_url} is Segment's Public API; nothing was written"
+         {api_url} is Segment's Public API; nothing was written or sent"
     )]
     Malformed {
         call: Call,

@@ -19,7 +19,6 @@ pub struct Pulled {
     pub plan: TrackingPlan,
     /// Every version of every rule, in canonical order.
     pub rules: Vec<Rule>,
-    pub pages: usize,
 }
 
 /// Fetches the plan's description and all its rules.
@@ -59,7 +58,7 @@ pub fn fetch(client: &Client) -> Result<Pulled, ApiError> {
         cursor = Some(next);
     }
     rules.sort_by(Rule::order);
-    Ok(Pulled { plan, rules, pages })
+    Ok(Pulled { plan, rules })
 }
 
 impl Pulled {
@@ -107,7 +106,6 @@ mod tests {
             Pulled {
                 plan: plan.clone(),
                 rules,
-                pages: 1,
             }
             .file_text()
         };

@@ -12,6 +12,17 @@ use crate::support::{self, Run, path_of};
 const TOKEN: &str = "sgp_TEST_tok3n_5f2c9a71e0";
 const PLAN: &str = "tp_acme_web_1";
 
+/// `pull` of the test plan into `plan.json`, and the same with `--check`.
+const PULL: &[&str] = &["pull", "--tracking-plan", PLAN, "-o", "plan.json"];
+const PULL_CHECK: &[&str] = &[
+    "pull",
+    "--tracking-plan",
+    PLAN,
+    "-o",
+    "plan.json",
+    "--check",
+];
+
 /// Runs tracktype in `dir` against `api`, with the token in the environment and timeouts and
 /// waits made short through their documented variables.
 fn tracktype(dir: &Path, api: &MockApi, args: &[&str]) -> Run {
@@ -23,6 +34,11 @@ fn tracktype(dir: &Path, api: &MockApi, args: &[&str]) -> Run {
             .env("TRACKTYPE_API_TIMEOUT_MS", "5000")
             .env("TRACKTYPE_API_BACKOFF_MS", "1"),
     )
+}
+
+#[track_caller]
+fn assert_has(text: &str, expected: &str) {
+    assert!(text.contains(expected), "expected {expected:?} in:\n{text}");
 }
 
 /// The token is in no output and no file under `dir`.
@@ -98,6 +114,16 @@ fn every_rule_type() -> Vec<Value> {
     ]
 }
 
+/// The rule `export` wrote for `key`.
+fn exported_rule(exported: &Value, key: &str) -> Value {
+    let rules = exported["rules"].as_array().expect("rules");
+    rules
+        .iter()
+        .find(|r| r["key"] == key)
+        .expect("exported")
+        .clone()
+}
+
 fn exported(selection: &[&str]) -> Value {
     let mut args = vec!["export", "--format", "segment-plan"];
     args.extend(selection);
@@ -111,18 +137,11 @@ fn pull_follows_every_page_and_writes_every_rule_type_canonically() {
     plan.page_size = 2;
     let (api, _) = plan.serve();
     let dir = tempfile::tempdir().unwrap();
-    let run = tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
-    assert!(run.stdout.contains("wrote plan.json"), "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("tracking plan tp_acme_web_1 (Acme Web): 7 rules"),
-        "{}",
-        run.stdout
+    let run = tracktype(dir.path(), &api, PULL).success();
+    assert_has(&run.stdout, "wrote plan.json");
+    assert_has(
+        &run.stdout,
+        "tracking plan tp_acme_web_1 (Acme Web): 7 rules",
     );
 
     let requests = api.requests();
@@ -205,17 +224,8 @@ fn pull_follows_every_page_and_writes_every_rule_type_canonically() {
         }
     }
     let (api2, _) = FakePlan::new(PLAN, TOKEN, reordered).serve();
-    let again = tracktype(
-        dir.path(),
-        &api2,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
-    assert!(
-        again.stdout.contains("unchanged plan.json"),
-        "{}",
-        again.stdout
-    );
+    let again = tracktype(dir.path(), &api2, PULL).success();
+    assert_has(&again.stdout, "unchanged plan.json");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.json")).unwrap(),
         text
@@ -280,26 +290,10 @@ fn pull_then_gen_generates_what_gen_plan_generates_from_the_same_rules() {
 fn pull_check_notices_a_plan_that_changed_in_protocols_and_writes_nothing() {
     let (api, state) = FakePlan::new(PLAN, TOKEN, every_rule_type()).serve();
     let dir = tempfile::tempdir().unwrap();
-    tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
+    tracktype(dir.path(), &api, PULL).success();
     let committed = std::fs::read_to_string(dir.path().join("plan.json")).unwrap();
 
-    let same = tracktype(
-        dir.path(),
-        &api,
-        &[
-            "pull",
-            "--tracking-plan",
-            PLAN,
-            "-o",
-            "plan.json",
-            "--check",
-        ],
-    );
+    let same = tracktype(dir.path(), &api, PULL_CHECK);
     assert_eq!(same.code, 0, "{}{}", same.stdout, same.stderr);
     assert!(
         same.stdout
@@ -313,37 +307,16 @@ fn pull_check_notices_a_plan_that_changed_in_protocols_and_writes_nothing() {
         .unwrap()
         .rules
         .retain(|(_, key, _), _| key != "Home");
-    let changed = tracktype(
-        dir.path(),
-        &api,
-        &[
-            "pull",
-            "--tracking-plan",
-            PLAN,
-            "-o",
-            "plan.json",
-            "--check",
-        ],
-    );
+    let changed = tracktype(dir.path(), &api, PULL_CHECK);
     assert_eq!(changed.code, 1, "{}{}", changed.stdout, changed.stderr);
-    assert!(
-        changed
-            .stdout
-            .contains("drift plan.json (changed): differs from tracking plan tp_acme_web_1"),
-        "{}",
-        changed.stdout
+    assert_has(
+        &changed.stdout,
+        "drift plan.json (changed): differs from tracking plan tp_acme_web_1",
     );
-    assert!(
-        changed.stdout.contains("-      \"key\": \"Home\","),
-        "{}",
-        changed.stdout
-    );
-    assert!(
-        changed
-            .stdout
-            .contains("to update, run:\n  tracktype pull --tracking-plan tp_acme_web_1"),
-        "{}",
-        changed.stdout
+    assert_has(&changed.stdout, "-      \"key\": \"Home\",");
+    assert_has(
+        &changed.stdout,
+        "to update, run:\n  tracktype pull --tracking-plan tp_acme_web_1",
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.json")).unwrap(),
@@ -363,11 +336,7 @@ fn pull_check_notices_a_plan_that_changed_in_protocols_and_writes_nothing() {
         ],
     );
     assert_eq!(missing.code, 1);
-    assert!(
-        missing.stdout.contains("drift absent.json (missing)"),
-        "{}",
-        missing.stdout
-    );
+    assert_has(&missing.stdout, "drift absent.json (missing)");
     assert!(!dir.path().join("absent.json").exists());
     assert_token_hidden(&changed, dir.path());
 }
@@ -395,12 +364,7 @@ fn a_429_then_success_is_retried_after_the_wait_the_server_asks() {
         rules_reply(every_rule_type()),
     ]);
     let dir = tempfile::tempdir().unwrap();
-    let run = tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
+    let run = tracktype(dir.path(), &api, PULL).success();
     assert_eq!(api.lines().len(), 3);
     assert_eq!(api.lines()[0], api.lines()[1], "the same request again");
     assert!(dir.path().join("plan.json").exists());
@@ -416,12 +380,7 @@ fn a_500_then_success_is_retried() {
         rules_reply(every_rule_type()),
     ]);
     let dir = tempfile::tempdir().unwrap();
-    tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
+    tracktype(dir.path(), &api, PULL).success();
     let rules_path = format!("GET /tracking-plans/{PLAN}/rules");
     assert_eq!(
         &api.lines()[1..],
@@ -438,19 +397,12 @@ fn retries_are_bounded_and_a_failure_writes_nothing() {
     let api = MockApi::start(|_| Reply::error(502, "bad gateway"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.json"), "committed\n").unwrap();
-    let run = tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    );
+    let run = tracktype(dir.path(), &api, PULL);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(api.lines().len(), 5, "five tries, no more");
-    assert!(
-        run.stderr.contains(
-            "GET /tracking-plans/tp_acme_web_1 failed with HTTP 502: bad gateway (after 5 tries)"
-        ),
-        "{}",
-        run.stderr
+    assert_has(
+        &run.stderr,
+        "GET /tracking-plans/tp_acme_web_1 failed with HTTP 502: bad gateway (after 5 tries)",
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.json")).unwrap(),
@@ -463,23 +415,14 @@ fn a_refused_token_is_a_clear_error_that_never_shows_it() {
     let echo = format!("token Bearer {TOKEN} is not valid");
     let api = MockApi::scripted(vec![Reply::error(401, &echo)]);
     let dir = tempfile::tempdir().unwrap();
-    let run = tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    );
+    let run = tracktype(dir.path(), &api, PULL);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.starts_with("error: Segment's Public API refused the token (HTTP 401) for tracking plan tp_acme_web_1"),
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr
-            .contains("check the SEGMENT_TOKEN environment variable"),
-        "{}",
-        run.stderr
-    );
+    assert_has(&run.stderr, "check the SEGMENT_TOKEN environment variable");
     assert_eq!(api.lines().len(), 1, "a refused token is not retried");
     assert!(!dir.path().join("plan.json").exists());
     assert_token_hidden(&run, dir.path());
@@ -487,7 +430,10 @@ fn a_refused_token_is_a_clear_error_that_never_shows_it() {
     let api = MockApi::scripted(vec![Reply::error(403, &echo)]);
     let run = tracktype(dir.path(), &api, &["pull", "--tracking-plan", PLAN]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("denied access to tracking plan tp_acme_web_1 (HTTP 403): token Bearer [redacted] is not valid"), "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        "denied access to tracking plan tp_acme_web_1 (HTTP 403): token Bearer [redacted] is not valid",
+    );
     assert_token_hidden(&run, dir.path());
 }
 
@@ -503,11 +449,7 @@ fn an_unknown_plan_names_the_id_and_what_to_check() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("https://eu1.api.segmentapis.com"),
-        "{}",
-        run.stderr
-    );
+    assert_has(&run.stderr, "https://eu1.api.segmentapis.com");
     assert_eq!(run.stdout, "");
 }
 
@@ -532,14 +474,10 @@ fn a_malformed_answer_is_a_clear_error_and_nothing_is_written() {
     ] {
         let api = MockApi::scripted(vec![plan_reply(), reply]);
         let dir = tempfile::tempdir().unwrap();
-        let run = tracktype(
-            dir.path(),
-            &api,
-            &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-        );
+        let run = tracktype(dir.path(), &api, PULL);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.contains(expected), "{}", run.stderr);
-        assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+        assert_has(&run.stderr, expected);
+        assert_has(&run.stderr, "nothing was written");
         assert!(!dir.path().join("plan.json").exists());
     }
 }
@@ -566,11 +504,9 @@ fn a_slow_server_times_out() {
         .env("TRACKTYPE_API_BACKOFF_MS", "1"),
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("GET /tracking-plans/tp_acme_web_1 timed out after 0.2 s"),
-        "{}",
-        run.stderr
+    assert_has(
+        &run.stderr,
+        "GET /tracking-plans/tp_acme_web_1 timed out after 0.2 s",
     );
     assert!(!dir.path().join("plan.json").exists());
 }
@@ -587,13 +523,11 @@ fn without_a_token_nothing_is_sent_and_the_error_says_where_to_put_one() {
         .env_remove("SEGMENT_TOKEN"),
     );
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("no Segment Public API token: SEGMENT_TOKEN is not set"),
-        "{}",
-        run.stderr
+    assert_has(
+        &run.stderr,
+        "no Segment Public API token: SEGMENT_TOKEN is not set",
     );
-    assert!(run.stderr.contains("token_command"), "{}", run.stderr);
+    assert_has(&run.stderr, "token_command");
     assert!(api.lines().is_empty());
 }
 
@@ -636,11 +570,9 @@ fn bad_flags_are_refused_before_any_request() {
         .env("TRACKTYPE_API_TIMEOUT_MS", "soon"),
     );
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("TRACKTYPE_API_TIMEOUT_MS=soon is not a number of milliseconds"),
-        "{}",
-        run.stderr
+    assert_has(
+        &run.stderr,
+        "TRACKTYPE_API_TIMEOUT_MS=soon is not a number of milliseconds",
     );
     assert!(api.lines().is_empty());
 }
@@ -648,23 +580,8 @@ fn bad_flags_are_refused_before_any_request() {
 /// A plan in Protocols with one rule as tracktype exports it, one that differs, and one that
 /// is not selected.
 fn protocols_with_history() -> (FakePlan, Value) {
-    let wanted = exported(&[
-        "--event",
-        "Order Completed",
-        "--event",
-        "Checkout Started",
-        "--event",
-        "Signed In",
-    ]);
-    let by_key = |key: &str| {
-        wanted["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["key"] == key)
-            .unwrap()
-            .clone()
-    };
+    let wanted = exported(&SELECTION);
+    let by_key = |key: &str| exported_rule(&wanted, key);
     let plan = FakePlan::new(
         PLAN,
         TOKEN,
@@ -736,13 +653,8 @@ fn push_shows_the_difference_and_sends_nothing_without_apply() {
     let mut prune = args.clone();
     prune.push("--prune");
     let run = tracktype(dir.path(), &api, &prune).success();
-    assert!(run.stdout.contains("1 to remove"), "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("\n  remove TRACK `Legacy Event` (version 1)\n"),
-        "{}",
-        run.stdout
-    );
+    assert_has(&run.stdout, "1 to remove");
+    assert_has(&run.stdout, "\n  remove TRACK `Legacy Event` (version 1)\n");
     assert!(
         api.requests().iter().all(|r| r.method == "GET"),
         "{:?}",
@@ -758,11 +670,9 @@ fn push_apply_sends_exactly_the_upserts_and_prune_the_removals() {
     let mut args = vec!["push", "--tracking-plan", PLAN, "--apply"];
     args.extend(SELECTION);
     let run = tracktype(dir.path(), &api, &args).success();
-    assert!(
-        run.stdout
-            .contains("sent to tp_acme_web_1: 1 created, 1 updated, 0 removed\n"),
-        "{}",
-        run.stdout
+    assert_has(
+        &run.stdout,
+        "sent to tp_acme_web_1: 1 created, 1 updated, 0 removed\n",
     );
     let requests = api.requests();
     let lines: Vec<String> = requests.iter().map(|r| r.line()).collect();
@@ -779,15 +689,7 @@ fn push_apply_sends_exactly_the_upserts_and_prune_the_removals() {
         patch.header("content-type"),
         Some("application/vnd.segment.v1+json")
     );
-    let by_key = |key: &str| {
-        wanted["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["key"] == key)
-            .unwrap()
-            .clone()
-    };
+    let by_key = |key: &str| exported_rule(&wanted, key);
     let mut checkout = by_key("Checkout Started");
     checkout["version"] = json!(2);
     // The new rule first, then the change, which keeps Protocols' latest version number.
@@ -804,16 +706,10 @@ fn push_apply_sends_exactly_the_upserts_and_prune_the_removals() {
 
     args.push("--prune");
     let run = tracktype(dir.path(), &api, &args).success();
-    assert!(
-        run.stdout.contains("1 to remove, 3 unchanged"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("sent to tp_acme_web_1: 0 created, 0 updated, 1 removed\n"),
-        "{}",
-        run.stdout
+    assert_has(&run.stdout, "1 to remove, 3 unchanged");
+    assert_has(
+        &run.stdout,
+        "sent to tp_acme_web_1: 0 created, 0 updated, 1 removed\n",
     );
     let requests = api.requests();
     let delete = requests.last().unwrap();
@@ -856,19 +752,12 @@ fn push_apply_then_pull_gives_back_the_exported_rules() {
     let mut push = vec!["push", "--tracking-plan", PLAN, "--apply"];
     push.extend(selection);
     let run = tracktype(dir.path(), &api, &push).success();
-    assert!(
-        run.stdout
-            .contains("sent to tp_acme_web_1: 5 created, 0 updated, 0 removed"),
-        "{}",
-        run.stdout
+    assert_has(
+        &run.stdout,
+        "sent to tp_acme_web_1: 5 created, 0 updated, 0 removed",
     );
 
-    tracktype(
-        dir.path(),
-        &api,
-        &["pull", "--tracking-plan", PLAN, "-o", "plan.json"],
-    )
-    .success();
+    tracktype(dir.path(), &api, PULL).success();
     let pulled: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("plan.json")).unwrap())
             .unwrap();
@@ -879,16 +768,8 @@ fn push_apply_then_pull_gives_back_the_exported_rules() {
     // Pushed again, nothing differs and nothing is sent.
     let before = api.lines().len();
     let again = tracktype(dir.path(), &api, &push).success();
-    assert!(
-        again.stdout.contains("0 to add, 0 to change, 5 unchanged"),
-        "{}",
-        again.stdout
-    );
-    assert!(
-        again.stdout.contains("nothing to send to tp_acme_web_1"),
-        "{}",
-        again.stdout
-    );
+    assert_has(&again.stdout, "0 to add, 0 to change, 5 unchanged");
+    assert_has(&again.stdout, "nothing to send to tp_acme_web_1");
     assert!(api.requests()[before..].iter().all(|r| r.method == "GET"));
 }
 
@@ -916,19 +797,11 @@ fn in_a_project_pull_and_push_need_no_flags() {
         )
     };
     let push = in_project(&["push", "--apply"], &sub).success();
-    assert!(
-        push.stdout.contains("sent to tp_acme_web_1: 2 created"),
-        "{}",
-        push.stdout
-    );
+    assert_has(&push.stdout, "sent to tp_acme_web_1: 2 created");
     assert_eq!(state.lock().unwrap().rules.len(), 2);
     // From a subdirectory, paths are the project file's.
     let pull = in_project(&["pull"], &sub).success();
-    assert!(
-        pull.stdout.contains("wrote ../tracking/plan.json"),
-        "{}",
-        pull.stdout
-    );
+    assert_has(&pull.stdout, "wrote ../tracking/plan.json");
     let check = in_project(&["pull", "--check"], dir.path()).success();
     assert!(
         check.stdout.starts_with("ok tracking/plan.json matches"),
@@ -936,11 +809,7 @@ fn in_a_project_pull_and_push_need_no_flags() {
         check.stdout
     );
     let generated = in_project(&["gen"], dir.path()).success();
-    assert!(
-        generated.stdout.contains("web/index.ts"),
-        "{}",
-        generated.stdout
-    );
+    assert_has(&generated.stdout, "web/index.ts");
     assert_token_hidden(&pull, dir.path());
 }
 
@@ -952,15 +821,68 @@ fn an_invalid_segment_section_is_located() {
     let run =
         support::run(support::command(Some(dir.path()), &["pull"]).env("SEGMENT_TOKEN", TOKEN));
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("tracktype.yaml:10:7: error: unknown key `fil`"),
-        "{}",
-        run.stderr
+    assert_has(&run.stderr, "tracktype.yaml:10:7: error: unknown key `fil`");
+    assert_has(&run.stderr, "did you mean `file`?");
+}
+
+#[test]
+fn an_unreachable_api_is_a_clear_error() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let run = support::run(
+        support::command(
+            Some(dir.path()),
+            &["pull", "--tracking-plan", PLAN, "--api-url", &url],
+        )
+        .env("SEGMENT_TOKEN", TOKEN),
     );
-    assert!(
-        run.stderr.contains("did you mean `file`?"),
-        "{}",
-        run.stderr
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        "GET /tracking-plans/tp_acme_web_1 failed: connection refused",
     );
+    assert_has(
+        &run.stderr,
+        &format!("check the network, and that {url} is right"),
+    );
+}
+
+#[test]
+fn a_push_refused_halfway_says_what_was_sent() {
+    let api = MockApi::scripted(vec![
+        plan_reply(),
+        rules_reply(vec![]),
+        Reply::error(422, "jsonSchema is not a valid JSON Schema"),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let run = tracktype(
+        dir.path(),
+        &api,
+        &[
+            "push",
+            "--tracking-plan",
+            PLAN,
+            "--event",
+            "Signed In",
+            "--apply",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_has(&run.stdout, "1 to add");
+    assert_has(
+        &run.stdout,
+        "before a request failed, sent to tp_acme_web_1: 0 created, 0 updated, 0 removed",
+    );
+    assert_has(
+        &run.stderr,
+        "PATCH /tracking-plans/tp_acme_web_1/rules failed with HTTP 422: jsonSchema is not a valid JSON Schema",
+    );
+    assert_has(&run.stderr, "hint: Segment refused the request as invalid");
+    assert_eq!(api.lines().len(), 3, "a refused request is not retried");
 }
