@@ -45,6 +45,14 @@ pub struct TrackingPlan {
 const PLAN_DETAILS: [&str; 3] = ["slug", "description", "type"];
 
 impl TrackingPlan {
+    /// `tracking plan tp_… (Name)`, for messages.
+    pub fn title(&self) -> String {
+        match &self.name {
+            Some(name) => format!("tracking plan {} ({name})", self.id),
+            None => format!("tracking plan {}", self.id),
+        }
+    }
+
     pub fn to_json(&self) -> Value {
         let mut out = Map::new();
         out.insert("id".into(), json!(self.id));

@@ -75,24 +75,16 @@ pub fn run(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
     let mut pulled = Vec::new();
     for (id, file) in jobs {
         let plan = pull::fetch(&session.client(&id, &token))?;
-        pulled.push((id, file, plan));
+        pulled.push((file, plan));
     }
     let mut text = String::new();
     let mut drifted = 0;
-    for (id, file, plan) in pulled {
+    for (file, plan) in pulled {
         let contents = plan.file_text();
         let Some(path) = file else {
             return Ok(Outcome::ok(contents));
         };
-        let what = format!(
-            "tracking plan {id}{}: {} rules",
-            plan.plan
-                .name
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default(),
-            plan.rules.len()
-        );
+        let what = format!("{}: {} rules", plan.plan.title(), plan.rules.len());
         if args.check {
             match plans::check_file(&path, contents)? {
                 None => {

@@ -102,19 +102,7 @@ pub fn run(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
     }
     let mut text = String::new();
     for (client, current, diff) in &diffs {
-        let name = current
-            .plan
-            .name
-            .as_ref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        describe(
-            &mut text,
-            &format!("tracking plan {}{name}", client.plan()),
-            diff,
-            args.prune,
-            paint,
-        );
+        describe(&mut text, &current.plan.title(), diff, args.prune, paint);
         if !args.apply {
             continue;
         }

@@ -255,8 +255,13 @@ fn in_a_project_pull_and_push_need_no_flags() {
         "{}",
         check.stdout
     );
+    // The README's workflow: pull, gen, gen --check, pull --check, push.
     let generated = in_project(&["gen"], dir.path()).success();
     assert_has(&generated.stdout, "web/index.ts");
+    assert_has(
+        &in_project(&["gen", "--check"], dir.path()).success().stdout,
+        "ok target web",
+    );
     assert_token_hidden(&pull, dir.path());
 }
 
