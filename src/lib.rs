@@ -29,6 +29,7 @@ pub(crate) mod naming;
 pub mod plan;
 pub(crate) mod pretty;
 pub mod project;
+pub mod protocols;
 pub(crate) mod render;
 pub mod select;
 pub(crate) mod suggest;

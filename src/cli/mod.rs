@@ -3,6 +3,7 @@
 mod generate;
 mod list;
 mod plans;
+mod protocols;
 mod style;
 
 use std::ffi::OsString;
@@ -137,6 +138,12 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Fetch a Segment Protocols tracking plan through the Public API into a plan file that
+    /// --plan reads (token in SEGMENT_TOKEN)
+    Pull(protocols::PullArgs),
+    /// Show how the selected events' rules differ from a Protocols tracking plan; --apply sends
+    /// the difference
+    Push(protocols::PushArgs),
     /// Write a commented starter project file (tracktype.yaml); never overwrites one
     Init,
     /// Print shell completions
@@ -279,6 +286,8 @@ fn execute(cli: &Cli) -> Result<Outcome> {
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
+        Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),
+        Command::Push(args) => protocols::push(args, &cli.inputs, paint),
         Command::Import { plan, output } => {
             plans::import(plan, output.as_deref(), cli.inputs.deny_warnings)
         }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Sources};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::lang::GeneratedFile;
 use crate::plan;
@@ -53,10 +53,21 @@ pub fn export(
             .with_hint("choose with --use-case SLUG, --goal SLUG, --event \"Event Name\" or --all")
             .into());
     }
-    let (catalog, warnings) = super::load(inputs)?;
-    let events = selection.resolve(&catalog)?;
-    let doc = plan::export::rules(&catalog, &events);
+    let (doc, warnings) = selected_rules(&inputs.sources(), &selection, inputs.deny_warnings)?;
     emit(super::list::json_text(&doc), output).map(|o| o.with_warnings(warnings))
+}
+
+/// The Public-API rules of the selected events, as `export` writes them and `push` sends them,
+/// and the warnings that concern every language.
+pub(super) fn selected_rules(
+    sources: &Sources,
+    selection: &Selection,
+    deny_warnings: bool,
+) -> Result<(serde_json::Value, Diagnostics)> {
+    let loaded = catalog::load(sources)?;
+    let warnings = super::settle(loaded.warnings.concerning(None), deny_warnings)?;
+    let events = selection.resolve(&loaded.catalog)?;
+    Ok((plan::export::rules(&loaded.catalog, &events), warnings))
 }
 
 /// Prints `text`, or writes it to `output` the way generated files are written.
@@ -64,6 +75,26 @@ fn emit(text: String, output: Option<&Path>) -> Result<Outcome> {
     let Some(path) = output else {
         return Ok(Outcome::ok(text));
     };
+    write_file(path, text)?;
+    Ok(Outcome::ok(format!("wrote {}\n", path.display())))
+}
+
+/// Writes one file the way generated files are written: through a temporary file, and not at
+/// all when it already holds `text`. Returns whether it was written.
+pub(super) fn write_file(path: &Path, text: String) -> Result<bool> {
+    let (dir, file) = single_file(path, text)?;
+    let report = writer::write_files(&dir, &[file], false)?;
+    Ok(!report.written.is_empty())
+}
+
+/// How one file on disk differs from `text`, if it does.
+pub(super) fn check_file(path: &Path, text: String) -> Result<Option<writer::Drift>> {
+    let (dir, file) = single_file(path, text)?;
+    Ok(writer::check_files(&dir, &[file]).into_iter().next())
+}
+
+/// A path as the writer takes it: a directory, and a file in it.
+fn single_file(path: &Path, contents: String) -> Result<(PathBuf, GeneratedFile)> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -74,13 +105,11 @@ fn emit(text: String, output: Option<&Path>) -> Result<Outcome> {
             path.display()
         )))
     })?;
-    writer::write_files(
-        dir,
-        &[GeneratedFile {
+    Ok((
+        dir.to_owned(),
+        GeneratedFile {
             path: name,
-            contents: text,
-        }],
-        false,
-    )?;
-    Ok(Outcome::ok(format!("wrote {}\n", path.display())))
+            contents,
+        },
+    ))
 }
