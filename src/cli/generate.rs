@@ -217,7 +217,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
             .map(|(_, l)| l)
             .ok_or_else(|| Error::Internal("catalog cache miss".into()))?;
         let catalog = &cached.catalog;
-        warnings.extend(cached.warnings.concerning(Some(t.target.language())));
+        warnings.extend(cached.warnings.concerning(t.target.language()));
         let unknown = t.unknown_names(catalog);
         if !unknown.is_empty() {
             return Err(Error::Invalid(unknown));

@@ -1,5 +1,6 @@
 //! The `tracktype` command line: argument parsing and output, over the library.
 
+mod docs;
 mod generate;
 mod list;
 mod plans;
@@ -113,6 +114,9 @@ pub enum Command {
     },
     /// Generate a typed tracking SDK for the selected events
     Gen(generate::GenArgs),
+    /// Write the tracking plan's documentation for the whole team: Markdown with Mermaid
+    /// diagrams, or a self-contained HTML site (everything without a selection)
+    Docs(docs::DocsArgs),
     /// Print the whole resolved catalog (after --catalog files) as one document
     Catalog {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
@@ -285,6 +289,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 .map(|text| Outcome::ok(text).with_warnings(warnings))
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
+        Command::Docs(args) => docs::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
         Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),
         Command::Push(args) => protocols::push(args, &cli.inputs, paint),

@@ -3,7 +3,7 @@
 //! whose one method is analytics-swift's `Analytics.track(name:properties:)`. Lines are laid
 //! out as swift-format lays them out (width 100), so the output is lint-clean as generated.
 
-mod names;
+pub(crate) mod names;
 
 use std::path::PathBuf;
 
