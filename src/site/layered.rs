@@ -3,6 +3,10 @@
 //! sweeps, keeping the best order found), and each node is then placed near the middle of its
 //! neighbours without overlapping the others. Edges join neighbouring columns only, which is
 //! what the documentation's graph has; the layout refuses anything else.
+//!
+//! Primary edges (memberships) decide the order and the placement; secondary ones
+//! (recommended sources and destinations, which join nearly everything) only place the nodes
+//! that have no primary edge, so they do not pull the structure into a tangle.
 
 use crate::error::{Error, Result};
 
@@ -31,12 +35,18 @@ const ROW_GAP: f64 = 14.0;
 const MARGIN: f64 = 16.0;
 /// Rounds of downward and upward barycenter sweeps.
 const SWEEPS: usize = 12;
-/// Rounds of pulling nodes towards their neighbours.
-const ALIGN_ROUNDS: usize = 8;
 
-pub fn layout(items: &[Item], edges: &[(usize, usize)]) -> Result<Placement> {
+/// An edge, from a node in one column to a node in the next.
+#[derive(Clone, Copy, Debug)]
+pub struct Link {
+    pub from: usize,
+    pub to: usize,
+    pub primary: bool,
+}
+
+pub fn layout(items: &[Item], links: &[Link]) -> Result<Placement> {
     let layers = items.iter().map(|i| i.layer + 1).max().unwrap_or(0);
-    for &(from, to) in edges {
+    for &Link { from, to, .. } in links {
         let (Some(a), Some(b)) = (items.get(from), items.get(to)) else {
             return Err(Error::Internal(format!(
                 "diagram edge {from} → {to} names a missing node"
@@ -48,12 +58,7 @@ pub fn layout(items: &[Item], edges: &[(usize, usize)]) -> Result<Placement> {
             )));
         }
     }
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    for &(from, to) in edges {
-        succs[from].push(to);
-        preds[to].push(from);
-    }
+    let (preds, succs) = neighbours(items.len(), links);
 
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); layers];
     for (i, item) in items.iter().enumerate() {
@@ -103,6 +108,27 @@ pub fn layout(items: &[Item], edges: &[(usize, usize)]) -> Result<Placement> {
         }
     }
     Ok(place(items, &best, &preds, &succs))
+}
+
+/// Each node's neighbours in the previous and the next column: those joined by primary
+/// edges, or, for a node with none, those joined by secondary ones.
+fn neighbours(n: usize, links: &[Link]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut has_primary = vec![false; n];
+    for l in links.iter().filter(|l| l.primary) {
+        has_primary[l.from] = true;
+        has_primary[l.to] = true;
+    }
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut succs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for l in links {
+        if l.primary || !has_primary[l.from] {
+            succs[l.from].push(l.to);
+        }
+        if l.primary || !has_primary[l.to] {
+            preds[l.to].push(l.from);
+        }
+    }
+    (preds, succs)
 }
 
 /// Each node's position in its column.
@@ -155,8 +181,10 @@ fn inversions(v: &mut [usize]) -> usize {
     count
 }
 
-/// Columns left to right; in each, nodes pulled towards the middle of their neighbours,
-/// keeping their order and a gap between them.
+/// Columns left to right. The tallest column is stacked from the top; every other column,
+/// from the tallest outwards, puts each node at the middle of its neighbours on the side
+/// already placed, keeping its order and a gap between nodes, and within the tallest
+/// column's height where it can.
 fn place(
     items: &[Item],
     order: &[Vec<usize>],
@@ -172,47 +200,42 @@ fn place(
         }
         left += width + COLUMN_GAP;
     }
-    // Centres, first stacked from the top.
+    let stacked = |column: &[usize]| -> f64 {
+        column.iter().map(|&n| items[n].height + ROW_GAP).sum::<f64>() - ROW_GAP
+    };
+    // Centres of nodes.
     let mut y = vec![0.0; items.len()];
-    for column in order {
-        let mut top = MARGIN;
-        for &n in column {
-            y[n] = top + items[n].height / 2.0;
-            top += items[n].height + ROW_GAP;
-        }
+    let anchor = (0..order.len())
+        .max_by(|&a, &b| stacked(&order[a]).total_cmp(&stacked(&order[b])).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let bottom = MARGIN + order.get(anchor).map_or(0.0, |c| stacked(c));
+    let mut top = MARGIN;
+    for &n in order.get(anchor).map_or(&[][..], Vec::as_slice) {
+        y[n] = top + items[n].height / 2.0;
+        top += items[n].height + ROW_GAP;
     }
-    for round in 0..ALIGN_ROUNDS {
-        let columns: Vec<usize> = if round % 2 == 0 {
-            (0..order.len()).collect()
-        } else {
-            (0..order.len()).rev().collect()
-        };
-        for l in columns {
-            let column = &order[l];
-            let wanted: Vec<f64> = column
-                .iter()
-                .map(|&n| {
-                    let ns: Vec<usize> = preds[n].iter().chain(&succs[n]).copied().collect();
-                    if ns.is_empty() {
-                        y[n]
-                    } else {
-                        ns.iter().map(|&m| y[m]).sum::<f64>() / ns.len() as f64
-                    }
-                })
-                .collect();
-            pack(column, &wanted, items, &mut y);
-        }
+    let right = (anchor + 1..order.len()).map(|l| (l, preds));
+    let left_side = (0..anchor).rev().map(|l| (l, succs));
+    for (l, placed_side) in right.chain(left_side) {
+        let column = &order[l];
+        let wanted: Vec<f64> = column
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| {
+                let ns = &placed_side[n];
+                if ns.is_empty() {
+                    MARGIN + items[n].height / 2.0 + k as f64 * (items[n].height + ROW_GAP)
+                } else {
+                    ns.iter().map(|&m| y[m]).sum::<f64>() / ns.len() as f64
+                }
+            })
+            .collect();
+        pack(column, &wanted, items, bottom, &mut y);
     }
-    let top = order
-        .iter()
-        .flatten()
-        .map(|&n| y[n] - items[n].height / 2.0)
-        .fold(f64::INFINITY, f64::min);
-    let shift = if top.is_finite() { MARGIN - top } else { 0.0 };
     let positions: Vec<(f64, f64)> = items
         .iter()
         .enumerate()
-        .map(|(n, item)| (x[n], y[n] + shift - item.height / 2.0))
+        .map(|(n, item)| (x[n], y[n] - item.height / 2.0))
         .collect();
     let width = (left - COLUMN_GAP + MARGIN).max(2.0 * MARGIN);
     let height = positions
@@ -229,31 +252,34 @@ fn place(
 }
 
 /// Places a column's centres as near `wanted` as their order and gaps allow: pushed down
-/// where they would overlap, then the whole run shifted back up by the average it moved, never
-/// above the margin.
-fn pack(column: &[usize], wanted: &[f64], items: &[Item], y: &mut [f64]) {
-    let mut placed: Vec<f64> = Vec::with_capacity(column.len());
+/// where they would overlap, then the column lifted back above `bottom` if it ran past it,
+/// never above the top margin.
+fn pack(column: &[usize], wanted: &[f64], items: &[Item], bottom: f64, y: &mut [f64]) {
+    let mut prev_bottom = MARGIN - ROW_GAP;
     for (k, &n) in column.iter().enumerate() {
-        let mut c = wanted[k];
-        if let Some(&prev) = placed.last() {
-            let p = column[k - 1];
-            let min = prev + items[p].height / 2.0 + ROW_GAP + items[n].height / 2.0;
-            c = c.max(min);
-        }
-        placed.push(c);
+        let half = items[n].height / 2.0;
+        let c = wanted[k].max(prev_bottom + ROW_GAP + half);
+        y[n] = c;
+        prev_bottom = c + half;
     }
-    let drift = placed
-        .iter()
-        .zip(wanted)
-        .map(|(p, w)| p - w)
-        .sum::<f64>()
-        / placed.len().max(1) as f64;
-    let first_top = column
-        .first()
-        .map_or(0.0, |&n| placed[0] - items[n].height / 2.0);
-    let up = drift.min(first_top - MARGIN).max(0.0);
-    for (k, &n) in column.iter().enumerate() {
-        y[n] = placed[k] - up;
+    let overrun = prev_bottom - bottom;
+    if overrun <= 0.0 {
+        return;
+    }
+    // Lift from the bottom up, each node no higher than the gap to the one above allows.
+    let mut limit = bottom;
+    for &n in column.iter().rev() {
+        let half = items[n].height / 2.0;
+        let c = y[n].min(limit - half);
+        y[n] = c;
+        limit = c - half - ROW_GAP;
+    }
+    // Lifting may have pushed the top above the margin: push down again where it did.
+    let mut prev_bottom = MARGIN - ROW_GAP;
+    for &n in column {
+        let half = items[n].height / 2.0;
+        y[n] = y[n].max(prev_bottom + ROW_GAP + half);
+        prev_bottom = y[n] + half;
     }
 }
 
@@ -275,11 +301,32 @@ mod tests {
         }
     }
 
+    fn link(from: usize, to: usize) -> Link {
+        Link {
+            from,
+            to,
+            primary: true,
+        }
+    }
+
+    #[test]
+    fn secondary_edges_only_place_nodes_without_primary_ones() {
+        let links = [
+            link(0, 2),
+            Link { from: 1, to: 2, primary: false },
+            Link { from: 1, to: 3, primary: false },
+        ];
+        let (preds, succs) = neighbours(4, &links);
+        assert_eq!(preds[2], [0], "node 2 has a primary edge");
+        assert_eq!(preds[3], [1]);
+        assert_eq!(succs[1], [2, 3], "node 1 has none");
+    }
+
     #[test]
     fn orders_columns_to_remove_crossings() {
         // a→d, b→c drawn in input order cross once; swapping fixes it.
         let items = [item(0), item(0), item(1), item(1)];
-        let edges = [(0, 3), (1, 2)];
+        let edges = [link(0, 3), link(1, 2)];
         let before = crossings(&[vec![0, 1], vec![2, 3]], &items, &[vec![3], vec![2], vec![], vec![]]);
         assert_eq!(before, 1);
         let p = layout(&items, &edges).unwrap();
@@ -292,7 +339,7 @@ mod tests {
     fn nodes_never_overlap_and_columns_go_left_to_right() {
         let mut items = vec![item(0)];
         items.extend((0..6).map(|_| item(1)));
-        let edges: Vec<(usize, usize)> = (1..7).map(|n| (0, n)).collect();
+        let edges: Vec<Link> = (1..7).map(|n| link(0, n)).collect();
         let p = layout(&items, &edges).unwrap();
         let mut tops: Vec<f64> = p.positions[1..].iter().map(|&(_, y)| y).collect();
         tops.sort_by(f64::total_cmp);
@@ -307,7 +354,7 @@ mod tests {
     #[test]
     fn edges_that_skip_a_column_are_refused() {
         let items = [item(0), item(2)];
-        assert!(layout(&items, &[(0, 1)]).is_err());
+        assert!(layout(&items, &[link(0, 1)]).is_err());
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use crate::error::Result;
 use crate::naming::wrap;
 
-use super::graph::{Graph, NodeKind};
-use super::layered::{self, Item};
+use super::graph::{EdgeKind, Graph, NodeKind};
+use super::layered::{self, Item, Link};
 use super::markup::escape_html;
 use super::model::PagePath;
 
@@ -44,8 +44,16 @@ pub fn draw(graph: &Graph, from: &PagePath, title: &str) -> Result<String> {
             }
         })
         .collect();
-    let edges: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
-    let placement = layered::layout(&items, &edges)?;
+    let links: Vec<Link> = graph
+        .edges
+        .iter()
+        .map(|e| Link {
+            from: e.from,
+            to: e.to,
+            primary: e.kind == EdgeKind::Member,
+        })
+        .collect();
+    let placement = layered::layout(&items, &links)?;
 
     let mut svg = String::new();
     let _ = write!(
