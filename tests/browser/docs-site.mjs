@@ -94,7 +94,7 @@ try {
     report.contrast[scheme] = await page.evaluate(measureContrast);
   }
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
-  await page.setViewport({ width: 1280, height: 900 });
+  await page.setViewport({ width: 1280, height: 1500 });
   await page.screenshot({ path: args.screenshot[0], fullPage: false });
 
   await page.emulateMediaType("print");
