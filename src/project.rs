@@ -208,9 +208,8 @@ fn target(
     let language = Language::parse(&lang.value);
     let docs = lang.value == DOCS;
     if language.is_none() && !docs {
-        let hint =
-            suggest::did_you_mean(&lang.value, &["ts", "typescript", "rust", "swift", DOCS])
-                .unwrap_or_else(|| "use ts, rust, swift or docs".into());
+        let hint = suggest::did_you_mean(&lang.value, &["ts", "typescript", "rust", "swift", DOCS])
+            .unwrap_or_else(|| "use ts, rust, swift or docs".into());
         diags.push(
             Diagnostic::at(&lang.loc, format!("unknown language `{}`", lang.value)).with_hint(hint),
         );
@@ -338,8 +337,11 @@ fn docs_target(format: Option<&Sp<String>>, diags: &mut Diagnostics) -> Option<T
                 let hint = suggest::did_you_mean(&f.value, &crate::site::Format::NAMES)
                     .unwrap_or_else(|| "use markdown or html".into());
                 diags.push(
-                    Diagnostic::at(&f.loc, format!("unknown documentation format `{}`", f.value))
-                        .with_hint(hint),
+                    Diagnostic::at(
+                        &f.loc,
+                        format!("unknown documentation format `{}`", f.value),
+                    )
+                    .with_hint(hint),
                 );
                 return None;
             }

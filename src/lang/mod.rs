@@ -106,11 +106,20 @@ impl TsSdk {
 /// What to generate: a language and its options, or the documentation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
-    TypeScript { sdk: TsSdk },
-    Rust { file_name: String },
-    Swift { module: String, sources_only: bool },
+    TypeScript {
+        sdk: TsSdk,
+    },
+    Rust {
+        file_name: String,
+    },
+    Swift {
+        module: String,
+        sources_only: bool,
+    },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
-    Docs { format: crate::site::Format },
+    Docs {
+        format: crate::site::Format,
+    },
 }
 
 impl Target {

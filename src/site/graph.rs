@@ -108,11 +108,7 @@ impl Graph {
                 b.edge(goal, use_case, EdgeKind::Member);
                 for &e in &u.events {
                     let ev = &site.events[e];
-                    let event = b.node(
-                        (NodeKind::Event, e),
-                        &ev.event.name,
-                        Some(ev.path.clone()),
-                    );
+                    let event = b.node((NodeKind::Event, e), &ev.event.name, Some(ev.path.clone()));
                     b.edge(use_case, event, EdgeKind::Member);
                 }
                 for source in &pair.recommendation.sources {
@@ -203,8 +199,16 @@ mod tests {
             .filter(|e| catalog.use_cases_needing(&e.name).next().is_some())
             .count();
         assert_eq!(graph.count(NodeKind::Event), events_in_use_cases);
-        let memberships: usize = catalog.goals.iter().map(|g| g.use_cases.len()).sum::<usize>()
-            + catalog.use_cases.iter().map(|u| u.events.len()).sum::<usize>();
+        let memberships: usize = catalog
+            .goals
+            .iter()
+            .map(|g| g.use_cases.len())
+            .sum::<usize>()
+            + catalog
+                .use_cases
+                .iter()
+                .map(|u| u.events.len())
+                .sum::<usize>();
         let members = graph
             .edges
             .iter()

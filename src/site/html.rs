@@ -41,7 +41,11 @@ struct Search {
     index: String,
 }
 
-pub fn generate(site: &Site<'_>, snippets: &[Snippets], header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    site: &Site<'_>,
+    snippets: &[Snippets],
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
     let views = Views {
         site,
         snippets,

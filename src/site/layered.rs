@@ -201,12 +201,20 @@ fn place(
         left += width + COLUMN_GAP;
     }
     let stacked = |column: &[usize]| -> f64 {
-        column.iter().map(|&n| items[n].height + ROW_GAP).sum::<f64>() - ROW_GAP
+        column
+            .iter()
+            .map(|&n| items[n].height + ROW_GAP)
+            .sum::<f64>()
+            - ROW_GAP
     };
     // Centres of nodes.
     let mut y = vec![0.0; items.len()];
     let anchor = (0..order.len())
-        .max_by(|&a, &b| stacked(&order[a]).total_cmp(&stacked(&order[b])).then(b.cmp(&a)))
+        .max_by(|&a, &b| {
+            stacked(&order[a])
+                .total_cmp(&stacked(&order[b]))
+                .then(b.cmp(&a))
+        })
         .unwrap_or(0);
     let bottom = MARGIN + order.get(anchor).map_or(0.0, |c| stacked(c));
     let mut top = MARGIN;
@@ -245,7 +253,10 @@ fn place(
         .fold(0.0, f64::max)
         + MARGIN;
     Placement {
-        positions: positions.into_iter().map(|(a, b)| (round2(a), round2(b))).collect(),
+        positions: positions
+            .into_iter()
+            .map(|(a, b)| (round2(a), round2(b)))
+            .collect(),
         width: round2(width),
         height: round2(height.max(2.0 * MARGIN)),
     }
@@ -313,8 +324,16 @@ mod tests {
     fn secondary_edges_only_place_nodes_without_primary_ones() {
         let links = [
             link(0, 2),
-            Link { from: 1, to: 2, primary: false },
-            Link { from: 1, to: 3, primary: false },
+            Link {
+                from: 1,
+                to: 2,
+                primary: false,
+            },
+            Link {
+                from: 1,
+                to: 3,
+                primary: false,
+            },
         ];
         let (preds, succs) = neighbours(4, &links);
         assert_eq!(preds[2], [0], "node 2 has a primary edge");
@@ -327,7 +346,11 @@ mod tests {
         // a→d, b→c drawn in input order cross once; swapping fixes it.
         let items = [item(0), item(0), item(1), item(1)];
         let edges = [link(0, 3), link(1, 2)];
-        let before = crossings(&[vec![0, 1], vec![2, 3]], &items, &[vec![3], vec![2], vec![], vec![]]);
+        let before = crossings(
+            &[vec![0, 1], vec![2, 3]],
+            &items,
+            &[vec![3], vec![2], vec![], vec![]],
+        );
         assert_eq!(before, 1);
         let p = layout(&items, &edges).unwrap();
         let (ya, yb) = (p.positions[0].1, p.positions[1].1);
@@ -347,7 +370,11 @@ mod tests {
             assert!(w[1] - w[0] >= 30.0 + ROW_GAP - 0.01, "{tops:?}");
         }
         assert!(p.positions[1].0 > p.positions[0].0 + 100.0);
-        assert!(p.positions.iter().all(|&(x, y)| x >= MARGIN && y >= MARGIN - 0.01));
+        assert!(
+            p.positions
+                .iter()
+                .all(|&(x, y)| x >= MARGIN && y >= MARGIN - 0.01)
+        );
         assert!(p.height >= tops[5] + 30.0);
     }
 

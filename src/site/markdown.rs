@@ -29,7 +29,11 @@ struct PageFile<'a> {
     page: &'a PageView,
 }
 
-pub fn generate(site: &Site<'_>, snippets: &[Snippets], header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    site: &Site<'_>,
+    snippets: &[Snippets],
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
     let views = Views {
         site,
         snippets,
@@ -41,7 +45,10 @@ pub fn generate(site: &Site<'_>, snippets: &[Snippets], header: &str) -> Result<
         .iter()
         .map(|page| {
             Ok(GeneratedFile {
-                path: page.path.file(<Markdown as super::markup::Markup>::EXT).into(),
+                path: page
+                    .path
+                    .file(<Markdown as super::markup::Markup>::EXT)
+                    .into(),
                 contents: render("site/page.md", &PageFile { header, page })?,
             })
         })

@@ -9,10 +9,19 @@ use super::graph::{EdgeKind, Graph, NodeKind};
 /// Each kind's class: fill, stroke and text colours readable on light and dark pages alike.
 const CLASSES: [(NodeKind, &str); 5] = [
     (NodeKind::Goal, "fill:#1d4ed8,stroke:#1e3a8a,color:#ffffff"),
-    (NodeKind::UseCase, "fill:#dbeafe,stroke:#1d4ed8,color:#0b1b3f"),
+    (
+        NodeKind::UseCase,
+        "fill:#dbeafe,stroke:#1d4ed8,color:#0b1b3f",
+    ),
     (NodeKind::Event, "fill:#dcfce7,stroke:#15803d,color:#052e16"),
-    (NodeKind::Source, "fill:#fef3c7,stroke:#b45309,color:#451a03"),
-    (NodeKind::Destination, "fill:#fce7f3,stroke:#be185d,color:#500724"),
+    (
+        NodeKind::Source,
+        "fill:#fef3c7,stroke:#b45309,color:#451a03",
+    ),
+    (
+        NodeKind::Destination,
+        "fill:#fce7f3,stroke:#be185d,color:#500724",
+    ),
 ];
 
 /// The flowchart's source, without the fence.

@@ -80,7 +80,10 @@ fn comment(header: &str) -> String {
         .lines()
         .map(|l| l.strip_prefix("// ").unwrap_or(l))
         .collect();
-    let body = lines.join("\n     ").replace("-->", "-- >").replace("<!--", "<! --");
+    let body = lines
+        .join("\n     ")
+        .replace("-->", "-- >")
+        .replace("<!--", "<! --");
     format!("<!-- {body} -->")
 }
 

@@ -403,10 +403,7 @@ mod tests {
         let event = PagePath::within("events", "order-completed".into());
         let use_case = PagePath::within("use-cases", "x".into());
         let index = Site::index_path();
-        assert_eq!(
-            event.href(&use_case, "md"),
-            "../events/order-completed.md"
-        );
+        assert_eq!(event.href(&use_case, "md"), "../events/order-completed.md");
         assert_eq!(event.href(&index, "html"), "events/order-completed.html");
         assert_eq!(index.href(&event, "md"), "../index.md");
     }

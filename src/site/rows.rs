@@ -125,7 +125,10 @@ fn push_type(parts: &mut Vec<TypePart>, schema: &Schema, types: &BTreeMap<&str, 
             None => text(parts, "object"),
         },
         Kind::Object(_) => text(parts, "object"),
-        Kind::Ref(name) => parts.push(TypePart::Named(name.clone(), types.get(name.as_str()).copied())),
+        Kind::Ref(name) => parts.push(TypePart::Named(
+            name.clone(),
+            types.get(name.as_str()).copied(),
+        )),
         Kind::Union(u) => {
             for (i, member) in u.members.iter().enumerate() {
                 if i > 0 {
@@ -208,7 +211,10 @@ mod tests {
             exclusive: false,
         })));
         nullable.nullable = true;
-        assert_eq!(plain(&type_text(&nullable, &types)), "string or integer or null");
+        assert_eq!(
+            plain(&type_text(&nullable, &types)),
+            "string or integer or null"
+        );
         let tiers = Schema::new(Kind::Enum(vec![
             Literal::String("gold".into()),
             Literal::Bool(true),

@@ -18,7 +18,12 @@ pub fn entries(site: &Site<'_>) -> Value {
         out.push(json!(["goal", g.goal.name, g.goal.summary, href(&g.path)]));
     }
     for u in &site.use_cases {
-        out.push(json!(["use case", u.use_case.name, u.use_case.summary, href(&u.path)]));
+        out.push(json!([
+            "use case",
+            u.use_case.name,
+            u.use_case.summary,
+            href(&u.path)
+        ]));
     }
     let mut properties = |rows: &[PropertyRow<'_>], owner: &str, page: &PagePath| {
         for r in rows {
@@ -48,7 +53,12 @@ pub fn entries(site: &Site<'_>) -> Value {
         ]));
     }
     for t in &site.types {
-        out.push(json!(["type", t.named.name, t.named.schema.type_word(), href(&t.path)]));
+        out.push(json!([
+            "type",
+            t.named.name,
+            t.named.schema.type_word(),
+            href(&t.path)
+        ]));
     }
     Value::Array(out)
 }

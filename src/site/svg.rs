@@ -27,7 +27,11 @@ pub fn draw(graph: &Graph, from: &PagePath, title: &str) -> Result<String> {
         .iter()
         .map(|n| {
             let lines = wrap(&n.label, LABEL_WIDTH);
-            if lines.is_empty() { vec![String::new()] } else { lines }
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+            }
         })
         .collect();
     let items: Vec<Item> = graph
@@ -56,14 +60,18 @@ pub fn draw(graph: &Graph, from: &PagePath, title: &str) -> Result<String> {
     let placement = layered::layout(&items, &links)?;
 
     let mut svg = String::new();
-    let _ = write!(
+    let _ = writeln!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"0 0 {w} {h}\" \
-         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"diagram-title diagram-desc\">\n",
+         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"diagram-title diagram-desc\">",
         w = placement.width,
         h = placement.height
     );
-    let _ = writeln!(svg, "<title id=\"diagram-title\">{}</title>", escape_html(title));
+    let _ = writeln!(
+        svg,
+        "<title id=\"diagram-title\">{}</title>",
+        escape_html(title)
+    );
     let _ = writeln!(
         svg,
         "<desc id=\"diagram-desc\">{} goals, {} use cases and {} events; \
@@ -182,7 +190,10 @@ mod tests {
         let graph = Graph::of_site(&site);
         let svg = draw(&graph, &Site::index_path(), "Diagram").unwrap();
         assert_eq!(svg.matches("<g class=\"node ").count(), graph.nodes.len());
-        assert_eq!(svg.matches("<path class=\"edge ").count(), graph.edges.len());
+        assert_eq!(
+            svg.matches("<path class=\"edge ").count(),
+            graph.edges.len()
+        );
         assert!(svg.contains("href=\"goals/optimize-advertising.html\""));
     }
 }

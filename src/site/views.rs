@@ -163,7 +163,11 @@ impl<M: Markup, D: Diagram> Views<'_, '_, M, D> {
                     "Goals, their use cases and the events they need",
                 )?,
             });
-            let outside = site.events.iter().filter(|e| e.needed_by.iter().all(|(_, p)| p.is_none())).count();
+            let outside = site
+                .events
+                .iter()
+                .filter(|e| e.needed_by.iter().all(|(_, p)| p.is_none()))
+                .count();
             let mut caption = "Goals lead to their use cases, and use cases to the events they \
                                need; the recommended source types feed each use case, which sends \
                                to the recommended destination types."
@@ -255,7 +259,10 @@ impl<M: Markup, D: Diagram> Views<'_, '_, M, D> {
                 .map(|t| {
                     vec![
                         self.link(&t.named.name, &t.path, &here),
-                        self.type_text(&super::rows::type_text(&t.named.schema, &self.type_pages()), &here),
+                        self.type_text(
+                            &super::rows::type_text(&t.named.schema, &self.type_pages()),
+                            &here,
+                        ),
                         (t.used_by_events.len() + t.used_by_types.len()).to_string(),
                     ]
                 })
@@ -335,17 +342,21 @@ impl<M: Markup, D: Diagram> Views<'_, '_, M, D> {
                     m.prose(&u.use_case.summary),
                     self.list(&pair.recommendation.sources),
                     self.list(&pair.recommendation.destinations),
-                    join(
-                        u.events
-                            .iter()
-                            .map(|&e| self.link(&site.events[e].event.name, &site.events[e].path, here)),
-                    ),
+                    join(u.events.iter().map(|&e| {
+                        self.link(&site.events[e].event.name, &site.events[e].path, here)
+                    })),
                 ]
             })
             .collect();
         blocks.push(self.table(
             "Use cases of the goal, with the source and destination types recommended for each",
-            &["Use case", "Summary", "Source types", "Destination types", "Events"],
+            &[
+                "Use case",
+                "Summary",
+                "Source types",
+                "Destination types",
+                "Events",
+            ],
             rows,
         ));
         if !page.uncovered.is_empty() {
@@ -528,7 +539,11 @@ impl<M: Markup, D: Diagram> Views<'_, '_, M, D> {
                 out.push_str(&format!(", {} {}", m.text("name from"), m.code(name)));
             }
             if let Some(category) = &fields.category {
-                out.push_str(&format!(", {} {}", m.text("category from"), m.code(category)));
+                out.push_str(&format!(
+                    ", {} {}",
+                    m.text("category from"),
+                    m.code(category)
+                ));
             }
         }
         out
@@ -566,7 +581,14 @@ impl<M: Markup, D: Diagram> Views<'_, '_, M, D> {
             .collect();
         self.table_with_ids(
             caption,
-            &["Property", "Type", "Required", "Constraints", "Origin", "Description"],
+            &[
+                "Property",
+                "Type",
+                "Required",
+                "Constraints",
+                "Origin",
+                "Description",
+            ],
             rows,
             ids,
         )

@@ -43,7 +43,10 @@ fn plain(md: &str) -> String {
             }
             '[' => {
                 let rest: String = chars[i + 1..].iter().collect();
-                match rest.find("](").and_then(|mid| rest[mid..].find(')').map(|close| (mid, mid + close))) {
+                match rest
+                    .find("](")
+                    .and_then(|mid| rest[mid..].find(')').map(|close| (mid, mid + close)))
+                {
                     Some((mid, close)) => {
                         out.push_str(&plain(&rest[..mid]));
                         i += 1 + rest[..=close].chars().count();
@@ -65,7 +68,10 @@ fn plain(md: &str) -> String {
 
 #[test]
 fn plain_reads_markdown_as_a_reader_would() {
-    assert_eq!(plain("[Order](../events/o.md), `^[A-Z]{3}$` a\\_b"), "Order, ^[A-Z]{3}$ a_b");
+    assert_eq!(
+        plain("[Order](../events/o.md), `^[A-Z]{3}$` a\\_b"),
+        "Order, ^[A-Z]{3}$ a_b"
+    );
     assert_eq!(plain("``a`b``"), "a`b");
 }
 
@@ -175,7 +181,10 @@ fn markdown_use_case_pages_list_their_events_and_how_to_send_them() {
             .map(|e| e.as_str().unwrap())
             .collect();
         assert_eq!(events, expected, "{name}: its events, in order");
-        assert!(text.contains(&plain(u["summary"].as_str().unwrap())), "{name}: summary");
+        assert!(
+            text.contains(&plain(u["summary"].as_str().unwrap())),
+            "{name}: summary"
+        );
         for lang in ["```ts\n", "```rust\n", "```swift\n"] {
             assert_eq!(text.matches(lang).count(), expected.len(), "{name}: {lang}");
         }
@@ -188,14 +197,24 @@ fn docs_writes_every_page_once_and_then_nothing() {
     let out = dir.path().join("site");
     let out_s = out.to_str().unwrap();
     let first = tracktype(&["docs", "--format", "html", "--out", out_s]).success();
-    assert!(first.stdout.contains("38 written, 0 unchanged, 0 removed"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("38 written, 0 unchanged, 0 removed"),
+        "{}",
+        first.stdout
+    );
     let second = tracktype(&["docs", "--format", "html", "--out", out_s]).success();
-    assert!(second.stdout.contains("0 written, 38 unchanged, 0 removed"), "{}", second.stdout);
-    for (a, b) in read_dir(&out.join("events"))
-        .iter()
-        .zip(read_dir(&root().join("generated-examples/docs/html/events")))
-    {
-        assert_eq!(*a, b, "the command and the project target write the same bytes");
+    assert!(
+        second.stdout.contains("0 written, 38 unchanged, 0 removed"),
+        "{}",
+        second.stdout
+    );
+    for (a, b) in read_dir(&out.join("events")).iter().zip(read_dir(
+        &root().join("generated-examples/docs/html/events"),
+    )) {
+        assert_eq!(
+            *a, b,
+            "the command and the project target write the same bytes"
+        );
     }
     // A smaller selection removes the pages it no longer has.
     let third = tracktype(&[
@@ -209,12 +228,18 @@ fn docs_writes_every_page_once_and_then_nothing() {
     ])
     .success();
     assert!(third.stdout.contains("removed"), "{}", third.stdout);
-    let events: Vec<String> = read_dir(&out.join("events")).into_iter().map(|(n, _)| n).collect();
+    let events: Vec<String> = read_dir(&out.join("events"))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     assert_eq!(events, ["checkout-started.html", "order-completed.html"]);
     let goals = read_dir(&out.join("goals"));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("Mitigate cart abandonment"));
-    assert!(!index.contains("Accelerate signup"), "use cases the selection does not cover are left out");
+    assert!(
+        !index.contains("Accelerate signup"),
+        "use cases the selection does not cover are left out"
+    );
     assert!(!goals.is_empty());
 }
 
@@ -232,9 +257,20 @@ fn docs_defaults_to_markdown_in_generated_docs() {
 fn unknown_names_exit_2_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let run = tracktype(&["docs", "--use-case", "mitigate-cart-abandon", "--out", out.to_str().unwrap()]);
+    let run = tracktype(&[
+        "docs",
+        "--use-case",
+        "mitigate-cart-abandon",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `mitigate-cart-abandonment`?"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("did you mean `mitigate-cart-abandonment`?"),
+        "{}",
+        run.stderr
+    );
     assert!(!out.exists(), "nothing is written");
 }
 
@@ -265,7 +301,13 @@ fn project_docs_targets_are_checked_like_sdks() {
     .unwrap();
     let drift = tracktype_in(Some(dir.path()), &["gen", "--check"]);
     assert_eq!(drift.code, 1, "{}", drift.stdout);
-    assert!(drift.stdout.contains("docs/events/order-completed.html (changed)"), "{}", drift.stdout);
+    assert!(
+        drift
+            .stdout
+            .contains("docs/events/order-completed.html (changed)"),
+        "{}",
+        drift.stdout
+    );
 }
 
 #[test]
@@ -310,11 +352,25 @@ goals:
     for format in ["markdown", "html"] {
         tracktype_in(
             Some(dir.path()),
-            &["--catalog", "odd.yaml", "docs", "--format", format, "--use-case", "odd-use-case", "--out", format],
+            &[
+                "--catalog",
+                "odd.yaml",
+                "docs",
+                "--format",
+                format,
+                "--use-case",
+                "odd-use-case",
+                "--out",
+                format,
+            ],
         )
         .success();
     }
-    let md = std::fs::read_to_string(dir.path().join("markdown/events/pipe-script-alert-1-script-tick-link-x-quote-hash.md")).unwrap();
+    let md = std::fs::read_to_string(
+        dir.path()
+            .join("markdown/events/pipe-script-alert-1-script-tick-link-x-quote-hash.md"),
+    )
+    .unwrap();
     let row = md.lines().find(|l| l.contains("weird")).unwrap();
     assert_eq!(cells(row).len(), 6, "pipes in cells are escaped: {row}");
     assert_eq!(cells(row)[0], "weird|key");

@@ -11,7 +11,9 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
-use crate::docs_facts::{EventPage, assert_event_pages_match, assert_goal_pages_match, catalog_json};
+use crate::docs_facts::{
+    EventPage, assert_event_pages_match, assert_goal_pages_match, catalog_json,
+};
 use crate::support::{dir_with, require_tool, root, run_ok, tracktype_in};
 
 /// The browser test project: puppeteer-core and mermaid, and the shared Chromium launcher.
@@ -40,7 +42,11 @@ fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {
         return Some(PathBuf::from(path));
     }
-    require_tool("chromium", &[PathBuf::from("/usr/bin")], "the HTML documentation's browser test")
+    require_tool(
+        "chromium",
+        &[PathBuf::from("/usr/bin")],
+        "the HTML documentation's browser test",
+    )
 }
 
 fn strings(v: &Value) -> Vec<String> {
@@ -79,7 +85,15 @@ fn the_html_docs_work_offline_in_chromium() {
     )]);
     tracktype_in(
         Some(hostile.path()),
-        &["--catalog", "odd.yaml", "docs", "--use-case", "use-case-b", "--out", "md"],
+        &[
+            "--catalog",
+            "odd.yaml",
+            "docs",
+            "--use-case",
+            "use-case-b",
+            "--out",
+            "md",
+        ],
     )
     .success();
 
@@ -92,7 +106,13 @@ fn the_html_docs_work_offline_in_chromium() {
         Command::new(node)
             .arg("docs-site.mjs")
             .args(["--html", html.to_str().unwrap()])
-            .args(["--markdown", root().join("generated-examples/docs/markdown").to_str().unwrap()])
+            .args([
+                "--markdown",
+                root()
+                    .join("generated-examples/docs/markdown")
+                    .to_str()
+                    .unwrap(),
+            ])
             .args(["--markdown", hostile.path().join("md").to_str().unwrap()])
             .args(["--screenshot", screenshot.to_str().unwrap()])
             .env("CHROMIUM", &chromium)
@@ -102,7 +122,11 @@ fn the_html_docs_work_offline_in_chromium() {
     let report: Value = serde_json::from_str(&output).expect("the browser report is JSON");
     let catalog = catalog_json();
 
-    assert_eq!(strings(&report["blocked"]), Vec::<String>::new(), "nothing leaves the machine");
+    assert_eq!(
+        strings(&report["blocked"]),
+        Vec::<String>::new(),
+        "nothing leaves the machine"
+    );
     assert_eq!(strings(&report["scriptErrors"]), Vec::<String>::new());
     assert_eq!(strings(&report["accessibility"]), Vec::<String>::new());
 
@@ -118,7 +142,11 @@ fn the_html_docs_work_offline_in_chromium() {
         for entry in std::fs::read_dir(html.join(dir)).unwrap().flatten() {
             if entry.path().is_file() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                files.insert(if dir.is_empty() { name } else { format!("{dir}/{name}") });
+                files.insert(if dir.is_empty() {
+                    name
+                } else {
+                    format!("{dir}/{name}")
+                });
             }
         }
     }
@@ -155,7 +183,14 @@ fn the_html_docs_work_offline_in_chromium() {
                 .unwrap_or(Value::Null);
             (g["title"].as_str().unwrap().to_owned(), rows)
         })
-        .map(|(t, rows)| (t, rows.as_array().map(|r| r.iter().map(strings).collect()).unwrap_or_default()))
+        .map(|(t, rows)| {
+            (
+                t,
+                rows.as_array()
+                    .map(|r| r.iter().map(strings).collect())
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     assert_goal_pages_match(&catalog, &goals, "html");
 
@@ -164,7 +199,13 @@ fn the_html_docs_work_offline_in_chromium() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["properties"].as_array().unwrap().iter().any(|p| p["name"] == "order_id"))
+        .filter(|e| {
+            e["properties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["name"] == "order_id")
+        })
         .map(|e| e["name"].as_str().unwrap().to_owned())
         .collect();
     assert!(!with_order_id.is_empty());
@@ -173,11 +214,21 @@ fn the_html_docs_work_offline_in_chromium() {
         .unwrap()
         .iter()
         .filter(|r| r[0] == "property" && r[1] == "order_id")
-        .map(|r| r[2].as_str().unwrap().trim_start_matches("string of ").to_owned())
+        .map(|r| {
+            r[2].as_str()
+                .unwrap()
+                .trim_start_matches("string of ")
+                .to_owned()
+        })
         .collect();
-    assert_eq!(found, with_order_id, "the search finds order_id wherever it is");
+    assert_eq!(
+        found, with_order_id,
+        "the search finds order_id wherever it is"
+    );
     assert!(
-        report["searchTarget"]["row"].as_str().is_some_and(|r| r.starts_with("order_id")),
+        report["searchTarget"]["row"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("order_id")),
         "{}",
         report["searchTarget"]
     );
@@ -204,13 +255,29 @@ fn the_html_docs_work_offline_in_chromium() {
     assert_eq!(nodes_of("goal"), goal_names);
     assert_eq!(nodes_of("use-case"), use_case_names);
     assert_eq!(nodes_of("event"), events_in_use_cases);
-    let count = |kind: &str| diagram["nodes"].as_array().unwrap().iter().filter(|n| n[0] == kind).count();
-    assert_eq!(count("goal") + count("use-case") + count("event"), goal_names.len() + use_case_names.len() + events_in_use_cases.len(), "each once");
+    let count = |kind: &str| {
+        diagram["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n[0] == kind)
+            .count()
+    };
+    assert_eq!(
+        count("goal") + count("use-case") + count("event"),
+        goal_names.len() + use_case_names.len() + events_in_use_cases.len(),
+        "each once"
+    );
     let slug_name: BTreeMap<String, String> = catalog["use_cases"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| (u["slug"].as_str().unwrap().to_owned(), u["name"].as_str().unwrap().to_owned()))
+        .map(|u| {
+            (
+                u["slug"].as_str().unwrap().to_owned(),
+                u["name"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     let mut expected_edges = BTreeSet::new();
     for g in catalog["goals"].as_array().unwrap() {
@@ -229,10 +296,22 @@ fn the_html_docs_work_offline_in_chromium() {
         .unwrap()
         .iter()
         .filter(|e| e[0] == "member")
-        .map(|e| (e[1][1].as_str().unwrap().to_owned(), e[2][1].as_str().unwrap().to_owned()))
+        .map(|e| {
+            (
+                e[1][1].as_str().unwrap().to_owned(),
+                e[2][1].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
-    assert_eq!(member_edges.len(), expected_edges.len(), "one edge per membership");
-    assert_eq!(member_edges.into_iter().collect::<BTreeSet<_>>(), expected_edges);
+    assert_eq!(
+        member_edges.len(),
+        expected_edges.len(),
+        "one edge per membership"
+    );
+    assert_eq!(
+        member_edges.into_iter().collect::<BTreeSet<_>>(),
+        expected_edges
+    );
     assert!(
         diagram["nodes"]
             .as_array()
@@ -259,5 +338,8 @@ fn the_html_docs_work_offline_in_chromium() {
     assert_eq!(report["mermaid"]["parsed"].as_u64(), Some(blocks as u64));
 
     let png = std::fs::read(&screenshot).expect("a screenshot");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a real screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot"
+    );
 }

@@ -87,14 +87,21 @@ pub fn assert_event_pages_match(catalog: &Value, pages: &[EventPage], format: &s
             let at = format!("{format}: {name}.{pname}");
             assert_eq!(row[0], pname, "{at}: name, in order");
             assert_eq!(row[1], type_words(catalog, &p["schema"]), "{at}: type");
-            let required = match (p["required"].as_bool().unwrap(), p["required_reason"].as_str()) {
+            let required = match (
+                p["required"].as_bool().unwrap(),
+                p["required_reason"].as_str(),
+            ) {
                 (true, Some(reason)) => format!("yes: {}", prose(reason)),
                 (true, None) => "yes".to_owned(),
                 (false, _) => "no".to_owned(),
             };
             assert_eq!(row[2], required, "{at}: required and why");
             for sentence in constraint_sentences(&p["schema"]) {
-                assert!(row[3].contains(&sentence), "{at}: constraints {:?} lack {sentence:?}", row[3]);
+                assert!(
+                    row[3].contains(&sentence),
+                    "{at}: constraints {:?} lack {sentence:?}",
+                    row[3]
+                );
             }
             assert_eq!(row[4], p["origin"].as_str().unwrap_or(""), "{at}: origin");
             let description = p["schema"]["description"].as_str().unwrap_or("");
@@ -118,21 +125,41 @@ pub fn type_words(catalog: &Value, schema: &Value) -> String {
     if let Some(r) = schema["$ref"].as_str() {
         let name = r.rsplit('/').next().unwrap();
         assert!(
-            catalog["types"].as_array().unwrap().iter().any(|t| t["name"] == name),
+            catalog["types"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["name"] == name),
             "a reference to a type the catalog has"
         );
         return name.to_owned();
     }
     if let Some(values) = schema["enum"].as_array() {
-        let shown: Vec<String> = values.iter().filter(|v| !v.is_null()).map(Value::to_string).collect();
+        let shown: Vec<String> = values
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(Value::to_string)
+            .collect();
         let nullable = values.iter().any(Value::is_null);
-        return format!("one of {}{}", shown.join(", "), if nullable { " or null" } else { "" });
+        return format!(
+            "one of {}{}",
+            shown.join(", "),
+            if nullable { " or null" } else { "" }
+        );
     }
     let (base, nullable) = match &schema["type"] {
         Value::String(t) => (t.as_str(), false),
         Value::Array(ts) => {
-            let others: Vec<&str> = ts.iter().filter_map(Value::as_str).filter(|t| *t != "null").collect();
-            assert_eq!(others.len(), 1, "the oracle reads one type and null: {schema}");
+            let others: Vec<&str> = ts
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|t| *t != "null")
+                .collect();
+            assert_eq!(
+                others.len(),
+                1,
+                "the oracle reads one type and null: {schema}"
+            );
             (others[0], ts.len() > 1)
         }
         other => panic!("the oracle does not read this type: {other} in {schema}"),
@@ -143,7 +170,11 @@ pub fn type_words(catalog: &Value, schema: &Value) -> String {
         "string" | "number" | "integer" | "boolean" | "object" => base.to_owned(),
         other => panic!("the oracle does not read type {other}"),
     };
-    if nullable { format!("{words} or null") } else { words }
+    if nullable {
+        format!("{words} or null")
+    } else {
+        words
+    }
 }
 
 /// The sentences the constraints column must hold for a fragment's keywords.
@@ -164,12 +195,18 @@ fn constraint_sentences(schema: &Value) -> Vec<String> {
 }
 
 /// Each goal page's use cases, with the recommendation for the pair, as the catalog has them.
-pub fn assert_goal_pages_match(catalog: &Value, goals: &BTreeMap<String, Vec<Vec<String>>>, format: &str) {
+pub fn assert_goal_pages_match(
+    catalog: &Value,
+    goals: &BTreeMap<String, Vec<Vec<String>>>,
+    format: &str,
+) {
     let expected = catalog["goals"].as_array().unwrap();
     assert_eq!(goals.len(), expected.len(), "{format}: one page per goal");
     for goal in expected {
         let name = goal["name"].as_str().unwrap();
-        let rows = goals.get(name).unwrap_or_else(|| panic!("{format}: no page for goal {name}"));
+        let rows = goals
+            .get(name)
+            .unwrap_or_else(|| panic!("{format}: no page for goal {name}"));
         let pairs = goal["use_cases"].as_array().unwrap();
         assert_eq!(rows.len(), pairs.len(), "{format}: {name}: its use cases");
         for (row, pair) in rows.iter().zip(pairs) {
@@ -184,8 +221,16 @@ pub fn assert_goal_pages_match(catalog: &Value, goals: &BTreeMap<String, Vec<Vec
             };
             let use_case = pair["slug"].as_str().unwrap();
             assert_eq!(row[0], use_case_name(catalog, use_case), "{format}: {name}");
-            assert_eq!(row[2], list("sources"), "{format}: {name} / {use_case}: sources");
-            assert_eq!(row[3], list("destinations"), "{format}: {name} / {use_case}: destinations");
+            assert_eq!(
+                row[2],
+                list("sources"),
+                "{format}: {name} / {use_case}: sources"
+            );
+            assert_eq!(
+                row[3],
+                list("destinations"),
+                "{format}: {name} / {use_case}: destinations"
+            );
         }
     }
 }
