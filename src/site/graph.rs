@@ -178,18 +178,11 @@ impl Builder {
 mod tests {
     use super::*;
     use crate::Selection;
-    use crate::lang::Request;
 
     #[test]
     fn the_whole_catalog_has_a_node_per_page_and_an_edge_per_membership() {
         let catalog = crate::catalog::embedded().unwrap();
-        let selection = Selection::all();
-        let request = Request {
-            catalog: &catalog,
-            events: selection.resolve(&catalog).unwrap(),
-            selection: selection.describe(),
-        };
-        let site = Site::new(&request);
+        let site = Site::new(&crate::site::tests::request(&catalog, &Selection::all()));
         let graph = Graph::of_site(&site);
         assert_eq!(graph.count(NodeKind::Goal), catalog.goals.len());
         assert_eq!(graph.count(NodeKind::UseCase), catalog.use_cases.len());

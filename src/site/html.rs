@@ -13,7 +13,7 @@ use super::model::{PagePath, Site};
 use super::search;
 use super::snippets::Snippets;
 use super::svg;
-use super::views::{Block, Diagram, PageView, TITLE, Views};
+use super::views::{Block, Diagram, PageView, TITLE, Views, files};
 
 struct Svg;
 
@@ -66,26 +66,19 @@ pub fn generate(
         let at = index.blocks.len().min(1);
         index.blocks.insert(at, Block::Raw { markup: search_box });
     }
-    pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            Ok(GeneratedFile {
-                path: page.path.file(Html::EXT).into(),
-                contents: render(
-                    "site/page.html",
-                    &PageFile {
-                        header,
-                        site_title: TITLE,
-                        nav: nav(&page.path),
-                        style: &style,
-                        script: if i == 0 { &script } else { "" },
-                        page,
-                    },
-                )?,
-            })
-        })
-        .collect()
+    files::<Html>(&pages, |i, page| {
+        render(
+            "site/page.html",
+            &PageFile {
+                header,
+                site_title: TITLE,
+                nav: nav(&page.path),
+                style: &style,
+                script: if i == 0 { &script } else { "" },
+                page,
+            },
+        )
+    })
 }
 
 fn nav(from: &PagePath) -> Vec<String> {

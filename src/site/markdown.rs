@@ -12,7 +12,7 @@ use super::markup::Markdown;
 use super::mermaid;
 use super::model::{PagePath, Site};
 use super::snippets::Snippets;
-use super::views::{Diagram, PageView, Views};
+use super::views::{Diagram, PageView, Views, files};
 
 struct Mermaid;
 
@@ -40,17 +40,8 @@ pub fn generate(
         markup: Markdown,
         diagram: Mermaid,
     };
-    views
-        .pages()?
-        .iter()
-        .map(|page| {
-            Ok(GeneratedFile {
-                path: page
-                    .path
-                    .file(<Markdown as super::markup::Markup>::EXT)
-                    .into(),
-                contents: render("site/page.md", &PageFile { header, page })?,
-            })
-        })
-        .collect()
+    let pages = views.pages()?;
+    files::<Markdown>(&pages, |_, page| {
+        render("site/page.md", &PageFile { header, page })
+    })
 }

@@ -88,8 +88,19 @@ fn comment(header: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::Selection;
+    use crate::model::Catalog;
+
+    /// The request `gen` and `docs` make for a selection.
+    pub fn request<'c>(catalog: &'c Catalog, selection: &Selection) -> Request<'c> {
+        Request {
+            catalog,
+            events: selection.resolve(catalog).unwrap(),
+            selection: selection.describe(),
+        }
+    }
 
     #[test]
     fn the_header_is_a_comment_that_cannot_end_early() {

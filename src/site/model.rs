@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::lang::Request;
+use crate::layout::{Layout, Origin};
 use crate::model::{
     Catalog, Event, Goal, NamedType, Recommendation, Traits, TraitsCall, UseCase, slug,
 };
@@ -137,11 +138,7 @@ impl<'c> Site<'c> {
 
         let shown_use_cases: Vec<&UseCase> =
             catalog.use_cases.iter().filter(|u| covered(u)).collect();
-        let use_case_index: BTreeMap<&str, usize> = shown_use_cases
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.slug.as_str(), i))
-            .collect();
+        let use_case_index = index_by(&shown_use_cases, |u| &u.slug);
         let shown_goals: Vec<&Goal> = catalog
             .goals
             .iter()
@@ -151,27 +148,14 @@ impl<'c> Site<'c> {
                     .any(|r| use_case_index.contains_key(r.use_case.as_str()))
             })
             .collect();
-        let goal_index: BTreeMap<&str, usize> = shown_goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.slug.as_str(), i))
-            .collect();
+        let goal_index = index_by(&shown_goals, |g| &g.slug);
 
         let event_stems = unique_stems(request.events.iter().map(|e| e.name.as_str()));
-        let event_index: BTreeMap<&str, usize> = request
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.as_str(), i))
-            .collect();
+        let event_index = index_by(&request.events, |e| &e.name);
 
         let types = referenced_types(catalog, &request.events);
         let type_stems = unique_stems(types.iter().map(|t| t.name.as_str()));
-        let type_index: BTreeMap<&str, usize> = types
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.name.as_str(), i))
-            .collect();
+        let type_index = index_by(&types, |t| &t.name);
 
         let goals = shown_goals
             .iter()
@@ -305,31 +289,25 @@ fn indices_referring(refs: &[BTreeSet<String>], name: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The named types the events and the traits refer to, directly or through other types, in
-/// name order.
-fn referenced_types<'c>(catalog: &'c Catalog, events: &[&'c Event]) -> Vec<&'c NamedType> {
-    let mut queue: Vec<String> = Vec::new();
-    for e in events {
-        e.properties.iter().for_each(|p| p.schema.refs(&mut queue));
-        e.rules.each_child(&mut |s| s.refs(&mut queue));
-    }
-    for call in TraitsCall::ALL {
-        if let Some(t) = catalog.traits(call) {
-            t.properties.iter().for_each(|p| p.schema.refs(&mut queue));
-            t.rules.each_child(&mut |s| s.refs(&mut queue));
-        }
-    }
-    let mut reachable = BTreeSet::new();
-    while let Some(name) = queue.pop() {
-        if reachable.insert(name.clone())
-            && let Some(t) = catalog.named_type(&name)
-        {
-            t.schema.refs(&mut queue);
-        }
-    }
-    reachable
+/// Each item's position, by its key.
+fn index_by<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a String) -> BTreeMap<&'a str, usize> {
+    items
         .iter()
-        .filter_map(|name| catalog.named_type(name))
+        .enumerate()
+        .map(|(i, item)| (key(item).as_str(), i))
+        .collect()
+}
+
+/// The named types the events and the traits refer to, directly or through other types, in
+/// name order: those the SDKs declare.
+fn referenced_types<'c>(catalog: &'c Catalog, events: &[&'c Event]) -> Vec<&'c NamedType> {
+    Layout::new(catalog, events)
+        .decls
+        .iter()
+        .filter_map(|d| match &d.origin {
+            Origin::Named(name) => catalog.named_type(name),
+            _ => None,
+        })
         .collect()
 }
 
@@ -361,12 +339,7 @@ mod tests {
     use crate::Selection;
 
     fn site_for(selection: &Selection, catalog: &Catalog) -> Vec<String> {
-        let request = Request {
-            catalog,
-            events: selection.resolve(catalog).unwrap(),
-            selection: selection.describe(),
-        };
-        let site = Site::new(&request);
+        let site = Site::new(&crate::site::tests::request(catalog, selection));
         site.use_cases
             .iter()
             .map(|u| u.use_case.slug.clone())

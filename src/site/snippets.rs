@@ -78,7 +78,7 @@ pub fn snippets(request: &Request<'_>) -> Vec<Snippets> {
                 let (base, nullable) = field.ty.split_nullable();
                 let rust_ident = rust_idents.get(i).map_or("value", String::as_str);
                 let swift_ident = swift_idents.get(i).map_or("value", String::as_str);
-                let string_sample = sample.as_str().unwrap_or("…");
+                let string_sample = sample.as_str().unwrap_or("...");
                 let integer = sample.as_i64().unwrap_or(0).to_string();
                 let number = format!("{:?}", sample.as_f64().unwrap_or(0.0));
                 rust_args.push(match base {
@@ -97,7 +97,7 @@ pub fn snippets(request: &Request<'_>) -> Vec<Snippets> {
                 });
                 let swift_value = match base {
                     _ if nullable => "nil".to_owned(),
-                    Ty::String => swift_string(string_sample),
+                    Ty::String => lang::swift::string(string_sample),
                     Ty::Integer => integer,
                     Ty::Number => number,
                     Ty::Boolean => "false".to_owned(),
@@ -153,14 +153,14 @@ fn sample(catalog: &Catalog, schema: &Schema, depth: usize) -> Value {
         return Value::Null;
     }
     match &schema.kind {
-        Kind::Any => Value::String("…".into()),
+        Kind::Any => Value::String("...".into()),
         Kind::String(rules) => Value::String(
             match rules.format.as_deref() {
                 Some("date-time") => "2024-01-31T12:00:00Z",
                 Some("date") => "2024-01-31",
                 Some("email") => "user@example.com",
                 Some("uri" | "url") => "https://example.com",
-                _ => "…",
+                _ => "...",
             }
             .into(),
         ),
@@ -197,24 +197,6 @@ fn sample(catalog: &Catalog, schema: &Schema, depth: usize) -> Value {
     }
 }
 
-/// A Swift string literal.
-fn swift_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,26 +207,24 @@ mod tests {
             events: vec![event.into()],
             ..Selection::default()
         };
-        let request = Request {
-            catalog,
-            events: selection.resolve(catalog).unwrap(),
-            selection: selection.describe(),
-        };
-        snippets(&request).remove(0)
+        snippets(&crate::site::tests::request(catalog, &selection)).remove(0)
     }
 
     #[test]
     fn required_properties_get_placeholders_in_each_language() {
         let catalog = crate::catalog::embedded().unwrap();
         let s = snippets_of(&catalog, "Order Completed");
-        assert_eq!(s.typescript, "tracker.orderCompleted({ order_id: \"…\" });");
+        assert_eq!(
+            s.typescript,
+            "tracker.orderCompleted({ order_id: \"...\" });"
+        );
         assert_eq!(
             s.rust,
-            "tracker.order_completed(Identity::user(\"user-1\"), OrderCompleted::new(\"…\"));"
+            "tracker.order_completed(Identity::user(\"user-1\"), OrderCompleted::new(\"...\"));"
         );
         assert_eq!(
             s.swift,
-            "analytics.orderCompleted(OrderCompleted(orderId: \"…\"))"
+            "analytics.orderCompleted(OrderCompleted(orderId: \"...\"))"
         );
     }
 
@@ -255,10 +235,5 @@ mod tests {
         assert_eq!(s.typescript, "tracker.signedUp();");
         assert_eq!(s.swift, "analytics.signedUp()");
         assert!(s.rust.ends_with("SignedUp::new());"), "{}", s.rust);
-    }
-
-    #[test]
-    fn swift_strings_escape_quotes_and_controls() {
-        assert_eq!(swift_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u{1}\"");
     }
 }

@@ -166,7 +166,6 @@ fn num(v: f64) -> String {
 mod tests {
     use super::*;
     use crate::Selection;
-    use crate::lang::Request;
     use crate::site::model::Site;
 
     #[test]
@@ -180,13 +179,7 @@ mod tests {
     #[test]
     fn every_node_and_edge_is_drawn_once() {
         let catalog = crate::catalog::embedded().unwrap();
-        let selection = Selection::all();
-        let request = Request {
-            catalog: &catalog,
-            events: selection.resolve(&catalog).unwrap(),
-            selection: selection.describe(),
-        };
-        let site = Site::new(&request);
+        let site = Site::new(&crate::site::tests::request(&catalog, &Selection::all()));
         let graph = Graph::of_site(&site);
         let svg = draw(&graph, &Site::index_path(), "Diagram").unwrap();
         assert_eq!(svg.matches("<g class=\"node ").count(), graph.nodes.len());

@@ -66,6 +66,24 @@ pub struct Fact {
     pub value: String,
 }
 
+/// The files of the pages, each rendered by `render` (given the page's position; the index
+/// is the first).
+pub fn files<M: Markup>(
+    pages: &[PageView],
+    render: impl Fn(usize, &PageView) -> Result<String>,
+) -> Result<Vec<crate::lang::GeneratedFile>> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            Ok(crate::lang::GeneratedFile {
+                path: page.path.file(M::EXT).into(),
+                contents: render(i, page)?,
+            })
+        })
+        .collect()
+}
+
 /// Draws a diagram for a page, in the format's own way.
 pub trait Diagram {
     fn diagram(&self, graph: &Graph, from: &PagePath, title: &str) -> Result<String>;
