@@ -378,3 +378,25 @@ goals:
     assert!(!html.contains("<script>alert"), "names are escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn identify_and_group_traits_get_pages_of_their_own() {
+    let catalog = "identify:\n  description: Who the user is.\n  traits:\n    - name: email\n      type: string\n      format: email\n      required: true\n      required_reason: Email campaigns need it.\n    - name: plan\n      enum: [free, pro]\ngroup:\n  traits:\n    - name: employees\n      type: integer\n      minimum: 1\n";
+    let dir = dir_with(&[("traits.yaml", catalog)]);
+    tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "traits.yaml", "docs", "--event", "Order Completed", "--out", "md"],
+    )
+    .success();
+    let identify = std::fs::read_to_string(dir.path().join("md/identify.md")).unwrap();
+    assert!(identify.contains("# Identify traits"), "{identify}");
+    let rows = table_under(&identify, "## Traits");
+    assert_eq!(rows[0][..3], ["email", "string", "yes: Email campaigns need it."]);
+    assert!(rows[0][3].contains("Format: email."), "{:?}", rows[0]);
+    assert_eq!(rows[1][..3], ["plan", "one of \"free\", \"pro\"", "no"]);
+    let group = std::fs::read_to_string(dir.path().join("md/group.md")).unwrap();
+    assert_eq!(table_under(&group, "## Traits")[0][..2], ["employees", "integer"]);
+    let index = std::fs::read_to_string(dir.path().join("md/index.md")).unwrap();
+    assert!(index.contains("[Identify traits](identify.md)"), "{index}");
+    assert!(index.contains("[Group traits](group.md)"), "{index}");
+}
