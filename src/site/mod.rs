@@ -2,10 +2,10 @@
 //! team reads (what is tracked, why, and where it goes), from the same catalog and selection
 //! as the SDKs, in Markdown or as a self-contained HTML site.
 //!
-//! [`model`] decides the pages once; [`views`] turns them into blocks through each format's
-//! [`markup`]; [`markdown`] and [`html`] render them, the diagram as Mermaid ([`mermaid`]) or
-//! as SVG laid out by tracktype itself ([`layered`], [`svg`]); [`search`] is the HTML index's
-//! search; [`snippets`] are the calls that send each event.
+//! `model` decides the pages once; `views` turns them into blocks through each format's
+//! `markup`; `markdown` and `html` render them, the diagram (`graph`) as Mermaid (`mermaid`)
+//! or as SVG laid out by tracktype itself (`layered`, `svg`); `rows` are property tables,
+//! `search` is the HTML index's search, and `snippets` are the calls that send each event.
 
 mod graph;
 mod html;
