@@ -385,17 +385,31 @@ fn identify_and_group_traits_get_pages_of_their_own() {
     let dir = dir_with(&[("traits.yaml", catalog)]);
     tracktype_in(
         Some(dir.path()),
-        &["--catalog", "traits.yaml", "docs", "--event", "Order Completed", "--out", "md"],
+        &[
+            "--catalog",
+            "traits.yaml",
+            "docs",
+            "--event",
+            "Order Completed",
+            "--out",
+            "md",
+        ],
     )
     .success();
     let identify = std::fs::read_to_string(dir.path().join("md/identify.md")).unwrap();
     assert!(identify.contains("# Identify traits"), "{identify}");
     let rows = table_under(&identify, "## Traits");
-    assert_eq!(rows[0][..3], ["email", "string", "yes: Email campaigns need it."]);
+    assert_eq!(
+        rows[0][..3],
+        ["email", "string", "yes: Email campaigns need it."]
+    );
     assert!(rows[0][3].contains("Format: email."), "{:?}", rows[0]);
     assert_eq!(rows[1][..3], ["plan", "one of \"free\", \"pro\"", "no"]);
     let group = std::fs::read_to_string(dir.path().join("md/group.md")).unwrap();
-    assert_eq!(table_under(&group, "## Traits")[0][..2], ["employees", "integer"]);
+    assert_eq!(
+        table_under(&group, "## Traits")[0][..2],
+        ["employees", "integer"]
+    );
     let index = std::fs::read_to_string(dir.path().join("md/index.md")).unwrap();
     assert!(index.contains("[Identify traits](identify.md)"), "{index}");
     assert!(index.contains("[Group traits](group.md)"), "{index}");
