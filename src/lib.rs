@@ -31,6 +31,8 @@ pub(crate) mod pretty;
 pub mod project;
 pub(crate) mod render;
 pub mod select;
+#[cfg(feature = "cli")]
+pub mod status;
 pub(crate) mod suggest;
 pub mod writer;
 pub(crate) mod yaml;

@@ -162,64 +162,16 @@ fn target(language: Language, args: &GenArgs) -> Target {
 
 /// Every target of the project file (or the one named by `--target`).
 fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
-    let path = match &inputs.config {
-        Some(path) => path.clone(),
-        None => {
-            let here = std::env::current_dir().unwrap_or_default();
-            match project::find(&here) {
-                Some(path) => path,
-                None if args.target.is_some() => {
-                    return Err(Diagnostic::global(format!(
-                        "--target needs a project file, and there is no {} here or in a parent directory",
-                        project::FILE_NAME
-                    ))
-                    .with_hint("run `tracktype init` to write one, or name it with --config")
-                    .into());
-                }
-                None => return Err(nothing_selected()),
-            }
-        }
+    let Some(path) = project_path(inputs, args.target.as_deref())? else {
+        return Err(nothing_selected());
     };
     let project = project::load(&path)?;
-    let chosen: Vec<&project::ProjectTarget> = match &args.target {
-        None => project.targets.iter().collect(),
-        Some(name) => match project.targets.iter().find(|t| &t.name == name) {
-            Some(t) => vec![t],
-            None => {
-                let names: Vec<&str> = project.targets.iter().map(|t| t.name.as_str()).collect();
-                return Err(Diagnostic::global(format!(
-                    "no target `{name}` in {}",
-                    path.display()
-                ))
-                .with_hint(
-                    crate::suggest::did_you_mean(name, &names)
-                        .unwrap_or_else(|| format!("the targets are: {}", names.join(", "))),
-                )
-                .into());
-            }
-        },
-    };
+    let chosen = chosen_targets(&project, &path, args.target.as_deref())?;
     // Generate everything first: an invalid target writes nothing at all.
     let mut outputs = Vec::new();
-    let mut loaded: Vec<(Sources, catalog::Loaded)> = Vec::new();
+    let mut catalogs = Catalogs::default();
     for t in &chosen {
-        let mut sources = t.sources.clone();
-        sources.catalogs.extend(inputs.catalogs.iter().cloned());
-        sources.plans.extend(inputs.plans.iter().cloned());
-        sources.skip_embedded |= inputs.no_default_catalog;
-        if !loaded.iter().any(|(s, _)| *s == sources) {
-            let l = catalog::load(&sources)?;
-            loaded.push((sources.clone(), l));
-        }
-        let catalog = &loaded
-            .iter()
-            .find(|(s, _)| *s == sources)
-            .map(|(_, l)| &l.catalog)
-            .ok_or_else(|| Error::Internal("catalog cache miss".into()))?;
-        let unknown = t.unknown_names(catalog);
-        if !unknown.is_empty() {
-            return Err(Error::Invalid(unknown));
-        }
+        let catalog = catalogs.of(t, inputs)?;
         let events = t.selection.resolve(catalog)?;
         let request = lang::Request {
             catalog,
@@ -258,6 +210,83 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
     }
     Ok(Outcome::ok(text))
+}
+
+/// The project file: `--config`, or the nearest `tracktype.yaml`; `None` when there is none
+/// and no `--target` asks for one.
+pub(super) fn project_path(inputs: &InputArgs, target: Option<&str>) -> Result<Option<PathBuf>> {
+    if let Some(path) = &inputs.config {
+        return Ok(Some(path.clone()));
+    }
+    let here = std::env::current_dir().unwrap_or_default();
+    match project::find(&here) {
+        Some(path) => Ok(Some(path)),
+        None if target.is_some() => Err(Diagnostic::global(format!(
+            "--target needs a project file, and there is no {} here or in a parent directory",
+            project::FILE_NAME
+        ))
+        .with_hint("run `tracktype init` to write one, or name it with --config")
+        .into()),
+        None => Ok(None),
+    }
+}
+
+/// The targets `--target` names (every target without it).
+pub(super) fn chosen_targets<'p>(
+    project: &'p project::Project,
+    path: &Path,
+    name: Option<&str>,
+) -> Result<Vec<&'p project::ProjectTarget>> {
+    let Some(name) = name else {
+        return Ok(project.targets.iter().collect());
+    };
+    if let Some(t) = project.targets.iter().find(|t| t.name == name) {
+        return Ok(vec![t]);
+    }
+    let names: Vec<&str> = project.targets.iter().map(|t| t.name.as_str()).collect();
+    Err(
+        Diagnostic::global(format!("no target `{name}` in {}", path.display()))
+            .with_hint(
+                crate::suggest::did_you_mean(name, &names)
+                    .unwrap_or_else(|| format!("the targets are: {}", names.join(", "))),
+            )
+            .into(),
+    )
+}
+
+/// Each target's catalog (its own files, then the command line's), loaded once per distinct
+/// set of sources.
+#[derive(Default)]
+pub(super) struct Catalogs {
+    loaded: Vec<(Sources, catalog::Loaded)>,
+}
+
+impl Catalogs {
+    /// The target's catalog, with the names the target selects checked against it.
+    pub(super) fn of(
+        &mut self,
+        t: &project::ProjectTarget,
+        inputs: &InputArgs,
+    ) -> Result<&crate::model::Catalog> {
+        let mut sources = t.sources.clone();
+        sources.catalogs.extend(inputs.catalogs.iter().cloned());
+        sources.plans.extend(inputs.plans.iter().cloned());
+        sources.skip_embedded |= inputs.no_default_catalog;
+        let index = match self.loaded.iter().position(|(s, _)| *s == sources) {
+            Some(i) => i,
+            None => {
+                let loaded = catalog::load(&sources)?;
+                self.loaded.push((sources, loaded));
+                self.loaded.len() - 1
+            }
+        };
+        let catalog = &self.loaded[index].1.catalog;
+        let unknown = t.unknown_names(catalog);
+        if !unknown.is_empty() {
+            return Err(Error::Invalid(unknown));
+        }
+        Ok(catalog)
+    }
 }
 
 fn write_report(

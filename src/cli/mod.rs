@@ -3,7 +3,8 @@
 mod generate;
 mod list;
 mod plans;
-mod style;
+mod status;
+pub(crate) mod style;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -28,8 +29,8 @@ use style::Paint;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Exit codes: 0 success; 1 drift found by --check, or output could not be written; \
-2 bad usage or invalid input."
+    after_help = "Exit codes: 0 success; 1 drift or missing events found by --check, or output \
+could not be written; 2 bad usage or invalid input."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -108,6 +109,9 @@ pub enum Command {
     },
     /// Generate a typed tracking SDK for the selected events
     Gen(generate::GenArgs),
+    /// Report which selected events the code sends, per goal and use case, and calls of
+    /// events the selection does not contain
+    Status(status::StatusArgs),
     /// Print the whole resolved catalog (after --catalog files) as one document
     Catalog {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
@@ -244,6 +248,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
             list::show(&catalog, use_case, *format, paint).map(Outcome::ok)
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
+        Command::Status(args) => status::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
         Command::Import { plan, output } => plans::import(plan, output.as_deref()),
         Command::Export {
