@@ -27,7 +27,12 @@ struct Names {
 }
 
 impl Names {
-    fn of(catalog: &Catalog, events: Vec<&Event>, selection: &Selection, language: Language) -> Self {
+    fn of(
+        catalog: &Catalog,
+        events: Vec<&Event>,
+        selection: &Selection,
+        language: Language,
+    ) -> Self {
         let request = lang::Request {
             catalog,
             events,
@@ -55,7 +60,12 @@ impl Api {
             language,
             modules: modules.clone(),
             selected: Names::of(catalog, events.to_vec(), selection, language),
-            catalog: Names::of(catalog, catalog.events.iter().collect(), selection, language),
+            catalog: Names::of(
+                catalog,
+                catalog.events.iter().collect(),
+                selection,
+                language,
+            ),
         }
     }
 
@@ -86,5 +96,7 @@ fn lookup(
     if let Some(wire) = selected.get(name) {
         return Some(Called::Event(wire.clone()));
     }
-    catalog.get(name).map(|wire| Called::Unselected(wire.clone()))
+    catalog
+        .get(name)
+        .map(|wire| Called::Unselected(wire.clone()))
 }

@@ -10,8 +10,8 @@ mod api;
 pub mod render;
 mod report;
 mod rust;
-mod syntax;
 mod swift;
+mod syntax;
 mod typescript;
 mod walk;
 
@@ -99,6 +99,13 @@ pub struct Scope {
 /// Checks one scope: resolves the selection, scans its sources, and reports.
 pub fn status(catalog: &Catalog, scope: &Scope) -> Result<TargetStatus> {
     for dir in &scope.sources {
+        if dir.is_file() {
+            return Err(
+                Diagnostic::global(format!("`{}` is not a directory", dir.display()))
+                    .with_hint("--src and `src:` name directories to scan")
+                    .into(),
+            );
+        }
         if !dir.is_dir() {
             return Err(missing_source(dir).into());
         }
@@ -117,7 +124,13 @@ fn missing_source(dir: &std::path::Path) -> Diagnostic {
     let shown = dir.display().to_string();
     let siblings: Vec<String> = dir
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { std::path::Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            }
+        })
         .and_then(|p| std::fs::read_dir(p).ok())
         .map(|entries| {
             entries
@@ -133,6 +146,5 @@ fn missing_source(dir: &std::path::Path) -> Diagnostic {
         .unwrap_or_default();
     let hint = crate::suggest::did_you_mean(&name, &siblings)
         .unwrap_or_else(|| "give --src (or `src:` in tracktype.yaml) an existing directory".into());
-    Diagnostic::global(format!("source directory `{shown}` does not exist"))
-        .with_hint(hint)
+    Diagnostic::global(format!("source directory `{shown}` does not exist")).with_hint(hint)
 }

@@ -1,5 +1,6 @@
 //! The status as text for people and as JSON for tools; both say the same.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
@@ -41,16 +42,18 @@ fn target_text(out: &mut String, status: &TargetStatus, paint: Paint) {
         languages.join(", "),
         sources.join(", ")
     );
+    // A use case that serves several goals is listed under each, its events only once.
+    let mut shown = HashSet::new();
     for goal in &status.goals {
         let _ = writeln!(out, "\n{}", paint.bold(&goal.name));
         for use_case in &goal.use_cases {
-            use_case_text(out, use_case, paint);
+            use_case_text(out, use_case, shown.insert(&use_case.slug), paint);
         }
     }
     if !status.use_cases.is_empty() {
         let _ = writeln!(out, "\n{}", paint.bold("Use cases of no goal"));
         for use_case in &status.use_cases {
-            use_case_text(out, use_case, paint);
+            use_case_text(out, use_case, true, paint);
         }
     }
     if !status.events.is_empty() {
@@ -78,7 +81,7 @@ fn target_text(out: &mut String, status: &TargetStatus, paint: Paint) {
     let _ = writeln!(out, "\n{}", summary(status, paint));
 }
 
-fn use_case_text(out: &mut String, use_case: &UseCaseStatus, paint: Paint) {
+fn use_case_text(out: &mut String, use_case: &UseCaseStatus, with_events: bool, paint: Paint) {
     let count = format!(
         "{} of {} events",
         use_case.implemented(),
@@ -86,16 +89,19 @@ fn use_case_text(out: &mut String, use_case: &UseCaseStatus, paint: Paint) {
     );
     let _ = writeln!(
         out,
-        "  {} ({}): {}",
+        "  {} ({}): {}{}",
         use_case.name,
         use_case.slug,
         if use_case.complete() {
             paint.green(&format!("{count}, ready"))
         } else {
             paint.red(&format!("{count}, incomplete"))
-        }
+        },
+        if with_events { "" } else { " (events above)" }
     );
-    events_text(out, &use_case.events, paint);
+    if with_events {
+        events_text(out, &use_case.events, paint);
+    }
 }
 
 /// Events with their status and call sites, names aligned.
@@ -156,7 +162,11 @@ fn summary(status: &TargetStatus, paint: Paint) -> String {
             "{sent} of {} event{} selected on {} sent",
             status.events.len(),
             plural(status.events.len()),
-            if status.events.len() == 1 { "its own" } else { "their own" }
+            if status.events.len() == 1 {
+                "its own"
+            } else {
+                "their own"
+            }
         ));
     }
     parts.push(format!("{stale_calls} stale call{}", plural(stale_calls)));

@@ -98,7 +98,12 @@ impl TargetStatus {
     }
 }
 
-pub(super) fn build(catalog: &Catalog, scope: &Scope, events: &[&Event], scan: Scan) -> TargetStatus {
+pub(super) fn build(
+    catalog: &Catalog,
+    scope: &Scope,
+    events: &[&Event],
+    scan: Scan,
+) -> TargetStatus {
     let mut sites: BTreeMap<&str, Vec<Site>> = BTreeMap::new();
     let mut stale: BTreeMap<(String, bool), Vec<Site>> = BTreeMap::new();
     for call in scan.calls {

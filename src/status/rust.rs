@@ -310,8 +310,7 @@ impl<'s, 't> File<'s, 't> {
                     "scoped_identifier" => {
                         let path = self.source.text(function);
                         let (owner, name) = path.rsplit_once("::").unwrap_or(("", path));
-                        (name.trim() == "new"
-                            && self.generated(owner).as_deref() == Some(TRACKER))
+                        (name.trim() == "new" && self.generated(owner).as_deref() == Some(TRACKER))
                             || trackers.factories.contains(name.trim())
                     }
                     "identifier" => trackers.factories.contains(self.source.text(function)),

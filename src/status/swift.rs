@@ -14,9 +14,9 @@
 
 use tree_sitter::{Node, Tree};
 
+use super::Call;
 use super::api::Api;
 use super::syntax::{Source, named_children, preorder};
-use super::Call;
 
 /// The generic method, and the label of its event-name argument.
 const GENERIC: &str = "track";

@@ -62,9 +62,18 @@ enum Binding {
 
 #[derive(Debug)]
 enum Export {
-    Local { exported: String, local: String },
-    From { exported: String, spec: String, imported: String },
-    Star { spec: String },
+    Local {
+        exported: String,
+        local: String,
+    },
+    From {
+        exported: String,
+        spec: String,
+        imported: String,
+    },
+    Star {
+        spec: String,
+    },
 }
 
 /// How a name gets its value.
@@ -120,7 +129,9 @@ pub fn extract(source: &Source<'_>, tree: &Tree, normalized: PathBuf) -> TsFile 
                 }
             }
         }
-        "function_declaration" | "function_signature" | "method_definition"
+        "function_declaration"
+        | "function_signature"
+        | "method_definition"
         | "method_signature" => {
             if let Some(name) = source.field(node, "name") {
                 returns(source, node, name, &mut file);
@@ -376,9 +387,16 @@ fn type_paths(source: &Source<'_>, annotation: Node<'_>) -> Vec<Vec<String>> {
         .into_iter()
         .filter(|n| {
             n.kind() == "nested_type_identifier"
-                || n.parent().is_none_or(|p| p.kind() != "nested_type_identifier")
+                || n.parent()
+                    .is_none_or(|p| p.kind() != "nested_type_identifier")
         })
-        .map(|n| source.text(n).split('.').map(|s| s.trim().to_owned()).collect())
+        .map(|n| {
+            source
+                .text(n)
+                .split('.')
+                .map(|s| s.trim().to_owned())
+                .collect()
+        })
         .collect()
 }
 
@@ -396,8 +414,11 @@ fn value_def(source: &Source<'_>, value: Node<'_>, name: &str, file: &mut TsFile
             if let Some(inner) = parts.first() {
                 value_def(source, *inner, name, file);
             }
-            let types: Vec<Vec<String>> =
-                parts.iter().skip(1).flat_map(|t| type_paths(source, *t)).collect();
+            let types: Vec<Vec<String>> = parts
+                .iter()
+                .skip(1)
+                .flat_map(|t| type_paths(source, *t))
+                .collect();
             if types.is_empty() {
                 return;
             }
@@ -554,8 +575,7 @@ impl<'a> Resolver<'a> {
             if api.modules.ts_imports.iter().any(|s| s == spec) {
                 return Some(Module::Generated);
             }
-            if !(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..")
-            {
+            if !(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..") {
                 return None;
             }
             let base = crate::project::normalize(&from.parent()?.join(spec));
@@ -620,14 +640,26 @@ impl<'a> Resolver<'a> {
                 for (name, def) in &self.files[i].defs {
                     let flags = match def {
                         Def::Call(callee) => {
-                            if self.path_flags(i, callee) & FACTORY != 0 { VALUE } else { 0 }
+                            if self.path_flags(i, callee) & FACTORY != 0 {
+                                VALUE
+                            } else {
+                                0
+                            }
                         }
                         Def::Alias(other) => self.flags(i, other) & VALUE,
                         Def::Annotated(types) => {
-                            if self.any_type(i, types) { VALUE } else { 0 }
+                            if self.any_type(i, types) {
+                                VALUE
+                            } else {
+                                0
+                            }
                         }
                         Def::Returns(types) => {
-                            if self.any_type(i, types) { FACTORY } else { 0 }
+                            if self.any_type(i, types) {
+                                FACTORY
+                            } else {
+                                0
+                            }
                         }
                     };
                     found.push((name.clone(), flags));
@@ -688,14 +720,21 @@ impl<'a> Resolver<'a> {
             return 0;
         }
         let mut flags = 0;
-        for (export, target) in self.files[file].exports.iter().zip(&self.export_targets[file]) {
+        for (export, target) in self.files[file]
+            .exports
+            .iter()
+            .zip(&self.export_targets[file])
+        {
             flags |= match (export, target) {
                 (Export::Local { exported, local }, _) if exported == name => {
                     self.flags(file, local)
                 }
-                (Export::From { exported, imported, .. }, Some(target)) if exported == name => {
-                    self.export_flags(*target, imported, depth + 1)
-                }
+                (
+                    Export::From {
+                        exported, imported, ..
+                    },
+                    Some(target),
+                ) if exported == name => self.export_flags(*target, imported, depth + 1),
                 (Export::Star { .. }, Some(target)) if name != "default" => {
                     self.export_flags(*target, name, depth + 1)
                 }

@@ -141,9 +141,7 @@ pub fn scan(roots: &[PathBuf], exclude: &[PathBuf], apis: &[Api]) -> Scan {
 /// Puts the files' findings together in path order, so that output never depends on which
 /// thread finished first, then resolves TypeScript names across files.
 fn collect(found: impl Iterator<Item = (PathBuf, Found)>, apis: &[Api]) -> Scan {
-    let by_path: BTreeMap<PathBuf, Found> = found
-        .map(|(path, f)| (normalize(&path), f))
-        .collect();
+    let by_path: BTreeMap<PathBuf, Found> = found.map(|(path, f)| (normalize(&path), f)).collect();
     let mut scan = Scan::default();
     let mut generated = HashSet::new();
     let mut ts_files = Vec::new();
@@ -193,7 +191,10 @@ fn visit(path: &Path, kind: Kind, api: &Api, parsers: &mut Parsers) -> Found {
     }
     // Invalid UTF-8 is replaced rather than refused: offsets then match the text parsed.
     let text = String::from_utf8_lossy(&bytes);
-    let Some(tree) = parsers.get(kind).and_then(|p| p.parse(text.as_bytes(), None)) else {
+    let Some(tree) = parsers
+        .get(kind)
+        .and_then(|p| p.parse(text.as_bytes(), None))
+    else {
         return Found::Skipped("the parser could not be loaded".into());
     };
     // Locations read as the path was given, without `./`: `src/a.ts`, not `./src/a.ts`.

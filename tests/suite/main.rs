@@ -14,5 +14,6 @@ mod plans;
 mod project_file;
 mod random_catalogs;
 mod rust;
+mod status;
 mod swift;
 mod typescript;
