@@ -148,3 +148,6 @@ fn missing_source(dir: &std::path::Path) -> Diagnostic {
         .unwrap_or_else(|| "give --src (or `src:` in tracktype.yaml) an existing directory".into());
     Diagnostic::global(format!("source directory `{shown}` does not exist")).with_hint(hint)
 }
+
+#[cfg(test)]
+mod tests;

@@ -47,7 +47,8 @@ const MAX_ALIASES: usize = 16;
 
 struct File<'s, 't> {
     source: &'s Source<'s>,
-    module: &'s str,
+    /// The module's name, and the names `use` gives it (`use crate::tracking::{self as t}`).
+    module: Vec<String>,
     mentions_module: bool,
     /// Names imported from the module: local name → the module's name.
     imported: HashMap<String, String>,
@@ -63,7 +64,7 @@ struct File<'s, 't> {
 pub fn calls(source: &Source<'_>, tree: &Tree, api: &Api) -> Vec<Call> {
     let mut file = File {
         source,
-        module: &api.modules.rust,
+        module: vec![api.modules.rust.clone()],
         mentions_module: false,
         imported: HashMap::new(),
         glob: false,
@@ -161,7 +162,11 @@ impl<'s, 't> File<'s, 't> {
         let segments: Vec<&str> = path.split("::").map(str::trim).collect();
         segments
             .split_last()
-            .is_some_and(|(_, before)| before.contains(&self.module))
+            .is_some_and(|(_, before)| before.iter().any(|s| self.is_module(s)))
+    }
+
+    fn is_module(&self, name: &str) -> bool {
+        self.module.iter().any(|m| m == name)
     }
 
     fn use_tree(&mut self, node: Node<'_>, in_module: bool) {
@@ -172,7 +177,7 @@ impl<'s, 't> File<'s, 't> {
                 let path = text(node);
                 let through = in_module || self.through_module(&path);
                 let last = path.rsplit("::").next().unwrap_or("").trim().to_owned();
-                if through || last == self.module {
+                if through || self.is_module(&last) {
                     self.mentions_module = true;
                 }
                 if through {
@@ -181,7 +186,7 @@ impl<'s, 't> File<'s, 't> {
             }
             "identifier" => {
                 let name = text(node);
-                if name == self.module {
+                if self.is_module(&name) {
                     self.mentions_module = true;
                 }
                 if in_module {
@@ -194,9 +199,12 @@ impl<'s, 't> File<'s, 't> {
                     node.child_by_field_name("alias"),
                 ) {
                     let path = text(path);
-                    if in_module || self.through_module(&path) {
+                    let original = path.rsplit("::").next().unwrap_or("").trim().to_owned();
+                    if (in_module && original == "self") || self.is_module(&original) {
                         self.mentions_module = true;
-                        let original = path.rsplit("::").next().unwrap_or("").trim().to_owned();
+                        self.module.push(text(alias));
+                    } else if in_module || self.through_module(&path) {
+                        self.mentions_module = true;
                         self.imported.insert(text(alias), original);
                     }
                 }
