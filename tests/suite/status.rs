@@ -316,3 +316,24 @@ fn a_target_without_src_scans_the_project_directory() {
         run.stdout
     );
 }
+
+#[test]
+fn the_example_apps_pass_status_check() {
+    for target in [
+        "ts-mitigate-cart-abandonment",
+        "rust-mitigate-cart-abandonment",
+        "swift-mitigate-cart-abandonment",
+    ] {
+        let run = tracktype_in(
+            Some(&root().join("generated-examples")),
+            &["status", "--check", "--target", target],
+        );
+        assert_eq!(run.code, 0, "{target}:\n{}{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains("ok: 1 of 1 use case ready, 0 stale calls"),
+            "{target}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("scanned 1 file"), "{target}: {}", run.stdout);
+    }
+}
