@@ -99,7 +99,6 @@ pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcom
             languages,
             sources,
             modules: modules(args, None),
-            exclude: Vec::new(),
         };
         vec![status::status(&catalog, &scope)?]
     };
@@ -127,8 +126,6 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<Vec<TargetStatus
     };
     let project = project::load(&path)?;
     let chosen = chosen_targets(&project, &path, args.target.as_deref())?;
-    // Another target's output is generated code too, whatever its header says.
-    let outputs: Vec<PathBuf> = project.targets.iter().map(|t| t.out.clone()).collect();
     let mut catalogs = Catalogs::default();
     let mut statuses = Vec::new();
     for t in chosen {
@@ -143,7 +140,6 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<Vec<TargetStatus
                 args.src.clone()
             },
             modules: modules(args, Some(&t.target)),
-            exclude: outputs.clone(),
         };
         statuses.push(status::status(catalog, &scope)?);
     }

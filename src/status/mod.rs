@@ -92,8 +92,6 @@ pub struct Scope {
     /// The directories to scan.
     pub sources: Vec<PathBuf>,
     pub modules: Modules,
-    /// Directories never scanned (generated output), besides files carrying tracktype's header.
-    pub exclude: Vec<PathBuf>,
 }
 
 /// Checks one scope: resolves the selection, scans its sources, and reports.
@@ -116,7 +114,7 @@ pub fn status(catalog: &Catalog, scope: &Scope) -> Result<TargetStatus> {
         .iter()
         .map(|&language| Api::new(catalog, &events, &scope.selection, language, &scope.modules))
         .collect();
-    let scan = walk::scan(&scope.sources, &scope.exclude, &apis);
+    let scan = walk::scan(&scope.sources, &apis);
     Ok(report::build(catalog, scope, &events, scan))
 }
 

@@ -22,7 +22,7 @@ fn calls(language: Language, modules: Modules, files: &[(&str, &str)]) -> Vec<St
     };
     let events = selection.resolve(&catalog).unwrap();
     let api = Api::new(&catalog, &events, &selection, language, &modules);
-    let scan = walk::scan(&[dir.path().to_owned()], &[], &[api]);
+    let scan = walk::scan(&[dir.path().to_owned()], &[api]);
     let root = crate::project::normalize(dir.path());
     scan.calls
         .iter()
@@ -33,7 +33,12 @@ fn calls(language: Language, modules: Modules, files: &[(&str, &str)]) -> Vec<St
                 Called::Unselected(w) => format!("unselected {w}"),
                 Called::Unknown(n) => format!("unknown {n}"),
             };
-            format!("{called} @ {}:{}:{}", file.display(), c.site.line, c.site.column)
+            format!(
+                "{called} @ {}:{}:{}",
+                file.display(),
+                c.site.line,
+                c.site.column
+            )
         })
         .collect()
 }
@@ -76,7 +81,10 @@ fn ts_trackers_follow_reexports_defaults_and_factories() {
                  export function useTracker(): Tracker { return createTracker(c); }\n\
                  export default createTracker(c);\n",
             ),
-            ("barrel.ts", "export * from \"./make\";\nexport { default as main } from \"./make\";\n"),
+            (
+                "barrel.ts",
+                "export * from \"./make\";\nexport { default as main } from \"./make\";\n"
+            ),
             (
                 "use.ts",
                 "import { useTracker, main } from \"./barrel\";\n\
@@ -103,7 +111,10 @@ fn ts_fields_and_properties_typed_tracker_are_trackers() {
              interface Props { analytics: Tracker | undefined }\n\
              function f(p: Props) { p.analytics?.checkoutStarted({}); }\n",
         )]),
-        ["Order Completed @ a.ts:3:22", "Checkout Started @ a.ts:5:37"]
+        [
+            "Order Completed @ a.ts:3:22",
+            "Checkout Started @ a.ts:5:37"
+        ]
     );
 }
 
@@ -117,7 +128,10 @@ fn ts_ignores_untyped_receivers_dynamic_names_and_unrelated_imports() {
                  const t = createTracker(c);\nconst name = \"Order Completed\";\n\
                  t.track(name, {});\nother.orderCompleted({});\nt.identify(\"u-1\");\n",
             ),
-            ("other.ts", "export const other = { orderCompleted() {} };\n"),
+            (
+                "other.ts",
+                "export const other = { orderCompleted() {} };\n"
+            ),
             // A module of the same name that tracktype did not generate.
             (
                 "lib/tracking.ts",
@@ -221,7 +235,10 @@ fn swift_counts_generated_shapes_only() {
                }\n\
              }\n",
         )]),
-        ["Order Completed @ A.swift:4:1", "Checkout Started @ A.swift:8:11"]
+        [
+            "Order Completed @ A.swift:4:1",
+            "Checkout Started @ A.swift:8:11"
+        ]
     );
 }
 
@@ -244,5 +261,33 @@ fn locations_count_characters_not_bytes() {
             "import { createTracker } from \"./tracking\";\nconst t = createTracker(c); /* é */ t.orderCompleted({});\n",
         )]),
         ["Order Completed @ a.ts:2:39"]
+    );
+}
+
+#[test]
+fn ts_importers_of_an_index_file_are_found() {
+    assert_eq!(
+        ts(&[
+            (
+                "lib/index.ts",
+                "import { createTracker } from \"../tracking\";\nexport const tracker = createTracker(c);\n",
+            ),
+            (
+                "a.ts",
+                "import { tracker } from \"./lib\";\ntracker.orderCompleted({});\n"
+            ),
+            (
+                "lib/b.ts",
+                "import { tracker as t } from \".\";\nt.checkoutStarted({});\n"
+            ),
+            (
+                "c.ts",
+                "import { tracker } from \"./other\";\ntracker.orderCompleted({});\n"
+            ),
+        ]),
+        [
+            "Order Completed @ a.ts:2:9",
+            "Checkout Started @ lib/b.ts:2:3"
+        ]
     );
 }

@@ -104,6 +104,12 @@ struct MemberCall {
     site: Site,
 }
 
+impl TsFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// Collects one file's imports, exports, bindings and member calls.
 pub fn extract(source: &Source<'_>, tree: &Tree, normalized: PathBuf) -> TsFile {
     let mut file = TsFile {
@@ -551,6 +557,16 @@ pub fn resolve(files: &[TsFile], generated: &HashSet<PathBuf>, api: &Api) -> Vec
     calls
 }
 
+/// The files that export a tracker, a function returning one, or the tracker type, under any
+/// name: the files whose importers may hold trackers.
+pub fn exporters(files: &[TsFile], generated: &HashSet<PathBuf>, api: &Api) -> Vec<PathBuf> {
+    let resolver = Resolver::new(files, generated, api);
+    (0..files.len())
+        .filter(|&i| resolver.exports_tracker(i, 0))
+        .map(|i| files[i].path.clone())
+        .collect()
+}
+
 struct Resolver<'a> {
     files: &'a [TsFile],
     /// Each file's names and what they are (`VALUE`, `FACTORY`, `TYPE`).
@@ -702,6 +718,24 @@ impl<'a> Resolver<'a> {
             [.., last] => self.flags(file, last),
             [] => 0,
         }
+    }
+
+    fn exports_tracker(&self, file: usize, depth: usize) -> bool {
+        if depth > MAX_REEXPORTS {
+            return false;
+        }
+        let exports = self.files[file].exports.iter();
+        exports
+            .zip(&self.export_targets[file])
+            .any(|(export, target)| match (export, target) {
+                (Export::Local { local, .. }, _) => self.flags(file, local) != 0,
+                (Export::From { imported, .. }, Some(target)) => {
+                    self.export_flags(*target, imported, depth + 1) != 0
+                }
+                (Export::Star { .. }, Some(Module::Generated)) => true,
+                (Export::Star { .. }, Some(Module::File(k))) => self.exports_tracker(*k, depth + 1),
+                _ => false,
+            })
     }
 
     /// What a module's export `name` is.

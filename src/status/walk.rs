@@ -28,7 +28,7 @@ const HEADER_BYTES: usize = 512;
 
 /// The grammar a file is parsed with, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     TypeScript,
     Tsx,
     JavaScript,
@@ -76,7 +76,7 @@ impl Kind {
 #[derive(Debug, Default)]
 pub struct Scan {
     pub calls: Vec<Call>,
-    /// Source files parsed.
+    /// Source files read.
     pub files: usize,
     /// Files that could not be read or were too large, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
@@ -86,12 +86,15 @@ pub struct Scan {
 enum Found {
     Calls(Vec<Call>),
     Ts(TsFile),
+    /// A TypeScript file that names nothing known to make trackers: parsed only if another
+    /// file's tracker turns out to be exported under a name it contains.
+    Deferred(Kind, String),
     Generated,
     Skipped(String),
 }
 
 /// Walks `roots`, parses every source file of the APIs' languages, and returns their calls.
-pub fn scan(roots: &[PathBuf], exclude: &[PathBuf], apis: &[Api]) -> Scan {
+pub fn scan(roots: &[PathBuf], apis: &[Api]) -> Scan {
     let Some((first, rest)) = roots.split_first() else {
         return Scan::default();
     };
@@ -99,15 +102,12 @@ pub fn scan(roots: &[PathBuf], exclude: &[PathBuf], apis: &[Api]) -> Scan {
     for root in rest {
         builder.add(root);
     }
-    let excluded: Vec<PathBuf> = exclude.iter().map(|p| normalize(p)).collect();
     builder
         // .gitignore applies whether or not the sources are a git checkout.
         .require_git(false)
-        .filter_entry(move |entry| {
+        .filter_entry(|entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            let name = entry.file_name().to_str().unwrap_or("");
-            !(is_dir
-                && (SKIPPED_DIRS.contains(&name) || excluded.contains(&normalize(entry.path()))))
+            !(is_dir && SKIPPED_DIRS.contains(&entry.file_name().to_str().unwrap_or("")))
         });
     let (sender, receiver) = mpsc::channel::<(PathBuf, Found)>();
     builder.build_parallel().run(|| {
@@ -145,6 +145,7 @@ fn collect(found: impl Iterator<Item = (PathBuf, Found)>, apis: &[Api]) -> Scan 
     let mut scan = Scan::default();
     let mut generated = HashSet::new();
     let mut ts_files = Vec::new();
+    let mut deferred = Vec::new();
     for (path, found) in by_path {
         match found {
             Found::Calls(calls) => {
@@ -155,6 +156,10 @@ fn collect(found: impl Iterator<Item = (PathBuf, Found)>, apis: &[Api]) -> Scan 
                 scan.files += 1;
                 ts_files.push(file);
             }
+            Found::Deferred(kind, text) => {
+                scan.files += 1;
+                deferred.push((path, kind, text));
+            }
             Found::Generated => {
                 generated.insert(path);
             }
@@ -162,12 +167,92 @@ fn collect(found: impl Iterator<Item = (PathBuf, Found)>, apis: &[Api]) -> Scan 
         }
     }
     if let Some(api) = apis.iter().find(|a| a.language == Language::TypeScript) {
+        parse_importers(&mut ts_files, deferred, &generated, api);
+        ts_files.sort_by(|a, b| a.path().cmp(b.path()));
         scan.calls
             .extend(typescript::resolve(&ts_files, &generated, api));
     }
     scan.calls.sort();
     scan.calls.dedup();
     scan
+}
+
+/// Parses the deferred TypeScript files that may import a tracker: those whose text names a
+/// file that exports one (its stem, or its directory for an `index` file), round after round
+/// until no more do. A file that names none cannot import a tracker, so it is never parsed.
+fn parse_importers(
+    ts_files: &mut Vec<TsFile>,
+    mut deferred: Vec<(PathBuf, Kind, String)>,
+    generated: &HashSet<PathBuf>,
+    api: &Api,
+) {
+    let mut searched: HashSet<String> = HashSet::new();
+    loop {
+        let terms: Vec<String> = typescript::exporters(ts_files, generated, api)
+            .into_iter()
+            .flat_map(|path| import_terms(&path))
+            .filter(|t| searched.insert(t.clone()))
+            .collect();
+        if terms.is_empty() || deferred.is_empty() {
+            return;
+        }
+        let (now, later): (Vec<_>, Vec<_>) = deferred
+            .into_iter()
+            .partition(|(_, _, text)| terms.iter().any(|t| text.contains(t.as_str())));
+        deferred = later;
+        ts_files.extend(parse_all(now));
+    }
+}
+
+/// What an import of `path` must contain: the file's stem, or for an index file its
+/// directory's name and the relative specifiers that reach a directory.
+fn import_terms(path: &Path) -> Vec<String> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem != "index" {
+        return vec![stem];
+    }
+    let mut terms: Vec<String> = [
+        "\".\"", "\"..\"", "'.'", "'..'", "\"./\"", "\"../\"", "'./'", "'../'",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    if let Some(dir) = path.parent().and_then(Path::file_name) {
+        terms.push(dir.to_string_lossy().into_owned());
+    }
+    terms
+}
+
+/// Parses TypeScript files on every core, each thread with its own parsers.
+fn parse_all(files: Vec<(PathBuf, Kind, String)>) -> Vec<TsFile> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut parsers = Parsers::default();
+                    chunk
+                        .iter()
+                        .filter_map(|(path, kind, text)| {
+                            let tree = parsers.get(*kind)?.parse(text.as_bytes(), None)?;
+                            let source = Source { path, text };
+                            Some(typescript::extract(&source, &tree, path.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            // A worker only panics on a bug in tree-sitter; its files are then not counted.
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 fn visit(path: &Path, kind: Kind, api: &Api, parsers: &mut Parsers) -> Found {
@@ -191,14 +276,36 @@ fn visit(path: &Path, kind: Kind, api: &Api, parsers: &mut Parsers) -> Found {
     }
     // Invalid UTF-8 is replaced rather than refused: offsets then match the text parsed.
     let text = String::from_utf8_lossy(&bytes);
+    // Locations read as the path was given, without `./`: `src/a.ts`, not `./src/a.ts`.
+    let shown = normalize(path);
+    // Most files never touch tracking: those that cannot are not parsed. A Rust or Swift file
+    // that uses the module names it; a TypeScript file that makes a tracker names `Tracker`
+    // (`createTracker`, the type) or a --ts-import specifier, and one that imports a tracker
+    // is found by `parse_importers`. What counts is still decided on the syntax tree.
+    let relevant = match kind.language() {
+        Language::TypeScript => {
+            TS_TERMS.iter().any(|t| text.contains(t))
+                || api
+                    .modules
+                    .ts_imports
+                    .iter()
+                    .any(|t| text.contains(t.as_str()))
+        }
+        Language::Rust => text.contains(api.modules.rust.as_str()),
+        Language::Swift => text.contains(api.modules.swift.as_str()),
+    };
+    if !relevant {
+        return match kind.language() {
+            Language::TypeScript => Found::Deferred(kind, text.into_owned()),
+            Language::Rust | Language::Swift => Found::Calls(Vec::new()),
+        };
+    }
     let Some(tree) = parsers
         .get(kind)
         .and_then(|p| p.parse(text.as_bytes(), None))
     else {
         return Found::Skipped("the parser could not be loaded".into());
     };
-    // Locations read as the path was given, without `./`: `src/a.ts`, not `./src/a.ts`.
-    let shown = normalize(path);
     let source = Source {
         path: &shown,
         text: &text,
@@ -209,6 +316,9 @@ fn visit(path: &Path, kind: Kind, api: &Api, parsers: &mut Parsers) -> Found {
         Language::Swift => Found::Calls(swift::calls(&source, &tree, api)),
     }
 }
+
+/// What every TypeScript file that makes a tracker from the generated module names.
+const TS_TERMS: &[&str] = &["Tracker"];
 
 /// One parser per grammar, made when a thread first needs it.
 #[derive(Default)]

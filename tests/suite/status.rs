@@ -330,10 +330,15 @@ fn the_example_apps_pass_status_check() {
         );
         assert_eq!(run.code, 0, "{target}:\n{}{}", run.stdout, run.stderr);
         assert!(
-            run.stdout.contains("ok: 1 of 1 use case ready, 0 stale calls"),
+            run.stdout
+                .contains("ok: 1 of 1 use case ready, 0 stale calls"),
             "{target}: {}",
             run.stdout
         );
-        assert!(run.stdout.contains("scanned 1 file"), "{target}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("scanned 1 file"),
+            "{target}: {}",
+            run.stdout
+        );
     }
 }
