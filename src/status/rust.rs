@@ -110,10 +110,10 @@ impl<'s, 't> File<'s, 't> {
                     self.use_tree(argument, false);
                 }
             }
-            "scoped_identifier" | "scoped_type_identifier" => {
-                if self.through_module(self.source.text(node)) {
-                    self.mentions_module = true;
-                }
+            "scoped_identifier" | "scoped_type_identifier"
+                if self.through_module(self.source.text(node)) =>
+            {
+                self.mentions_module = true;
             }
             "parameter" | "let_declaration" => {
                 if let Some(pattern) = node.child_by_field_name("pattern")
