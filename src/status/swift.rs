@@ -16,7 +16,7 @@ use tree_sitter::{Node, Tree};
 
 use super::Call;
 use super::api::Api;
-use super::syntax::{Source, named_children, preorder};
+use super::syntax::{Source, named_children, plain_literal, preorder};
 
 /// The generic method, and the label of its event-name argument.
 const GENERIC: &str = "track";
@@ -111,12 +111,5 @@ fn arguments<'t>(source: &Source<'_>, suffix: Node<'t>) -> Option<Vec<Argument<'
 
 /// A string literal without interpolation: the event name as sent.
 fn plain_string(source: &Source<'_>, node: Node<'_>) -> Option<String> {
-    if node.kind() != "line_string_literal" {
-        return None;
-    }
-    let parts = named_children(node);
-    parts
-        .iter()
-        .all(|p| p.kind() == "line_str_text")
-        .then(|| parts.iter().map(|p| source.text(*p)).collect())
+    plain_literal(source, node, &["line_string_literal"], "line_str_text")
 }

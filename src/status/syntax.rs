@@ -62,6 +62,24 @@ pub fn preorder<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
     }
 }
 
+/// The text of a string literal of one of `kinds` made only of `part` children: no escapes,
+/// no interpolation, so that it is exactly the text sent.
+pub fn plain_literal(
+    source: &Source<'_>,
+    node: Node<'_>,
+    kinds: &[&str],
+    part: &str,
+) -> Option<String> {
+    if !kinds.contains(&node.kind()) {
+        return None;
+    }
+    let parts = named_children(node);
+    parts
+        .iter()
+        .all(|p| p.kind() == part)
+        .then(|| parts.iter().map(|p| source.text(*p)).collect())
+}
+
 /// A node's named children.
 pub fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use tree_sitter::{Node, Tree};
 
 use super::api::Api;
-use super::syntax::{Source, descendants, named_children, preorder};
+use super::syntax::{Source, descendants, named_children, plain_literal, preorder};
 use super::{Call, Called, Site};
 
 /// Methods of the generated tracker that send no event of the catalog.
@@ -108,6 +108,13 @@ impl TsFile {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    fn import(&mut self, spec: &str, binding: Binding) {
+        self.imports.push(Import {
+            spec: spec.to_owned(),
+            binding,
+        });
+    }
 }
 
 /// Collects one file's imports, exports, bindings and member calls.
@@ -159,14 +166,12 @@ pub fn extract(source: &Source<'_>, tree: &Tree, normalized: PathBuf) -> TsFile 
 }
 
 fn string_value(source: &Source<'_>, node: Node<'_>) -> Option<String> {
-    if !matches!(node.kind(), "string" | "template_string") {
-        return None;
-    }
-    let parts = named_children(node);
-    parts
-        .iter()
-        .all(|p| p.kind() == "string_fragment")
-        .then(|| parts.iter().map(|p| source.text(*p)).collect())
+    plain_literal(
+        source,
+        node,
+        &["string", "template_string"],
+        "string_fragment",
+    )
 }
 
 fn import_statement(source: &Source<'_>, node: Node<'_>, file: &mut TsFile) {
@@ -184,10 +189,7 @@ fn import_statement(source: &Source<'_>, node: Node<'_>, file: &mut TsFile) {
                         .and_then(|s| string_value(source, s)),
                 )
             {
-                file.imports.push(Import {
-                    spec,
-                    binding: Binding::Namespace(name.to_owned()),
-                });
+                file.import(&spec, Binding::Namespace(name.to_owned()));
             }
         }
         return;
@@ -197,12 +199,7 @@ fn import_statement(source: &Source<'_>, node: Node<'_>, file: &mut TsFile) {
             continue;
         }
         for part in named_children(clause) {
-            let mut push = |binding| {
-                file.imports.push(Import {
-                    spec: spec.clone(),
-                    binding,
-                });
-            };
+            let mut push = |binding| file.import(&spec, binding);
             match part.kind() {
                 "identifier" => push(Binding::Default(source.text(part).to_owned())),
                 "namespace_import" => {
@@ -330,12 +327,7 @@ fn required(source: &Source<'_>, value: Node<'_>) -> Option<String> {
 }
 
 fn require_bindings(source: &Source<'_>, name: Node<'_>, spec: String, file: &mut TsFile) {
-    let mut push = |binding| {
-        file.imports.push(Import {
-            spec: spec.clone(),
-            binding,
-        });
-    };
+    let mut push = |binding| file.import(&spec, binding);
     match name.kind() {
         "identifier" => push(Binding::Namespace(source.text(name).to_owned())),
         "object_pattern" => {
