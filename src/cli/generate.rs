@@ -55,16 +55,16 @@ pub struct GenArgs {
 
 #[derive(Debug, Args, Default)]
 pub struct SelectionArgs {
-    /// Generate the events of a use case (slug or name; repeatable)
+    /// Select the events of a use case (slug or name; repeatable)
     #[arg(long = "use-case", value_name = "SLUG")]
     pub use_cases: Vec<String>,
-    /// Generate the events of every use case of a goal (repeatable)
+    /// Select the events of every use case of a goal (repeatable)
     #[arg(long = "goal", value_name = "SLUG")]
     pub goals: Vec<String>,
-    /// Generate an event by its exact name (repeatable)
+    /// Select an event by its exact name (repeatable)
     #[arg(long = "event", value_name = "NAME")]
     pub events: Vec<String>,
-    /// Generate every event of the catalog
+    /// Select every event of the catalog
     #[arg(long)]
     pub all: bool,
 }

@@ -45,6 +45,9 @@ const MESSAGE: &str = "Message";
 /// Deepest chain of bindings followed to find an event's type (`let a = b; let b = ...`).
 const MAX_ALIASES: usize = 16;
 
+/// Deepest expression or `use` tree looked into: hostile input must not overflow the stack.
+const MAX_NESTING: usize = 256;
+
 struct File<'s, 't> {
     source: &'s Source<'s>,
     /// The module's name, and the names `use` gives it (`use crate::tracking::{self as t}`).
@@ -107,7 +110,7 @@ impl<'s, 't> File<'s, 't> {
         match node.kind() {
             "use_declaration" => {
                 if let Some(argument) = node.child_by_field_name("argument") {
-                    self.use_tree(argument, false);
+                    self.use_tree(argument, false, 0);
                 }
             }
             "scoped_identifier" | "scoped_type_identifier"
@@ -169,7 +172,10 @@ impl<'s, 't> File<'s, 't> {
         self.module.iter().any(|m| m == name)
     }
 
-    fn use_tree(&mut self, node: Node<'_>, in_module: bool) {
+    fn use_tree(&mut self, node: Node<'_>, in_module: bool, depth: usize) {
+        if depth > MAX_NESTING {
+            return;
+        }
         let source = self.source;
         let text = |n: Node<'_>| source.text(n).to_owned();
         match node.kind() {
@@ -219,12 +225,12 @@ impl<'s, 't> File<'s, 't> {
                     self.mentions_module = true;
                 }
                 if let Some(list) = node.child_by_field_name("list") {
-                    self.use_tree(list, through);
+                    self.use_tree(list, through, depth + 1);
                 }
             }
             "use_list" => {
                 for item in named_children(node) {
-                    self.use_tree(item, in_module);
+                    self.use_tree(item, in_module, depth + 1);
                 }
             }
             "use_wildcard" => {
@@ -281,6 +287,7 @@ impl<'s, 't> File<'s, 't> {
                     !names.contains(name)
                         && self.is_tracker(
                             *value,
+                            0,
                             &Trackers {
                                 names: &names,
                                 factories: &no_factories,
@@ -298,7 +305,10 @@ impl<'s, 't> File<'s, 't> {
 
     /// Whether an expression is a tracker: a tracker's name, `Tracker::new(..)`, a method chain
     /// on a tracker, a reference to one, or a call of a function returning one.
-    fn is_tracker(&self, expr: Node<'_>, trackers: &Trackers<'_>) -> bool {
+    fn is_tracker(&self, expr: Node<'_>, depth: usize, trackers: &Trackers<'_>) -> bool {
+        if depth > MAX_NESTING {
+            return false;
+        }
         match expr.kind() {
             "identifier" => trackers.names.contains(self.source.text(expr)),
             "field_expression" => self
@@ -308,7 +318,7 @@ impl<'s, 't> File<'s, 't> {
             "reference_expression" | "parenthesized_expression" | "try_expression" => {
                 named_children(expr)
                     .last()
-                    .is_some_and(|inner| self.is_tracker(*inner, trackers))
+                    .is_some_and(|inner| self.is_tracker(*inner, depth + 1, trackers))
             }
             "call_expression" => {
                 let Some(function) = expr.child_by_field_name("function") else {
@@ -328,7 +338,7 @@ impl<'s, 't> File<'s, 't> {
                             .is_some_and(|f| trackers.factories.contains(f))
                             || function
                                 .child_by_field_name("value")
-                                .is_some_and(|v| self.is_tracker(v, trackers))
+                                .is_some_and(|v| self.is_tracker(v, depth + 1, trackers))
                     }
                     _ => false,
                 }
@@ -348,7 +358,7 @@ impl<'s, 't> File<'s, 't> {
                 let receiver = function.child_by_field_name("value")?;
                 let method_node = function.child_by_field_name("field")?;
                 let method = self.source.text(method_node);
-                if NOT_EVENTS.contains(&method) || !self.is_tracker(receiver, trackers) {
+                if NOT_EVENTS.contains(&method) || !self.is_tracker(receiver, 0, trackers) {
                     return None;
                 }
                 let called = if method == GENERIC {

@@ -291,3 +291,24 @@ fn ts_importers_of_an_index_file_are_found() {
         ]
     );
 }
+
+#[test]
+fn hostile_nesting_is_survived() {
+    let chain = format!("tracker{}.orderCompleted({{}});\n", ".a".repeat(50_000));
+    let parens = format!(
+        "const t = {}createTracker(c){};\nt.orderCompleted({{}});\n",
+        "(".repeat(20_000),
+        ")".repeat(20_000)
+    );
+    let found = ts(&[(
+        "a.ts",
+        &format!("import {{ createTracker }} from \"./tracking\";\n{chain}{parens}"),
+    )]);
+    // Too deep to look through, so not counted; but no overflow.
+    assert!(found.is_empty(), "{found:?}");
+    let builder = format!(
+        "use crate::tracking::Tracker;\nfn f(t: Tracker<S>) {{ t{}.order_completed(id, o); }}\n",
+        ".clone()".repeat(20_000)
+    );
+    assert!(rust(&[("a.rs", &builder)]).is_empty());
+}

@@ -400,28 +400,29 @@ fn type_paths(source: &Source<'_>, annotation: Node<'_>) -> Vec<Vec<String>> {
 
 /// What assigning `value` to `name` makes of it.
 fn value_def(source: &Source<'_>, value: Node<'_>, name: &str, file: &mut TsFile) {
-    let def = match value.kind() {
-        "await_expression" | "parenthesized_expression" | "non_null_expression" => {
-            if let Some(inner) = named_children(value).first() {
-                value_def(source, *inner, name, file);
+    // Wrappers that keep the value: `await x`, `(x)`, `x!`, `x as Tracker`.
+    let mut value = value;
+    for _ in 0..MAX_NESTING {
+        match value.kind() {
+            "await_expression" | "parenthesized_expression" | "non_null_expression" => {}
+            "as_expression" | "satisfies_expression" => {
+                let types: Vec<Vec<String>> = named_children(value)
+                    .iter()
+                    .skip(1)
+                    .flat_map(|t| type_paths(source, *t))
+                    .collect();
+                if !types.is_empty() {
+                    file.defs.push((name.to_owned(), Def::Annotated(types)));
+                }
             }
+            _ => break,
+        }
+        let Some(inner) = named_children(value).first().copied() else {
             return;
-        }
-        "as_expression" | "satisfies_expression" => {
-            let parts = named_children(value);
-            if let Some(inner) = parts.first() {
-                value_def(source, *inner, name, file);
-            }
-            let types: Vec<Vec<String>> = parts
-                .iter()
-                .skip(1)
-                .flat_map(|t| type_paths(source, *t))
-                .collect();
-            if types.is_empty() {
-                return;
-            }
-            Def::Annotated(types)
-        }
+        };
+        value = inner;
+    }
+    let def = match value.kind() {
         "call_expression" => {
             let Some(callee) = value
                 .child_by_field_name("function")
@@ -446,21 +447,27 @@ fn value_def(source: &Source<'_>, value: Node<'_>, name: &str, file: &mut TsFile
     file.defs.push((name.to_owned(), def));
 }
 
-/// `a`, `a.b.c`, `this.a`: the names of an expression made only of names.
+/// `a`, `a.b.c`, `this.a`: the names of an expression made only of names. Walked without
+/// recursion: a chain of a million `.a` is hostile input, not a reason to overflow the stack.
 fn path(source: &Source<'_>, node: Node<'_>) -> Option<Vec<String>> {
-    match node.kind() {
-        "identifier" | "this" | "property_identifier" | "shorthand_property_identifier" => {
-            Some(vec![source.text(node).to_owned()])
+    let mut names = Vec::new();
+    let mut node = node;
+    loop {
+        match node.kind() {
+            "identifier" | "this" | "property_identifier" | "shorthand_property_identifier" => {
+                names.push(source.text(node).to_owned());
+                names.reverse();
+                return Some(names);
+            }
+            "member_expression" => {
+                names.push(source.field(node, "property")?.to_owned());
+                node = node.child_by_field_name("object")?;
+            }
+            "non_null_expression" | "parenthesized_expression" => {
+                node = *named_children(node).first()?;
+            }
+            _ => return None,
         }
-        "member_expression" => {
-            let mut object = path(source, node.child_by_field_name("object")?)?;
-            object.push(source.field(node, "property")?.to_owned());
-            Some(object)
-        }
-        "non_null_expression" | "parenthesized_expression" => {
-            path(source, *named_children(node).first()?)
-        }
-        _ => None,
     }
 }
 
@@ -513,6 +520,9 @@ enum Module {
     Generated,
     File(usize),
 }
+
+/// Most wrappers (`await`, parentheses, `as`) looked through around a value.
+const MAX_NESTING: usize = 64;
 
 /// Deepest chain of re-exports followed; a cycle of re-exports stops here.
 const MAX_REEXPORTS: usize = 32;
