@@ -35,6 +35,7 @@ pub struct Config {
     file_name: Option<String>,
     out_dir: Option<PathBuf>,
     quiet: bool,
+    deny_warnings: bool,
 }
 
 impl Config {
@@ -103,6 +104,14 @@ impl Config {
         self
     }
 
+    /// Makes warnings (what the catalog or plan says that the generated Rust cannot keep
+    /// exactly) errors: `generate` fails and writes nothing. Without it, each warning is
+    /// printed as a `cargo:warning`.
+    pub fn deny_warnings(&mut self, deny: bool) -> &mut Self {
+        self.deny_warnings = deny;
+        self
+    }
+
     /// Generates the module and writes it if it changed, printing `cargo:rerun-if-changed`
     /// for every catalog file it read. Returns the path of the generated file.
     pub fn generate(&self) -> Result<PathBuf> {
@@ -139,6 +148,24 @@ impl Config {
             }
         }
         let generated = crate::generate(&self.sources, &selection, &target)?;
+        if self.deny_warnings && !generated.warnings.is_empty() {
+            return Err(Error::Invalid(generated.warnings.denied()));
+        }
+        if !self.quiet {
+            for warning in generated.warnings.iter() {
+                // Cargo shows one line per instruction: the message, located, and its hint.
+                let hint = warning
+                    .hint
+                    .as_deref()
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
+                let place = match warning.loc() {
+                    Some(loc) => format!("{loc}: "),
+                    None => String::new(),
+                };
+                println!("cargo:warning={place}{}{hint}", warning.message);
+            }
+        }
         writer::write_files(&out_dir, &generated.files, false)?;
         Ok(out_dir.join(file_name))
     }

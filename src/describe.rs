@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::json_schema;
-use crate::model::{Catalog, Event, Goal, NamedType, Property, UseCase};
+use crate::model::{Call, Catalog, Event, Goal, NamedType, Property, Traits, UseCase};
 
 /// The whole resolved catalog.
 pub fn catalog_json(catalog: &Catalog) -> Value {
@@ -13,6 +13,21 @@ pub fn catalog_json(catalog: &Catalog) -> Value {
         "use_cases": catalog.use_cases.iter().map(|u| use_case_json(catalog, u)).collect::<Vec<_>>(),
         "events": catalog.events.iter().map(|e| event_json(catalog, e)).collect::<Vec<_>>(),
         "types": catalog.types.iter().map(type_json).collect::<Vec<_>>(),
+        "identify": catalog.identify.as_ref().map(traits_json),
+        "group": catalog.group.as_ref().map(traits_json),
+    })
+}
+
+/// The traits of identify or group calls: their description, and their properties and rules
+/// as an object schema.
+pub fn traits_json(traits: &Traits) -> Value {
+    let mut schema = Map::new();
+    schema.insert("type".into(), json!("object"));
+    json_schema::object_rules(&mut schema, &traits.rules);
+    json!({
+        "description": traits.description,
+        "traits": traits.properties.iter().map(property_json).collect::<Vec<_>>(),
+        "schema": Value::Object(schema),
     })
 }
 
@@ -44,6 +59,23 @@ pub fn event_json(catalog: &Catalog, event: &Event) -> Value {
     out.insert("name".into(), json!(event.name));
     out.insert("description".into(), json!(event.description));
     out.insert("spec".into(), json!(event.spec));
+    out.insert("call".into(), call_json(&event.call));
+    if let Some(meta) = event.meta.as_deref() {
+        if let Some(title) = &meta.title {
+            out.insert("title".into(), json!(title));
+        }
+        if meta.deprecated {
+            out.insert("deprecated".into(), json!(true));
+        }
+    }
+    if !event.labels.is_empty() {
+        out.insert("labels".into(), json_schema::labels(&event.labels));
+    }
+    if !event.rules.is_empty() {
+        let mut rules = Map::new();
+        json_schema::object_rules(&mut rules, &event.rules);
+        out.insert("rules".into(), Value::Object(rules));
+    }
     out.insert(
         "use_cases".into(),
         json!(
@@ -71,6 +103,18 @@ pub fn property_json(p: &Property) -> Value {
         out.insert("origin".into(), json!(origin.as_str()));
     }
     out.insert("schema".into(), json_schema::fragment(&p.schema));
+    Value::Object(out)
+}
+
+/// How an event is sent: `{"type": "track"}`, or a page or screen call with the properties
+/// that are its name and category.
+pub fn call_json(call: &Call) -> Value {
+    let mut out = Map::new();
+    out.insert("type".into(), json!(call.as_str()));
+    if let Some(fields) = call.fields() {
+        out.insert("name".into(), json!(fields.name));
+        out.insert("category".into(), json!(fields.category));
+    }
     Value::Object(out)
 }
 

@@ -102,42 +102,93 @@ pub enum Place {
     None,
 }
 
+/// Whether a problem stops the run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    #[default]
+    Error,
+    /// Something the input says that the output does not keep exactly; the run goes on
+    /// unless warnings are denied.
+    Warning,
+}
+
 /// One problem with the input, with where it is and what to do about it.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub message: String,
     pub place: Place,
     pub hint: Option<String>,
     /// Other places that explain this one ("first defined here").
     pub notes: Vec<(Loc, String)>,
+    /// For a warning about what some languages cannot express: those languages. Empty: it
+    /// concerns every output.
+    pub languages: crate::lang::Languages,
 }
 
 impl Diagnostic {
-    pub fn at(loc: &Loc, message: impl Into<String>) -> Self {
+    fn new(place: Place, message: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
             message: message.into(),
-            place: Place::At(loc.clone()),
+            place,
             hint: None,
             notes: Vec::new(),
+            languages: crate::lang::Languages::default(),
         }
+    }
+
+    pub fn at(loc: &Loc, message: impl Into<String>) -> Self {
+        Self::new(Place::At(loc.clone()), message)
     }
 
     pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            place: Place::File(file.into()),
-            hint: None,
-            notes: Vec::new(),
-        }
+        Self::new(Place::File(file.into()), message)
     }
 
     pub fn global(message: impl Into<String>) -> Self {
+        Self::new(Place::None, message)
+    }
+
+    /// A warning at `loc`.
+    pub fn warning(loc: &Loc, message: impl Into<String>) -> Self {
         Self {
-            message: message.into(),
-            place: Place::None,
-            hint: None,
-            notes: Vec::new(),
+            severity: Severity::Warning,
+            ..Self::at(loc, message)
         }
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
+    /// Limits a warning to the outputs of some languages.
+    #[must_use]
+    pub fn only_for(mut self, languages: &[crate::lang::Language]) -> Self {
+        self.languages = crate::lang::Languages::of(languages);
+        self
+    }
+
+    /// Whether the diagnostic concerns output in `language` (`None`: any output at all).
+    pub fn concerns(&self, language: Option<crate::lang::Language>) -> bool {
+        match language {
+            None => true,
+            Some(l) => self.languages.is_empty() || self.languages.contains(l),
+        }
+    }
+
+    /// Turns a warning into an error, for `--deny-warnings`.
+    #[must_use]
+    pub fn denied(mut self) -> Self {
+        if self.severity == Severity::Warning {
+            self.severity = Severity::Error;
+            let hint = "warnings are errors here (--deny-warnings, or `deny_warnings: true`)";
+            self.hint = Some(match self.hint.take() {
+                Some(h) => format!("{h}; {hint}"),
+                None => hint.to_owned(),
+            });
+        }
+        self
     }
 
     #[must_use]
@@ -175,11 +226,14 @@ impl Diagnostic {
             Place::File(name) => format!("{name}: "),
             Place::None => String::new(),
         };
+        let label = match self.severity {
+            Severity::Error => style.red_bold("error"),
+            Severity::Warning => style.yellow_bold("warning"),
+        };
         let _ = writeln!(
             out,
-            "{}{}: {}",
+            "{}{label}: {}",
             style.bold(&prefix),
-            style.red_bold("error"),
             style.bold(&self.message)
         );
         if let Place::At(loc) = &self.place {
@@ -276,6 +330,9 @@ impl Style {
     fn red_bold(self, text: &str) -> String {
         self.paint("1;31", text)
     }
+    fn yellow_bold(self, text: &str) -> String {
+        self.paint("1;33", text)
+    }
     fn cyan(self, text: &str) -> String {
         self.paint("36", text)
     }
@@ -310,17 +367,74 @@ impl Diagnostics {
             }
             out.push_str(&d.render(color));
         }
+        let count = |severity: Severity| self.0.iter().filter(|d| d.severity == severity).count();
+        let counts: Vec<String> = [
+            (count(Severity::Error), "error"),
+            (count(Severity::Warning), "warning"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| format!("{n} {word}{}", if n == 1 { "" } else { "s" }))
+        .collect();
         if self.0.len() > limits::MAX_ERRORS_SHOWN {
             let _ = writeln!(
                 out,
-                "\n{} errors (the first {} shown)",
-                self.0.len(),
+                "\n{} (the first {} shown)",
+                counts.join(" and "),
                 limits::MAX_ERRORS_SHOWN
             );
         } else if self.0.len() > 1 {
-            let _ = writeln!(out, "\n{} errors", self.0.len());
+            let _ = writeln!(out, "\n{}", counts.join(" and "));
         }
         out
+    }
+
+    /// The diagnostics that concern output in `language` (`None`: those that concern every
+    /// output).
+    pub fn concerning(&self, language: Option<crate::lang::Language>) -> Diagnostics {
+        Diagnostics(
+            self.0
+                .iter()
+                .filter(|d| match language {
+                    Some(l) => d.concerns(Some(l)),
+                    None => d.languages.is_empty(),
+                })
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Every warning turned into an error, for `--deny-warnings`.
+    pub fn denied(self) -> Diagnostics {
+        Diagnostics(self.0.into_iter().map(Diagnostic::denied).collect())
+    }
+
+    /// Splits off the warnings, leaving the errors.
+    pub fn take_warnings(&mut self) -> Diagnostics {
+        let (warnings, errors) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(Diagnostic::is_warning);
+        self.0 = errors;
+        Diagnostics(warnings)
+    }
+
+    /// Each diagnostic once: the same message at the same place is reported once, in the
+    /// order first seen.
+    pub fn deduplicated(self) -> Diagnostics {
+        let mut seen = std::collections::HashSet::new();
+        Diagnostics(
+            self.0
+                .into_iter()
+                .filter(|d| {
+                    let place = match &d.place {
+                        Place::At(l) => format!("{l}"),
+                        Place::File(f) => f.clone(),
+                        Place::None => String::new(),
+                    };
+                    seen.insert((d.severity, d.message.clone(), place))
+                })
+                .collect(),
+        )
     }
 }
 

@@ -12,6 +12,10 @@ pub enum Error {
     Invalid(Diagnostics),
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
+    /// Segment's Public API refused a request or could not be reached (`pull`, `push`).
+    #[cfg(feature = "cli")]
+    #[error(transparent)]
+    Api(#[from] crate::protocols::ApiError),
     /// A bug in tracktype: a template that fails to render or produces invalid code.
     #[error("internal error: {0}\nthis is a bug in tracktype; please report it")]
     Internal(String),
@@ -31,6 +35,8 @@ impl Error {
         match self {
             Error::Invalid(_) => 2,
             Error::Write { .. } | Error::Internal(_) => 1,
+            #[cfg(feature = "cli")]
+            Error::Api(e) => e.exit_code(),
         }
     }
 

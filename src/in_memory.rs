@@ -11,13 +11,13 @@ use crate::{catalog, yaml};
 /// One catalog file, without the embedded catalog.
 pub fn load_catalog(bytes: &[u8]) -> Result<Catalog> {
     let file = yaml::source_from_bytes("catalog.yaml", bytes.to_vec())?;
-    catalog::assemble(false, &[], &[file], Diagnostics::default())
+    catalog::assemble(false, &[], &[file], Diagnostics::default()).map(|(c, _)| c)
 }
 
 /// One tracking plan (JSON, either format), imported as a catalog of its own.
 pub fn load_plan(bytes: &[u8]) -> Result<Catalog> {
     let file = yaml::source_from_bytes("plan.json", bytes.to_vec())?;
-    catalog::assemble(false, &[file], &[], Diagnostics::default())
+    catalog::assemble(false, &[file], &[], Diagnostics::default()).map(|(c, _)| c)
 }
 
 /// Every target tracktype generates: each language, each option that changes the output.

@@ -1,20 +1,28 @@
 //! Stage 3a, shared by every language: the declarations a set of events needs, and the type of
-//! every property in terms of them. Nested objects, enums and unions become declarations of
-//! their own (a language may still print enums and unions inline), named types are declared
-//! once, and each declaration knows where its name comes from, so each language can name it.
+//! every property in terms of them. Nested objects, enums, tuples and unions become
+//! declarations of their own (a language may still print enums and unions inline), named types
+//! are declared once, and each declaration knows where its name comes from, so each language
+//! can name it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Catalog, Event, Kind, Literal, Property, Schema};
+use crate::model::{
+    Catalog, Event, Extra, Kind, Literal, Meta, Object, ObjectRules, Property, Schema, Traits,
+    TraitsCall, Tuple, Union,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DeclId(pub usize);
 
 /// Everything to declare for a selection, in the order to emit it: named types first (sorted
-/// by name), then each event followed by the types nested in it.
+/// by name), then each event followed by the types nested in it, then the traits.
 pub struct Layout<'c> {
     pub events: Vec<EventDecl<'c>>,
+    /// The identify and group calls, in that order.
+    pub traits: Vec<TraitsDecl<'c>>,
     pub decls: Vec<Decl<'c>>,
+    /// For each declaration, the index of the event whose properties it is.
+    event_of: Vec<Option<usize>>,
 }
 
 pub struct EventDecl<'c> {
@@ -25,10 +33,26 @@ pub struct EventDecl<'c> {
     pub use_cases: Vec<&'c str>,
 }
 
+/// The traits of identify or group calls.
+pub struct TraitsDecl<'c> {
+    pub call: TraitsCall,
+    pub traits: Option<&'c Traits>,
+    /// The struct of the traits; `None` when no catalog or plan describes them, and the call
+    /// takes any traits.
+    pub decl: Option<DeclId>,
+}
+
 pub struct Decl<'c> {
     pub origin: Origin,
     pub description: &'c str,
+    pub meta: Option<&'c Meta>,
     pub body: Body<'c>,
+}
+
+impl Decl<'_> {
+    pub fn deprecated(&self) -> bool {
+        self.meta.is_some_and(|m| m.deprecated)
+    }
 }
 
 /// Where a declaration's name comes from.
@@ -36,24 +60,61 @@ pub struct Decl<'c> {
 pub enum Origin {
     /// An event's properties: named after the event.
     Event(String),
+    /// The traits of identify or group calls.
+    Traits(TraitsCall),
     /// A named type of the catalog.
     Named(String),
     /// A type nested in another declaration: the parent's name followed by these words (a
-    /// property's wire name, `item` for array items, a union member's type).
+    /// property's wire name, `item` for array items, a union member's title or tag).
     Nested { parent: DeclId, words: String },
 }
 
 pub enum Body<'c> {
-    Struct(Vec<Field<'c>>),
+    Struct(Struct<'c>),
     Enum(&'c [Literal]),
-    Union(Vec<Ty>),
-    /// A named type that is not an object, an enum or a union (`type: string`, say).
+    Union(UnionBody<'c>),
+    Tuple(TupleBody),
+    /// A named type that is not an object, an enum, a tuple or a union (`type: string`, say).
     Alias(Ty),
+}
+
+pub struct Struct<'c> {
+    pub fields: Vec<Field<'c>>,
+    /// The type of the object's other keys, where the catalog types them
+    /// (`additional_properties` with a type, or `pattern_properties`).
+    pub extra: Option<Ty>,
+    /// What the catalog says about the object's keys beyond its properties.
+    pub rules: Option<&'c ObjectRules>,
 }
 
 pub struct Field<'c> {
     pub property: &'c Property,
     pub ty: Ty,
+}
+
+pub struct UnionBody<'c> {
+    pub members: Vec<Member<'c>>,
+    /// The wire name of the property whose one fixed string value tells the alternatives
+    /// apart, when there is one.
+    pub discriminator: Option<&'c str>,
+    pub exclusive: bool,
+}
+
+pub struct Member<'c> {
+    pub ty: Ty,
+    /// The words naming the alternative (a variant or case).
+    pub words: String,
+    /// The discriminator's value for this alternative.
+    pub tag: Option<&'c str>,
+    pub schema: &'c Schema,
+}
+
+pub struct TupleBody {
+    pub items: Vec<Ty>,
+    /// How many leading items every value has.
+    pub required: usize,
+    /// The type of the items after the typed ones; `None` when there may be none.
+    pub rest: Option<Ty>,
 }
 
 /// A type as the languages print it.
@@ -64,8 +125,8 @@ pub enum Ty {
     Number,
     Integer,
     Boolean,
-    /// A free-form object.
-    Map,
+    /// An object of any keys whose values have this type (`Ty::Any`: free-form).
+    Map(Box<Ty>),
     Array(Box<Ty>),
     Decl(DeclId),
     Nullable(Box<Ty>),
@@ -79,6 +140,14 @@ impl Ty {
             other => (other, false),
         }
     }
+
+    /// The types directly inside this one.
+    pub fn inner(&self) -> Option<&Ty> {
+        match self {
+            Ty::Map(inner) | Ty::Array(inner) | Ty::Nullable(inner) => Some(inner),
+            _ => None,
+        }
+    }
 }
 
 impl<'c> Layout<'c> {
@@ -89,11 +158,16 @@ impl<'c> Layout<'c> {
             named: BTreeMap::new(),
         };
         // Named types first, in name order, so their names do not depend on the events.
-        let mut reachable = std::collections::BTreeSet::new();
+        let mut reachable = BTreeSet::new();
         let mut queue: Vec<String> = Vec::new();
         for e in events {
-            for p in &e.properties {
-                p.schema.refs(&mut queue);
+            e.properties.iter().for_each(|p| p.schema.refs(&mut queue));
+            e.rules.each_child(&mut |s| s.refs(&mut queue));
+        }
+        for call in TraitsCall::ALL {
+            if let Some(t) = catalog.traits(call) {
+                t.properties.iter().for_each(|p| p.schema.refs(&mut queue));
+                t.rules.each_child(&mut |s| s.refs(&mut queue));
             }
         }
         while let Some(name) = queue.pop() {
@@ -106,11 +180,18 @@ impl<'c> Layout<'c> {
         for name in &reachable {
             b.named_decl(name);
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(events.len());
+        let mut event_of = Vec::new();
         for event in events {
-            let id = b.push(Origin::Event(event.name.clone()), &event.description);
-            let fields = b.fields(&event.properties, id);
-            b.decls[id.0].body = Body::Struct(fields);
+            let id = b.push(
+                Origin::Event(event.name.clone()),
+                &event.description,
+                event.meta.as_deref(),
+            );
+            let body = b.object_struct(&event.properties, &event.rules, id);
+            b.decls[id.0].body = Body::Struct(body);
+            event_of.resize(b.decls.len(), None);
+            event_of[id.0] = Some(out.len());
             out.push(EventDecl {
                 event,
                 decl: id,
@@ -120,9 +201,25 @@ impl<'c> Layout<'c> {
                     .collect(),
             });
         }
+        let traits = TraitsCall::ALL
+            .into_iter()
+            .map(|call| {
+                let traits = catalog.traits(call);
+                let decl = traits.map(|t| {
+                    let id = b.push(Origin::Traits(call), &t.description, None);
+                    let body = b.object_struct(&t.properties, &t.rules, id);
+                    b.decls[id.0].body = Body::Struct(body);
+                    id
+                });
+                TraitsDecl { call, traits, decl }
+            })
+            .collect();
+        event_of.resize(b.decls.len(), None);
         Layout {
             events: out,
+            traits,
             decls: b.decls,
+            event_of,
         }
     }
 
@@ -130,18 +227,44 @@ impl<'c> Layout<'c> {
         &self.decls[id.0]
     }
 
-    /// Whether any property anywhere has this type shape, e.g. to emit a helper only when used.
+    /// The event whose properties a declaration is, if it is one.
+    pub fn event_of(&self, id: DeclId) -> Option<&EventDecl<'c>> {
+        self.event_of
+            .get(id.0)
+            .copied()
+            .flatten()
+            .map(|i| &self.events[i])
+    }
+
+    /// The traits a declaration is, if it is some.
+    pub fn traits_of(&self, id: DeclId) -> Option<&TraitsDecl<'c>> {
+        self.traits.iter().find(|t| t.decl == Some(id))
+    }
+
+    /// The one value a type allows, when it is an enum of one value (a union's tag): a
+    /// constructor can fill it in.
+    pub fn single_value(&self, ty: &Ty) -> Option<(DeclId, &'c Literal)> {
+        let Ty::Decl(id) = ty else { return None };
+        match &self.decl(*id).body {
+            Body::Enum([only]) => Some((*id, only)),
+            _ => None,
+        }
+    }
+
+    /// Whether any type anywhere has this shape, e.g. to emit a helper only when used.
     pub fn any_ty(&self, f: &dyn Fn(&Ty) -> bool) -> bool {
         fn walk(ty: &Ty, f: &dyn Fn(&Ty) -> bool) -> bool {
-            f(ty)
-                || match ty {
-                    Ty::Array(inner) | Ty::Nullable(inner) => walk(inner, f),
-                    _ => false,
-                }
+            f(ty) || ty.inner().is_some_and(|inner| walk(inner, f))
         }
         self.decls.iter().any(|d| match &d.body {
-            Body::Struct(fields) => fields.iter().any(|fl| walk(&fl.ty, f)),
-            Body::Union(members) => members.iter().any(|m| walk(m, f)),
+            Body::Struct(s) => {
+                s.fields.iter().any(|fl| walk(&fl.ty, f))
+                    || s.extra.as_ref().is_some_and(|t| walk(t, f))
+            }
+            Body::Union(u) => u.members.iter().any(|m| walk(&m.ty, f)),
+            Body::Tuple(t) => {
+                t.items.iter().any(|i| walk(i, f)) || t.rest.as_ref().is_some_and(|r| walk(r, f))
+            }
             Body::Alias(ty) => walk(ty, f),
             Body::Enum(_) => false,
         })
@@ -155,11 +278,12 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
-    fn push(&mut self, origin: Origin, description: &'c str) -> DeclId {
+    fn push(&mut self, origin: Origin, description: &'c str, meta: Option<&'c Meta>) -> DeclId {
         self.decls.push(Decl {
             origin,
             description,
-            body: Body::Struct(Vec::new()),
+            meta,
+            body: Body::Alias(Ty::Any),
         });
         DeclId(self.decls.len() - 1)
     }
@@ -169,12 +293,19 @@ impl<'c> Builder<'c> {
             return Some(*id);
         }
         let t = self.catalog.named_type(name)?;
-        let id = self.push(Origin::Named(t.name.clone()), &t.schema.description);
+        let id = self.push(
+            Origin::Named(t.name.clone()),
+            &t.schema.description,
+            t.schema.meta(),
+        );
         self.named.insert(name.to_owned(), id);
         let body = match &t.schema.kind {
-            Kind::Object(props) => Body::Struct(self.fields(props, id)),
-            Kind::Enum(values) => Body::Enum(values),
-            Kind::Union(members) => Body::Union(self.members(members, id)),
+            Kind::Object(o) if !o.is_map() => {
+                Body::Struct(self.object_struct(&o.properties, &o.rules, id))
+            }
+            Kind::Enum(values) if !values.iter().any(Literal::is_structured) => Body::Enum(values),
+            Kind::Union(u) => Body::Union(self.union(u, id)),
+            Kind::Tuple(t) => Body::Tuple(self.tuple(t, id)),
             // A named type's nullability belongs to the places that use it (see `ty`).
             _ => match self.ty(&t.schema, id, "value") {
                 Ty::Nullable(inner) => Body::Alias(*inner),
@@ -185,28 +316,147 @@ impl<'c> Builder<'c> {
         Some(id)
     }
 
-    fn fields(&mut self, props: &'c [Property], parent: DeclId) -> Vec<Field<'c>> {
-        props
+    fn object_struct(
+        &mut self,
+        props: &'c [Property],
+        rules: &'c ObjectRules,
+        parent: DeclId,
+    ) -> Struct<'c> {
+        let fields = props
             .iter()
             .map(|p| Field {
                 property: p,
                 ty: self.ty(&p.schema, parent, &p.name),
             })
-            .collect()
+            .collect();
+        let extra = self.extra_values(rules, parent, false);
+        Struct {
+            fields,
+            extra,
+            rules: (!rules.is_empty()).then_some(rules),
+        }
     }
 
-    fn members(&mut self, members: &'c [Schema], parent: DeclId) -> Vec<Ty> {
-        members
+    /// The type of an object's other keys: the union of its typed `additional_properties` and
+    /// its pattern properties. `None` when the catalog types neither; for a map (`map`), any.
+    fn extra_values(&mut self, rules: &'c ObjectRules, parent: DeclId, map: bool) -> Option<Ty> {
+        let mut schemas: Vec<&'c Schema> = rules.patterns.iter().map(|p| &p.schema).collect();
+        match &rules.extra {
+            Extra::Typed(s) => schemas.push(s),
+            Extra::Any if map => return Some(Ty::Any),
+            Extra::Unspecified if map && schemas.is_empty() => return Some(Ty::Any),
+            _ => {}
+        }
+        match schemas.as_slice() {
+            [] => None,
+            [one] => Some(self.ty(one, parent, "value")),
+            many => {
+                let id = self.nested(parent, "value", "", None);
+                let members = many
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let words = member_words(s, None, i);
+                        Member {
+                            ty: self.ty(s, id, &words),
+                            words,
+                            tag: None,
+                            schema: s,
+                        }
+                    })
+                    .collect();
+                self.decls[id.0].body = Body::Union(UnionBody {
+                    members,
+                    discriminator: None,
+                    exclusive: false,
+                });
+                Some(Ty::Decl(id))
+            }
+        }
+    }
+
+    fn union(&mut self, union: &'c Union, parent: DeclId) -> UnionBody<'c> {
+        let discriminator = self.discriminator(&union.members);
+        let members = union
+            .members
             .iter()
-            .map(|m| {
-                let word = match &m.kind {
-                    Kind::Object(_) | Kind::Map => "object".to_owned(),
-                    Kind::Ref(name) => name.clone(),
-                    _ => m.type_word(),
-                };
-                self.ty(m, parent, &word)
+            .enumerate()
+            .map(|(i, m)| {
+                let tag = discriminator.and_then(|d| self.tag(m, d));
+                let words = member_words(m, tag, i);
+                Member {
+                    ty: self.ty(m, parent, &words),
+                    words,
+                    tag,
+                    schema: m,
+                }
             })
-            .collect()
+            .collect();
+        UnionBody {
+            members,
+            discriminator,
+            exclusive: union.exclusive,
+        }
+    }
+
+    fn tuple(&mut self, tuple: &'c Tuple, parent: DeclId) -> TupleBody {
+        let items = tuple
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.ty(s, parent, &format!("item {i}")))
+            .collect();
+        let rest = match &tuple.rest {
+            Extra::Forbidden => None,
+            Extra::Typed(s) => Some(self.ty(s, parent, "rest item")),
+            Extra::Unspecified | Extra::Any => Some(Ty::Any),
+        };
+        TupleBody {
+            items,
+            required: tuple.required_items(),
+            rest,
+        }
+    }
+
+    /// The object an alternative stands for, through a named type.
+    fn object_of(&self, schema: &'c Schema) -> Option<&'c Object> {
+        match &schema.kind {
+            Kind::Object(o) => Some(o),
+            Kind::Ref(name) => match &self.catalog.named_type(name)?.schema.kind {
+                Kind::Object(o) => Some(o),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A property that every alternative requires with one fixed string value, different in
+    /// each: it tells the alternatives apart.
+    fn discriminator(&self, members: &'c [Schema]) -> Option<&'c str> {
+        let objects: Vec<&'c Object> = members
+            .iter()
+            .map(|m| self.object_of(m))
+            .collect::<Option<_>>()?;
+        let first = objects.first()?;
+        first.properties.iter().find_map(|candidate| {
+            let mut values = BTreeSet::new();
+            let all = objects.iter().all(|o| {
+                o.properties
+                    .iter()
+                    .find(|p| p.name == candidate.name)
+                    .and_then(fixed_string)
+                    .is_some_and(|v| values.insert(v))
+            });
+            all.then_some(candidate.name.as_str())
+        })
+    }
+
+    fn tag(&self, member: &'c Schema, discriminator: &str) -> Option<&'c str> {
+        self.object_of(member)?
+            .properties
+            .iter()
+            .find(|p| p.name == discriminator)
+            .and_then(fixed_string)
     }
 
     /// The type of a schema found in `parent` under the wire name `words`.
@@ -217,25 +467,36 @@ impl<'c> Builder<'c> {
             Kind::Number(_) => Ty::Number,
             Kind::Integer(_) => Ty::Integer,
             Kind::Boolean => Ty::Boolean,
-            Kind::Map => Ty::Map,
-            Kind::Array(items) => {
+            Kind::Array(items, _) => {
                 Ty::Array(Box::new(self.ty(items, parent, &format!("{words} item"))))
             }
+            // Values that are arrays or objects have no literal type in any language.
+            Kind::Enum(values) if values.iter().any(Literal::is_structured) => return Ty::Any,
             Kind::Enum(values) => {
-                let id = self.nested(parent, words, &schema.description);
+                let id = self.nested(parent, words, &schema.description, schema.meta());
                 self.decls[id.0].body = Body::Enum(values);
                 Ty::Decl(id)
             }
-            Kind::Object(props) => {
-                let id = self.nested(parent, words, &schema.description);
-                let fields = self.fields(props, id);
-                self.decls[id.0].body = Body::Struct(fields);
+            Kind::Object(o) if o.is_map() => {
+                let values = self.extra_values(&o.rules, parent, true).unwrap_or(Ty::Any);
+                Ty::Map(Box::new(values))
+            }
+            Kind::Object(o) => {
+                let id = self.nested(parent, words, &schema.description, schema.meta());
+                let body = self.object_struct(&o.properties, &o.rules, id);
+                self.decls[id.0].body = Body::Struct(body);
                 Ty::Decl(id)
             }
-            Kind::Union(members) => {
-                let id = self.nested(parent, words, &schema.description);
-                let members = self.members(members, id);
-                self.decls[id.0].body = Body::Union(members);
+            Kind::Tuple(t) => {
+                let id = self.nested(parent, words, &schema.description, schema.meta());
+                let body = self.tuple(t, id);
+                self.decls[id.0].body = Body::Tuple(body);
+                Ty::Decl(id)
+            }
+            Kind::Union(u) => {
+                let id = self.nested(parent, words, &schema.description, schema.meta());
+                let body = self.union(u, id);
+                self.decls[id.0].body = Body::Union(body);
                 Ty::Decl(id)
             }
             Kind::Ref(name) => {
@@ -260,13 +521,53 @@ impl<'c> Builder<'c> {
         }
     }
 
-    fn nested(&mut self, parent: DeclId, words: &str, description: &'c str) -> DeclId {
+    fn nested(
+        &mut self,
+        parent: DeclId,
+        words: &str,
+        description: &'c str,
+        meta: Option<&'c Meta>,
+    ) -> DeclId {
         self.push(
             Origin::Nested {
                 parent,
                 words: words.to_owned(),
             },
             description,
+            meta,
         )
+    }
+}
+
+/// The one string value a property's schema allows, if it allows exactly one and requires it.
+fn fixed_string(p: &Property) -> Option<&str> {
+    match &p.schema.kind {
+        Kind::Enum(values) if p.required && !p.schema.nullable => match values.as_slice() {
+            [Literal::String(s)] => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The words naming a union's alternative: a named type's name, the discriminator's value,
+/// the alternative's title, or its type.
+fn member_words(schema: &Schema, tag: Option<&str>, index: usize) -> String {
+    if let Kind::Ref(name) = &schema.kind {
+        return name.clone();
+    }
+    if let Some(tag) = tag {
+        return tag.to_owned();
+    }
+    if let Some(title) = schema.meta().and_then(|m| m.title.as_deref()) {
+        return title.to_owned();
+    }
+    match &schema.kind {
+        Kind::Object(o) if !o.is_map() => format!("option {}", index + 1),
+        Kind::Object(_) => "object".to_owned(),
+        Kind::Tuple(_) => "tuple".to_owned(),
+        Kind::Enum(_) => "value".to_owned(),
+        Kind::Union(_) => format!("option {}", index + 1),
+        _ => schema.type_word(),
     }
 }

@@ -29,6 +29,7 @@ pub(crate) mod naming;
 pub mod plan;
 pub(crate) mod pretty;
 pub mod project;
+pub mod protocols;
 pub(crate) mod render;
 pub mod select;
 #[cfg(feature = "cli")]
@@ -48,12 +49,15 @@ use std::path::PathBuf;
 /// The generator's version, as generated code reports it in `context.tracktype`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The files of one target, and every input file they were generated from.
+/// The files of one target, every input file they were generated from, and what the input
+/// says that the files cannot express exactly.
 #[derive(Clone, Debug)]
 pub struct Generated {
     pub files: Vec<GeneratedFile>,
     /// Catalog and plan files read from disk, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// Located warnings that concern this target's language.
+    pub warnings: diagnostic::Diagnostics,
 }
 
 /// The whole pipeline short of writing: load and validate the catalog, select the events,
@@ -70,5 +74,6 @@ pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Re
     Ok(Generated {
         files,
         inputs: loaded.inputs,
+        warnings: loaded.warnings.concerning(Some(target.language())),
     })
 }

@@ -13,6 +13,10 @@ pub const MAX_YAML_NODES: usize = 250_000;
 /// Deepest nesting of JSON values in a plan.
 pub const MAX_JSON_DEPTH: usize = 64;
 
+/// Most JSON values in one plan: a large real plan holds a few hundred thousand; a file of
+/// millions of tiny values would otherwise take a gigabyte of memory.
+pub const MAX_JSON_VALUES: usize = 1_000_000;
+
 /// Deepest nesting of object properties and array items in one property's type.
 pub const MAX_SCHEMA_DEPTH: usize = 24;
 

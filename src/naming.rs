@@ -2,7 +2,7 @@
 //! cased with heck, and made unique deterministically. Each language adds its own keyword
 //! table and escaping; wire names themselves never change.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -115,30 +115,63 @@ pub fn nested_type_name(parent: &str, words: &str) -> String {
 }
 
 /// One scope of identifiers (a module's types, a struct's fields): each name claimed once.
+///
+/// Claiming is linear in the number of claims, whatever the names: each base remembers the
+/// next suffix to try, and an enclosing scope's names are consulted, never copied.
 #[derive(Default)]
-pub struct Namespace {
+pub struct Namespace<'a> {
     taken: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+    outer: Option<&'a HashSet<String>>,
 }
 
-impl Namespace {
-    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+impl<'a> Namespace<'a> {
+    pub fn with_reserved<'r>(reserved: impl IntoIterator<Item = &'r str>) -> Self {
         Self {
             taken: reserved.into_iter().map(str::to_owned).collect(),
+            ..Self::default()
         }
+    }
+
+    /// A scope inside `outer`: names taken there are taken here too.
+    pub fn within<'r>(
+        outer: &'a HashSet<String>,
+        reserved: impl IntoIterator<Item = &'r str>,
+    ) -> Self {
+        Self {
+            outer: Some(outer),
+            ..Self::with_reserved(reserved)
+        }
+    }
+
+    fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name) || self.outer.is_some_and(|o| o.contains(name))
     }
 
     /// Claims `base`, or the first free of `base2`, `base3`, ... (`base_2` in snake case).
     pub fn claim(&mut self, base: &str, case: Case) -> String {
-        if self.taken.insert(base.to_owned()) {
+        if !self.is_taken(base) {
+            self.taken.insert(base.to_owned());
             return base.to_owned();
         }
-        (2..)
-            .map(|n| match case {
+        let mut n = self.next_suffix.get(base).copied().unwrap_or(2);
+        loop {
+            let candidate = match case {
                 Case::Snake if !base.ends_with('_') => format!("{base}_{n}"),
                 _ => format!("{base}{n}"),
-            })
-            .find(|candidate| self.taken.insert(candidate.clone()))
-            .unwrap_or_default()
+            };
+            n += 1;
+            if !self.is_taken(&candidate) {
+                self.next_suffix.insert(base.to_owned(), n);
+                self.taken.insert(candidate.clone());
+                return candidate;
+            }
+        }
+    }
+
+    /// The names claimed here, to serve as the enclosing scope of inner ones.
+    pub fn names(&self) -> &HashSet<String> {
+        &self.taken
     }
 }
 
@@ -173,22 +206,8 @@ pub fn literal_words(l: &crate::model::Literal) -> String {
                 .replace('.', " point ")
                 .replace('+', " ")
         }
+        crate::model::Literal::Json(_) => "value".to_owned(),
         other => other.label(),
-    }
-}
-
-/// The word naming a union member of a built-in type.
-pub fn ty_word(ty: &crate::layout::Ty) -> &'static str {
-    use crate::layout::Ty;
-    match ty {
-        Ty::String => "string",
-        Ty::Number => "number",
-        Ty::Integer => "integer",
-        Ty::Boolean => "boolean",
-        Ty::Map => "object",
-        Ty::Array(_) => "array",
-        Ty::Any => "any",
-        Ty::Nullable(_) | Ty::Decl(_) => "value",
     }
 }
 
@@ -240,6 +259,15 @@ mod tests {
         assert_eq!(ns.claim("a_b", Case::Snake), "a_b_2");
         assert_eq!(ns.claim("self_", Case::Snake), "self_");
         assert_eq!(ns.claim("self_", Case::Snake), "self_2");
+    }
+
+    #[test]
+    fn an_enclosing_scope_is_consulted() {
+        let outer = Namespace::with_reserved(["Product"]);
+        let mut inner = Namespace::within(outer.names(), ["self"]);
+        assert_eq!(inner.claim("Product", Case::LowerCamel), "Product2");
+        assert_eq!(inner.claim("self", Case::LowerCamel), "self2");
+        assert_eq!(inner.claim("price", Case::LowerCamel), "price");
     }
 
     #[test]

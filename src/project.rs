@@ -19,6 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::error::{Error, Result};
 use crate::lang::{Language, Target, TsSdk};
 use crate::model::{Catalog, slug};
+use crate::protocols::settings::{self, RawSegment, SegmentSettings};
 use crate::select::Selection;
 use crate::suggest;
 use crate::yaml::{self, Sp};
@@ -31,6 +32,12 @@ pub const FILE_NAME: &str = "tracktype.yaml";
 pub struct Project {
     pub path: PathBuf,
     pub targets: Vec<ProjectTarget>,
+    /// Warnings are errors: generating or checking writes nothing and exits 2.
+    pub deny_warnings: bool,
+    /// The catalogs and plans every target shares.
+    pub sources: Sources,
+    /// Segment Protocols, for `pull` and `push`.
+    pub segment: Option<SegmentSettings>,
 }
 
 /// One SDK of a project.
@@ -62,7 +69,9 @@ struct RawProject {
     catalogs: Option<Vec<Sp<String>>>,
     plans: Option<Vec<Sp<String>>>,
     default_catalog: Option<Sp<bool>>,
+    deny_warnings: Option<Sp<bool>>,
     targets: Sp<Vec<RawTarget>>,
+    segment: Option<Sp<RawSegment>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +137,7 @@ pub fn load(path: &Path) -> Result<Project> {
             "the project has no targets",
         ));
     }
+    let segment = raw.segment.map(|s| settings::validate(s, base, &mut diags));
     let mut targets: Vec<ProjectTarget> = Vec::new();
     for t in raw.targets.value {
         if targets.iter().any(|o| o.name == t.name.value) {
@@ -160,6 +170,9 @@ pub fn load(path: &Path) -> Result<Project> {
     Ok(Project {
         path: path.to_owned(),
         targets,
+        deny_warnings: raw.deny_warnings.as_ref().is_some_and(|d| d.value),
+        sources: shared,
+        segment,
     })
 }
 
@@ -455,4 +468,13 @@ targets:
   #   module: Tracking
   #   use_cases: [mitigate-cart-abandonment]
   #   out: ios/Tracking
+
+# Segment Protocols: `tracktype pull` fetches each plan into its file (token in SEGMENT_TOKEN),
+# `tracktype push` shows how the use cases' rules differ from it (`--apply` sends them).
+# segment:
+#   api_url: https://eu1.api.segmentapis.com   # for an EU workspace
+#   tracking_plans:
+#     - id: tp_...
+#       file: tracking/plan.json
+#       use_cases: [mitigate-cart-abandonment]
 "#;

@@ -25,6 +25,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "rust/struct.rs",
     "rust/enum.rs",
     "rust/union.rs",
+    "rust/tuple.rs",
     "rust/alias.rs",
     "swift/package.swift",
     "swift/client.swift",
@@ -32,6 +33,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "swift/struct.swift",
     "swift/enum.swift",
     "swift/union.swift",
+    "swift/tuple.swift",
+    "swift/json-key.swift",
     "swift/alias.swift",
     "swift/json-value.swift",
     "swift/nullable.swift",
@@ -99,8 +102,17 @@ mod tests {
             ],
             ..Sources::default()
         };
+        // The fidelity fixture plan adds tuples, unions of objects and typed other keys.
+        let fidelity = Sources {
+            plans: vec![
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/data/plans/fidelity-public-api.json"),
+            ],
+            ..Sources::default()
+        };
         for target in &targets {
             crate::generate(&acme, &Selection::all(), target).unwrap();
+            crate::generate(&fidelity, &Selection::all(), target).unwrap();
         }
         let rendered = RENDERED.with(|r| r.borrow().clone());
         for (name, _) in super::TEMPLATES {

@@ -139,6 +139,19 @@ pub const MAX_DIFF_LINES: usize = 40;
 /// Compares `files` with `out_dir` without writing anything.
 #[cfg(feature = "cli")]
 pub fn check(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
+    let mut drifts = check_files(out_dir, files);
+    drifts.extend(
+        stale_files(out_dir, files)
+            .into_iter()
+            .map(|path| Drift::Extra { path }),
+    );
+    drifts
+}
+
+/// Compares `files` with `out_dir`, ignoring other files there: for a file that shares its
+/// directory with files tracktype does not manage (a pulled plan).
+#[cfg(feature = "cli")]
+pub fn check_files(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
     let mut drifts = Vec::new();
     for file in files {
         let target = out_dir.join(&file.path);
@@ -156,11 +169,6 @@ pub fn check(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
             }
         }
     }
-    drifts.extend(
-        stale_files(out_dir, files)
-            .into_iter()
-            .map(|path| Drift::Extra { path }),
-    );
     drifts
 }
 

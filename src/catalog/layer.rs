@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::slug;
 use crate::yaml::Sp;
 
-use super::raw::{Items, RawDocument, RawEvent, RawGoal, RawNode, RawPair, RawUseCase};
+use super::raw::{Items, RawDocument, RawEvent, RawGoal, RawNode, RawPair, RawTraits, RawUseCase};
 
 /// All definitions of one layer (the embedded catalog, plans, or user files), by name.
 #[derive(Debug, Default)]
@@ -25,6 +25,8 @@ pub struct Layer {
     pub use_cases: Vec<RawUseCase>,
     pub events: BTreeMap<String, RawEvent>,
     pub types: BTreeMap<String, RawNode>,
+    pub identify: Option<Sp<RawTraits>>,
+    pub group: Option<Sp<RawTraits>>,
 }
 
 /// How a definition meets an existing one with the same name.
@@ -54,7 +56,11 @@ impl Layer {
     }
 
     fn collect_one(doc: RawDocument, diags: &mut Diagnostics) -> Self {
-        let mut layer = Layer::default();
+        let mut layer = Layer {
+            identify: doc.identify,
+            group: doc.group,
+            ..Layer::default()
+        };
         for goal in doc.goals.map(|g| g.value).unwrap_or_default() {
             if let Some(first) = layer.goals.iter().find(|g| same_slug(&g.name, &goal.name)) {
                 diags.push(duplicate("goal", &goal.name, &first.name.loc));
@@ -134,6 +140,16 @@ impl Layer {
                 None => {
                     self.events.insert(name, event);
                 }
+            }
+        }
+        for (which, base, over) in [
+            ("identify", &mut self.identify, other.identify),
+            ("group", &mut self.group, other.group),
+        ] {
+            match (base.as_mut(), over) {
+                (_, None) => {}
+                (None, Some(over)) => *base = Some(over),
+                (Some(existing), Some(over)) => m.traits(which, existing, over),
             }
         }
         for (name, ty) in other.types {
@@ -270,12 +286,115 @@ impl Merger<'_> {
             return;
         }
         let what = |key: &str| format!("`{key}` of event `{}`", base.name.value);
-        let (description, spec, replace) = (what("description"), what("spec"), what("replace"));
-        self.key(&mut base.description, over.description, &description);
-        self.key(&mut base.spec, over.spec, &spec);
-        self.key(&mut base.replace, over.replace, &replace);
+        self.key(
+            &mut base.description,
+            over.description,
+            &what("description"),
+        );
+        self.key(&mut base.spec, over.spec, &what("spec"));
+        self.key(&mut base.replace, over.replace, &what("replace"));
+        self.key(&mut base.call, over.call, &what("call"));
+        self.key(&mut base.call_name, over.call_name, &what("call_name"));
+        self.key(
+            &mut base.call_category,
+            over.call_category,
+            &what("call_category"),
+        );
+        self.key(&mut base.title, over.title, &what("title"));
+        self.key(&mut base.deprecated, over.deprecated, &what("deprecated"));
+        self.key(&mut base.labels, over.labels, &what("labels"));
+        self.key(
+            &mut base.additional_properties,
+            over.additional_properties,
+            &what("additional_properties"),
+        );
+        self.key(
+            &mut base.pattern_properties,
+            over.pattern_properties,
+            &what("pattern_properties"),
+        );
+        self.key(
+            &mut base.min_properties,
+            over.min_properties,
+            &what("min_properties"),
+        );
+        self.key(
+            &mut base.max_properties,
+            over.max_properties,
+            &what("max_properties"),
+        );
+        self.key(
+            &mut base.dependent_required,
+            over.dependent_required,
+            &what("dependent_required"),
+        );
         let owner = format!("event `{}`", base.name.value);
         self.properties(&mut base.properties, over.properties, &owner);
+    }
+
+    /// The identify or group traits: merged like an event's properties, or replaced whole by
+    /// a plan or by `replace: true`.
+    fn traits(&mut self, which: &str, base: &mut Sp<RawTraits>, over: Sp<RawTraits>) {
+        let replace = self.meeting == Meeting::Replace
+            || (self.meeting == Meeting::Override
+                && over.value.replace.as_ref().is_some_and(|r| r.value));
+        if replace {
+            *base = over;
+            return;
+        }
+        match self.meeting {
+            Meeting::Forbidden => {
+                self.diags.push(
+                    Diagnostic::at(&over.loc, format!("the {which} traits are defined twice"))
+                        .with_note(&base.loc, "first defined here"),
+                );
+                return;
+            }
+            Meeting::Identical => {
+                if base.value != over.value {
+                    self.diags.push(
+                        Diagnostic::at(
+                            &over.loc,
+                            format!("the {which} traits are defined differently by two plans"),
+                        )
+                        .with_note(&base.loc, "the other definition is here")
+                        .with_hint("load one of the two plans, or make their definitions the same"),
+                    );
+                }
+                return;
+            }
+            _ => {}
+        }
+        let (b, o) = (&mut base.value, over.value);
+        let what = |key: &str| format!("`{key}` of the {which} traits");
+        self.key(&mut b.description, o.description, &what("description"));
+        self.key(
+            &mut b.additional_properties,
+            o.additional_properties,
+            &what("additional_properties"),
+        );
+        self.key(
+            &mut b.pattern_properties,
+            o.pattern_properties,
+            &what("pattern_properties"),
+        );
+        self.key(
+            &mut b.min_properties,
+            o.min_properties,
+            &what("min_properties"),
+        );
+        self.key(
+            &mut b.max_properties,
+            o.max_properties,
+            &what("max_properties"),
+        );
+        self.key(
+            &mut b.dependent_required,
+            o.dependent_required,
+            &what("dependent_required"),
+        );
+        let owner = format!("the {which} traits");
+        self.properties(&mut b.traits, o.traits, &owner);
     }
 
     fn properties(
@@ -329,11 +448,13 @@ impl Merger<'_> {
         if retyped {
             let kept = RawNode {
                 name: base.name.take(),
+                title: base.title.take(),
                 description: base.description.take(),
                 required: base.required.take(),
                 required_reason: base.required_reason.take(),
                 origin: base.origin.take(),
                 replace: base.replace.take(),
+                deprecated: base.deprecated.take(),
                 ..RawNode::default()
             };
             *base = kept;
@@ -357,6 +478,61 @@ impl Merger<'_> {
         self.key(&mut base.maximum, over.maximum, &key("maximum"));
         self.key(&mut base.min_length, over.min_length, &key("min_length"));
         self.key(&mut base.max_length, over.max_length, &key("max_length"));
+        self.key(&mut base.title, over.title, &key("title"));
+        self.key(&mut base.deprecated, over.deprecated, &key("deprecated"));
+        self.key(&mut base.examples, over.examples, &key("examples"));
+        self.key(&mut base.default, over.default, &key("default"));
+        self.key(&mut base.const_value, over.const_value, &key("const"));
+        self.key(&mut base.one_of, over.one_of, &key("one_of"));
+        self.key(&mut base.any_of, over.any_of, &key("any_of"));
+        self.key(
+            &mut base.exclusive_minimum,
+            over.exclusive_minimum,
+            &key("exclusive_minimum"),
+        );
+        self.key(
+            &mut base.exclusive_maximum,
+            over.exclusive_maximum,
+            &key("exclusive_maximum"),
+        );
+        self.key(&mut base.multiple_of, over.multiple_of, &key("multiple_of"));
+        self.key(&mut base.min_items, over.min_items, &key("min_items"));
+        self.key(&mut base.max_items, over.max_items, &key("max_items"));
+        self.key(
+            &mut base.unique_items,
+            over.unique_items,
+            &key("unique_items"),
+        );
+        self.key(
+            &mut base.additional_items,
+            over.additional_items,
+            &key("additional_items"),
+        );
+        self.key(
+            &mut base.additional_properties,
+            over.additional_properties,
+            &key("additional_properties"),
+        );
+        self.key(
+            &mut base.pattern_properties,
+            over.pattern_properties,
+            &key("pattern_properties"),
+        );
+        self.key(
+            &mut base.min_properties,
+            over.min_properties,
+            &key("min_properties"),
+        );
+        self.key(
+            &mut base.max_properties,
+            over.max_properties,
+            &key("max_properties"),
+        );
+        self.key(
+            &mut base.dependent_required,
+            over.dependent_required,
+            &key("dependent_required"),
+        );
         match (base.items.as_mut(), over.items) {
             (
                 Some(Sp {

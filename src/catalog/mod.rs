@@ -7,6 +7,7 @@ pub mod embedded;
 mod layer;
 pub(crate) mod raw;
 mod resolve;
+mod typing;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use crate::model::{Catalog, slug};
 use crate::yaml;
 
 pub use layer::Meeting;
-pub use resolve::{BUILTIN_TYPES, FORMATS};
+pub use resolve::{BUILTIN_TYPES, CALLS, FORMATS};
 
 use layer::Layer;
 use raw::RawDocument;
@@ -35,12 +36,15 @@ pub struct Sources {
     pub plans: Vec<PathBuf>,
 }
 
-/// A loaded catalog and the files it was read from.
+/// A loaded catalog, the files it was read from, and what it could not keep exactly.
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub catalog: Catalog,
     /// Every file and directory read from disk, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// Located warnings: constructs the generated code cannot express exactly. Each says
+    /// which languages it concerns (none: all of them).
+    pub warnings: Diagnostics,
 }
 
 /// Loads, merges and validates the catalog. All problems are reported at once.
@@ -70,18 +74,23 @@ pub fn load(sources: &Sources) -> Result<Loaded> {
         }
     }
 
-    let catalog = assemble(!sources.skip_embedded, &plans, &catalogs, diags)?;
-    Ok(Loaded { catalog, inputs })
+    let (catalog, warnings) = assemble(!sources.skip_embedded, &plans, &catalogs, diags)?;
+    Ok(Loaded {
+        catalog,
+        inputs,
+        warnings,
+    })
 }
 
 /// Loads, merges and validates catalog files already in memory, in the order given (the
-/// caller sorts them). `diags` holds problems found while reading them.
+/// caller sorts them). `diags` holds problems found while reading them. Returns the catalog
+/// and the warnings, deduplicated.
 pub(crate) fn assemble(
     with_embedded: bool,
     plans: &[Arc<SourceFile>],
     catalogs: &[Arc<SourceFile>],
     mut diags: Diagnostics,
-) -> Result<Catalog> {
+) -> Result<(Catalog, Diagnostics)> {
     let base_docs = if with_embedded {
         embedded::FILES
             .iter()
@@ -102,12 +111,15 @@ pub(crate) fn assemble(
     let mut plan_docs = Vec::new();
     for file in plans {
         match crate::plan::import::read(file) {
-            Ok((_, doc)) => plan_docs.push(doc),
+            Ok(imported) => {
+                diags.extend(imported.warnings);
+                plan_docs.push(imported.document);
+            }
             Err(d) => diags.extend(d),
         }
     }
     let plans = Layer::collect(plan_docs, Meeting::Identical, &mut diags);
-    let plan_events: Vec<String> = plans.events.keys().cloned().collect();
+    let plan_events: std::collections::BTreeSet<String> = plans.events.keys().cloned().collect();
     layer.absorb(plans, Meeting::Replace, &mut diags);
 
     let user_docs = catalogs
@@ -121,17 +133,19 @@ pub(crate) fn assemble(
     layer.goals[base_goals..].sort_by_cached_key(|g| slug(&g.name.value));
     layer.use_cases[base_use_cases..].sort_by_cached_key(|u| slug(&u.name.value));
 
+    let mut warnings = diags.take_warnings();
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
     }
     let mut catalog = resolve::resolve(&layer, &mut diags);
+    warnings.extend(diags.take_warnings());
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));
     }
     for event in &mut catalog.events {
         event.from_plan = plan_events.contains(&event.name);
     }
-    Ok(catalog)
+    Ok((catalog, warnings.deduplicated()))
 }
 
 fn parse(file: &Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {

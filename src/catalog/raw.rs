@@ -2,6 +2,7 @@
 //! out, every value located. `catalog/catalog.schema.json` describes the same format for
 //! editors; a test keeps the two in step.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -21,6 +22,12 @@ pub struct RawDocument {
     pub events: Option<Sp<Vec<RawEvent>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub types: Option<Sp<Vec<RawNode>>>,
+    /// The traits of `identify` calls.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identify: Option<Sp<RawTraits>>,
+    /// The traits of `group` calls.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Sp<RawTraits>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -54,6 +61,17 @@ pub struct RawUseCase {
     pub events: Option<Sp<Vec<Sp<String>>>>,
 }
 
+/// The keys of an object schema other than its properties, as events, trait sets and types
+/// write them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ObjectKeys<'a> {
+    pub additional_properties: Option<&'a Sp<Additional>>,
+    pub pattern_properties: Option<&'a Sp<BTreeMap<String, RawNode>>>,
+    pub min_properties: Option<&'a Sp<u64>>,
+    pub max_properties: Option<&'a Sp<u64>>,
+    pub dependent_required: Option<&'a Sp<BTreeMap<String, Vec<String>>>>,
+}
+
 #[derive(Debug, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
@@ -62,31 +80,107 @@ pub struct RawEvent {
     pub description: Option<Sp<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<Sp<String>>,
+    /// `track` (the default), `page` or `screen`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<Sp<String>>,
+    /// Page and screen events: the property whose value is the call's `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_name: Option<Sp<String>>,
+    /// Page and screen events: the property whose value is the call's `category`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_category: Option<Sp<String>>,
     /// Replace the embedded catalog's event of the same name instead of extending it. What
     /// `tracktype import` writes: a plan's events are whole definitions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replace: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Sp<bool>>,
+    /// A tracking plan's labels, kept for documentation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Sp<BTreeMap<String, String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Sp<Vec<RawNode>>>,
+    #[serde(
+        alias = "additionalProperties",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_properties: Option<Sp<Additional>>,
+    #[serde(alias = "patternProperties", skip_serializing_if = "Option::is_none")]
+    pub pattern_properties: Option<Sp<BTreeMap<String, RawNode>>>,
+    #[serde(alias = "minProperties", skip_serializing_if = "Option::is_none")]
+    pub min_properties: Option<Sp<u64>>,
+    #[serde(alias = "maxProperties", skip_serializing_if = "Option::is_none")]
+    pub max_properties: Option<Sp<u64>>,
+    #[serde(alias = "dependentRequired", skip_serializing_if = "Option::is_none")]
+    pub dependent_required: Option<Sp<BTreeMap<String, Vec<String>>>>,
 }
 
-/// A property, an array's items, or a named type: a type with, depending on where it stands,
-/// a name and property-only keys (`required`, `required_reason`, `origin`).
+/// The `identify` or `group` section: the traits those calls carry.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTraits {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Sp<String>>,
+    /// Replace the embedded catalog's traits instead of extending them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traits: Option<Sp<Vec<RawNode>>>,
+    #[serde(
+        alias = "additionalProperties",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_properties: Option<Sp<Additional>>,
+    #[serde(alias = "patternProperties", skip_serializing_if = "Option::is_none")]
+    pub pattern_properties: Option<Sp<BTreeMap<String, RawNode>>>,
+    #[serde(alias = "minProperties", skip_serializing_if = "Option::is_none")]
+    pub min_properties: Option<Sp<u64>>,
+    #[serde(alias = "maxProperties", skip_serializing_if = "Option::is_none")]
+    pub max_properties: Option<Sp<u64>>,
+    #[serde(alias = "dependentRequired", skip_serializing_if = "Option::is_none")]
+    pub dependent_required: Option<Sp<BTreeMap<String, Vec<String>>>>,
+}
+
+/// A property, an array's items, a union's alternative, or a named type: a type with,
+/// depending on where it stands, a name and property-only keys (`required`,
+/// `required_reason`, `origin`).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Sp<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Sp<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Sp<String>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub ty: Option<Sp<TypeSpec>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Sp<Items>>,
+    #[serde(alias = "additionalItems", skip_serializing_if = "Option::is_none")]
+    pub additional_items: Option<Sp<Additional>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Sp<Vec<RawNode>>>,
+    #[serde(
+        alias = "additionalProperties",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_properties: Option<Sp<Additional>>,
+    #[serde(alias = "patternProperties", skip_serializing_if = "Option::is_none")]
+    pub pattern_properties: Option<Sp<BTreeMap<String, RawNode>>>,
+    /// Alternatives of which exactly one must match.
+    #[serde(alias = "oneOf", skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<Sp<Vec<RawNode>>>,
+    /// Alternatives of which at least one must match.
+    #[serde(alias = "anyOf", skip_serializing_if = "Option::is_none")]
+    pub any_of: Option<Sp<Vec<RawNode>>>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Sp<Vec<Sp<serde_json::Value>>>>,
+    /// The one value allowed: `enum` with one value, of any JSON type.
+    #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
+    pub const_value: Option<Sp<serde_json::Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nullable: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,17 +193,101 @@ pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replace: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Sp<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub examples: Option<Sp<Vec<serde_json::Value>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Sp<serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<Sp<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Sp<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub minimum: Option<Sp<serde_json::Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub maximum: Option<Sp<serde_json::Value>>,
     #[serde(alias = "minLength", skip_serializing_if = "Option::is_none")]
     pub min_length: Option<Sp<u64>>,
     #[serde(alias = "maxLength", skip_serializing_if = "Option::is_none")]
     pub max_length: Option<Sp<u64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<Sp<serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<Sp<serde_json::Value>>,
+    #[serde(alias = "exclusiveMinimum", skip_serializing_if = "Option::is_none")]
+    pub exclusive_minimum: Option<Sp<serde_json::Value>>,
+    #[serde(alias = "exclusiveMaximum", skip_serializing_if = "Option::is_none")]
+    pub exclusive_maximum: Option<Sp<serde_json::Value>>,
+    #[serde(alias = "multipleOf", skip_serializing_if = "Option::is_none")]
+    pub multiple_of: Option<Sp<serde_json::Value>>,
+    #[serde(alias = "minItems", skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<Sp<u64>>,
+    #[serde(alias = "maxItems", skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<Sp<u64>>,
+    #[serde(alias = "uniqueItems", skip_serializing_if = "Option::is_none")]
+    pub unique_items: Option<Sp<bool>>,
+    #[serde(alias = "minProperties", skip_serializing_if = "Option::is_none")]
+    pub min_properties: Option<Sp<u64>>,
+    #[serde(alias = "maxProperties", skip_serializing_if = "Option::is_none")]
+    pub max_properties: Option<Sp<u64>>,
+    #[serde(alias = "dependentRequired", skip_serializing_if = "Option::is_none")]
+    pub dependent_required: Option<Sp<BTreeMap<String, Vec<String>>>>,
+}
+
+/// The object keys of the entries that have them, read the same way for each.
+macro_rules! object_keys {
+    ($($raw:ty),*) => {$(
+        impl $raw {
+            pub fn object_keys(&self) -> ObjectKeys<'_> {
+                ObjectKeys {
+                    additional_properties: self.additional_properties.as_ref(),
+                    pattern_properties: self.pattern_properties.as_ref(),
+                    min_properties: self.min_properties.as_ref(),
+                    max_properties: self.max_properties.as_ref(),
+                    dependent_required: self.dependent_required.as_ref(),
+                }
+            }
+        }
+    )*};
+}
+
+object_keys!(RawEvent, RawTraits, RawNode);
+
+/// `additionalProperties` / `additionalItems`: `true`, `false`, a type name, or a type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Additional {
+    Allowed(bool),
+    Name(String),
+    Node(Box<RawNode>),
+}
+
+impl<'de> Deserialize<'de> for Additional {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AdditionalVisitor;
+        impl<'de> Visitor<'de> for AdditionalVisitor {
+            type Value = Additional;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("true, false, a type name, or a mapping describing the values")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Additional, E> {
+                Ok(Additional::Allowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Additional, E> {
+                Ok(Additional::Name(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Additional, A::Error> {
+                RawNode::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|node| Additional::Node(Box::new(node)))
+            }
+        }
+        deserializer.deserialize_any(AdditionalVisitor)
+    }
+}
+
+impl Serialize for Additional {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Additional::Allowed(b) => serializer.serialize_bool(*b),
+            Additional::Name(name) => serializer.serialize_str(name),
+            Additional::Node(node) => node.serialize(serializer),
+        }
+    }
 }
 
 /// `type: string`, or a list such as `type: [string, "null"]` (YAML's bare `null` works too).
@@ -159,15 +337,18 @@ impl Serialize for Items {
         match self {
             Items::Name(name) => serializer.serialize_str(name),
             Items::Node(node) => node.serialize(serializer),
+            Items::Tuple(items) => items.serialize(serializer),
         }
     }
 }
 
-/// `items: Product` (a type name) or a full type.
+/// `items: Product` (a type name), a full type, or a list of either: a tuple, whose items
+/// each have a type of their own.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Items {
     Name(String),
     Node(Box<RawNode>),
+    Tuple(Vec<Sp<Items>>),
 }
 
 impl<'de> Deserialize<'de> for Items {
@@ -176,7 +357,9 @@ impl<'de> Deserialize<'de> for Items {
         impl<'de> Visitor<'de> for ItemsVisitor {
             type Value = Items;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a type name or a mapping describing the items")
+                f.write_str(
+                    "a type name, a mapping describing the items, or a list of them (a tuple)",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Items, E> {
                 Ok(Items::Name(v.to_owned()))
@@ -184,6 +367,13 @@ impl<'de> Deserialize<'de> for Items {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Items, A::Error> {
                 RawNode::deserialize(de::value::MapAccessDeserializer::new(map))
                     .map(|node| Items::Node(Box::new(node)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Sp<Items>>()? {
+                    items.push(item);
+                }
+                Ok(Items::Tuple(items))
             }
         }
         deserializer.deserialize_any(ItemsVisitor)
@@ -213,6 +403,7 @@ pub(crate) fn key_sets() -> Vec<(&'static str, Vec<String>)> {
         keys::<RawPair>("pair"),
         keys::<RawUseCase>("use_case"),
         keys::<RawEvent>("event"),
+        keys::<RawTraits>("traits"),
         keys::<RawNode>("node"),
     ]
 }

@@ -4,19 +4,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::limits;
 use crate::model::{
-    Catalog, Event, Goal, Kind, Literal, LiteralNumber, NamedType, NumberRules, Origin, Property,
-    Recommendation, Schema, StringRules, UseCase, slug,
+    Call, CallFields, Catalog, Event, Goal, Kind, Literal, Meta, NamedType, Property,
+    Recommendation, Schema, Traits, TraitsCall, UseCase, slug,
 };
 use crate::suggest;
 use crate::yaml::Sp;
 
 use super::layer::Layer;
-use super::raw::{Items, RawEvent, RawGoal, RawNode, RawUseCase, TypeSpec};
+use super::raw::{RawEvent, RawGoal, RawNode, RawTraits, RawUseCase};
+use super::typing::Position;
 
 /// The type names every catalog knows.
 pub const BUILTIN_TYPES: [&str; 8] = [
@@ -48,8 +47,8 @@ pub const FORMATS: [&str; 19] = [
 
 pub const ORIGINS: [&str; 2] = ["use-cases", "spec"];
 
-/// The `enum` key as written: each value with its place.
-type EnumValues = Sp<Vec<Sp<Value>>>;
+/// The calls an event can be sent with.
+pub const CALLS: [&str; 3] = ["track", "page", "screen"];
 
 pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
     let mut r = Resolver {
@@ -60,9 +59,18 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
             .cloned()
             .collect(),
         diags,
+        plans: BTreeMap::new(),
     };
     let types = r.named_types(layer);
     let events = r.events(layer);
+    let identify = layer
+        .identify
+        .as_ref()
+        .and_then(|t| r.traits(t, TraitsCall::Identify));
+    let group = layer
+        .group
+        .as_ref()
+        .and_then(|t| r.traits(t, TraitsCall::Group));
     let use_cases = r.use_cases(&layer.use_cases, &layer.events);
     let goals = r.goals(&layer.goals, &use_cases);
     r.cycles(layer, &types);
@@ -71,35 +79,44 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
         use_cases,
         events,
         types,
+        identify,
+        group,
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Position {
-    Property,
-    Items,
-    NamedType,
-}
-
-impl Position {
-    fn describe(self) -> &'static str {
-        match self {
-            Position::Property => "a property",
-            Position::Items => "array items",
-            Position::NamedType => "a named type",
-        }
-    }
-}
-
-struct Resolver<'a> {
-    type_names: BTreeSet<String>,
-    diags: &'a mut Diagnostics,
+pub(super) struct Resolver<'a> {
+    pub(super) type_names: BTreeSet<String>,
+    pub(super) diags: &'a mut Diagnostics,
+    /// Plans parsed again to name the JSON pointer of a warning, by file name; only files
+    /// with warnings are.
+    plans: BTreeMap<String, Option<crate::plan::json::Json>>,
 }
 
 impl Resolver<'_> {
-    fn error(&mut self, loc: &Loc, message: impl Into<String>) -> &mut Diagnostic {
+    pub(super) fn error(&mut self, loc: &Loc, message: impl Into<String>) -> &mut Diagnostic {
         self.diags.push(Diagnostic::at(loc, message));
         self.diags.0.last_mut().expect("just pushed")
+    }
+
+    /// A warning at `loc`; in a plan, its message names the JSON pointer of the schema.
+    pub(super) fn warn(&mut self, warning: Diagnostic) {
+        let mut warning = warning;
+        if let Some(loc) = warning.loc().cloned()
+            && loc.file.name.ends_with(".json")
+            && self.diags.iter().filter(|d| d.is_warning()).count() < limits::MAX_ERRORS_SHOWN
+        {
+            let root = self
+                .plans
+                .entry(loc.file.name.clone())
+                .or_insert_with(|| crate::plan::json::parse(&loc.file).ok());
+            if let Some(pointer) = root
+                .as_ref()
+                .and_then(|r| crate::plan::json::schema_pointer_at(r, loc.line, loc.column))
+            {
+                warning.message = format!("{} (at {pointer})", warning.message);
+            }
+        }
+        self.diags.push(warning);
     }
 
     fn named_types(&mut self, layer: &Layer) -> Vec<NamedType> {
@@ -163,514 +180,133 @@ impl Resolver<'_> {
             self.error(&raw.name.loc, "an event name cannot be empty");
             return None;
         }
+        let owner = format!("event `{}`", raw.name.value);
         let properties = match &raw.properties {
-            Some(props) => self.properties(props, &format!("event `{}`", raw.name.value), 0)?,
-            None => Vec::new(),
+            Some(props) => self.properties(props, &owner, 0),
+            None => Some(Vec::new()),
+        };
+        let rules = properties
+            .as_ref()
+            .and_then(|p| self.object_rules(&raw.object_keys(), p, 0));
+        let call = self.call(raw, properties.as_deref().unwrap_or_default());
+        let (properties, rules, call) = (properties?, rules?, call?);
+        let meta = Meta {
+            title: raw.title.as_ref().map(|t| t.value.trim().to_owned()),
+            deprecated: raw.deprecated.as_ref().is_some_and(|d| d.value),
+            ..Meta::default()
         };
         Some(Event {
             name: raw.name.value.clone(),
             description: text(raw.description.as_ref()),
             spec: raw.spec.as_ref().map(|s| s.value.clone()),
+            call,
             properties,
+            rules,
+            meta: (!meta.is_empty()).then(|| Box::new(meta)),
+            labels: raw
+                .labels
+                .as_ref()
+                .map(|l| {
+                    l.value
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
             from_plan: false,
         })
     }
 
-    fn properties(
-        &mut self,
-        props: &Sp<Vec<RawNode>>,
-        owner: &str,
-        depth: usize,
-    ) -> Option<Vec<Property>> {
-        if props.value.len() > limits::MAX_PROPERTIES {
-            self.error(
-                &props.loc,
-                format!(
-                    "{owner} has {} properties; the limit is {}",
-                    props.value.len(),
-                    limits::MAX_PROPERTIES
-                ),
-            );
-            return None;
-        }
-        let mut seen: BTreeMap<&str, &Loc> = BTreeMap::new();
-        let mut out = Vec::new();
-        let mut ok = true;
-        for node in &props.value {
-            let Some(name) = &node.name else {
-                let loc = node_loc(node).unwrap_or_else(|| props.loc.clone());
-                self.error(&loc, format!("a property of {owner} has no `name`"));
-                ok = false;
-                continue;
-            };
-            if let Some(first) = seen.insert(&name.value, &name.loc) {
-                let first = first.clone();
-                self.error(
-                    &name.loc,
-                    format!("property `{}` of {owner} is defined twice", name.value),
-                )
-                .notes
-                .push((first, "first defined here".into()));
-                ok = false;
-                continue;
-            }
-            match self.property(node, name, depth) {
-                Some(p) => out.push(p),
-                None => ok = false,
-            }
-        }
-        ok.then_some(out)
-    }
-
-    fn property(&mut self, node: &RawNode, name: &Sp<String>, depth: usize) -> Option<Property> {
-        let schema = self.schema(node, Position::Property, depth)?;
-        let origin = match &node.origin {
-            None => None,
-            Some(o) => match o.value.as_str() {
-                "use-cases" => Some(Origin::UseCases),
-                "spec" => Some(Origin::Spec),
-                other => {
-                    let hint = suggest::did_you_mean(other, &ORIGINS)
-                        .unwrap_or_else(|| "use `use-cases` or `spec`".to_owned());
-                    self.error(&o.loc, format!("unknown origin `{other}`")).hint = Some(hint);
-                    return None;
-                }
-            },
-        };
-        let required = node.required.as_ref().is_some_and(|r| r.value);
-        let _ = name;
-        Some(Property {
-            name: name.value.clone(),
-            required,
-            required_reason: if required {
-                node.required_reason
-                    .as_ref()
-                    .map(|r| r.value.trim().to_owned())
-            } else {
-                None
-            },
-            origin,
-            schema,
-        })
-    }
-
-    /// The type a node describes. `None` when it is invalid (the problems are reported).
-    fn schema(&mut self, node: &RawNode, position: Position, depth: usize) -> Option<Schema> {
-        let mut ok = self.position_keys(node, position);
-        if depth > limits::MAX_SCHEMA_DEPTH {
-            let loc = node_loc(node)?;
-            self.error(
-                &loc,
-                format!(
-                    "types are nested more than {} levels deep",
-                    limits::MAX_SCHEMA_DEPTH
-                ),
-            )
-            .hint = Some("declare the inner objects as named types under `types`".into());
-            return None;
-        }
-
-        let mut nullable = node.nullable.as_ref().is_some_and(|n| n.value);
-        let mut names: Vec<Sp<String>> = Vec::new();
-        if let Some(ty) = &node.ty {
-            let list = match &ty.value {
-                TypeSpec::One(n) => vec![n.clone()],
-                TypeSpec::Many(ns) => ns.clone(),
-            };
-            if list.is_empty() {
-                self.error(&ty.loc, "`type` is an empty list");
-                return None;
-            }
-            for n in list {
-                if n == "null" {
-                    nullable = true;
-                } else if names.iter().any(|m| m.value == n) {
-                    self.error(&ty.loc, format!("type `{n}` is listed twice"));
-                    ok = false;
-                } else if !BUILTIN_TYPES.contains(&n.as_str()) && !self.type_names.contains(&n) {
-                    let candidates: Vec<&str> = BUILTIN_TYPES
-                        .iter()
-                        .copied()
-                        .chain(self.type_names.iter().map(String::as_str))
-                        .collect();
-                    let hint = suggest::did_you_mean(&n, &candidates).unwrap_or_else(|| {
-                        "use a built-in type (string, number, integer, boolean, array, object, any) or a type defined under `types`".to_owned()
-                    });
-                    self.error(&ty.loc, format!("unknown type `{n}`")).hint = Some(hint);
-                    ok = false;
-                } else {
-                    names.push(Sp::new(n, ty.loc.clone()));
-                }
-            }
-        }
-
-        let literals = match &node.enum_values {
-            Some(values) => Some(self.literals(values, &mut nullable)?),
-            None => None,
-        };
-        if !ok {
-            return None;
-        }
-
-        let kind = match names.len() {
-            0 if node.ty.is_some() => {
-                // `type: null` alone: a value that can only be null is best typed as any.
-                nullable = false;
-                Kind::Any
-            }
-            0 => {
-                let inferred = if literals.is_some() {
-                    None
-                } else if node.items.is_some() {
-                    Some("array")
-                } else if node.properties.is_some() {
-                    Some("object")
-                } else {
-                    let loc = node_loc(node)?;
-                    self.error(&loc, format!("{} has no `type`", position.describe())).hint = Some(
-                        "add `type:` with string, number, integer, boolean, array, object, any, or a named type"
-                            .into(),
-                    );
-                    return None;
-                };
-                match inferred {
-                    Some(word) => self.kind(word, node, None, depth)?,
-                    None => Kind::Enum(literals.clone().unwrap_or_default()),
-                }
-            }
-            1 => self.kind(
-                &names[0].value,
-                node,
-                literals.as_deref().map(|l| (l, node.enum_values.as_ref())),
-                depth,
-            )?,
-            _ => {
-                if let Some(values) = &node.enum_values {
-                    self.error(&values.loc, "`enum` cannot be combined with several types");
-                    return None;
-                }
-                let mut members = Vec::new();
-                for n in &names {
-                    members.push(Schema::new(self.kind(&n.value, node, None, depth)?));
-                }
-                Kind::Union(members)
-            }
-        };
-        if !self.applicable_keys(node, &kind) {
-            return None;
-        }
-        if matches!(kind, Kind::Any) {
-            nullable = false;
-        }
-        Some(Schema {
-            kind,
-            nullable,
-            description: text(node.description.as_ref()),
-        })
-    }
-
-    /// Keys that belong to properties only, and `name`, which items must not have.
-    fn position_keys(&mut self, node: &RawNode, position: Position) -> bool {
-        let mut ok = true;
-        if position != Position::Property {
-            let keys: [(&str, Option<&Loc>); 3] = [
-                ("required", node.required.as_ref().map(|s| &s.loc)),
-                (
-                    "required_reason",
-                    node.required_reason.as_ref().map(|s| &s.loc),
-                ),
-                ("origin", node.origin.as_ref().map(|s| &s.loc)),
-            ];
-            for (key, loc) in keys {
-                if let Some(loc) = loc {
-                    self.error(
-                        loc,
-                        format!(
-                            "`{key}` applies to properties, not to {}",
-                            position.describe()
-                        ),
-                    );
-                    ok = false;
-                }
-            }
-        }
-        if position != Position::NamedType
-            && let Some(r) = &node.replace
-        {
-            self.error(
-                &r.loc,
-                format!(
-                    "`replace` applies to events and named types, not to {}",
-                    position.describe()
-                ),
-            );
-            ok = false;
-        }
-        if position == Position::Items
-            && let Some(name) = &node.name
-        {
-            self.error(&name.loc, "array items have no `name`").hint =
-                Some("to reuse a type, define it under `types` and write `items: TypeName`".into());
-            ok = false;
-        }
-        ok
-    }
-
-    fn kind(
-        &mut self,
-        word: &str,
-        node: &RawNode,
-        literals: Option<(&[Literal], Option<&EnumValues>)>,
-        depth: usize,
-    ) -> Option<Kind> {
-        if let Some((values, sp)) = literals {
-            let loc = sp.map(|s| s.loc.clone()).or_else(|| node_loc(node))?;
-            let fits = |l: &Literal| match (word, l) {
-                ("string", Literal::String(_))
-                | ("boolean", Literal::Bool(_))
-                | ("number", Literal::Number(_)) => true,
-                ("integer", Literal::Number(n)) => n.is_integer(),
-                _ => false,
-            };
-            if !matches!(word, "string" | "number" | "integer" | "boolean") {
-                self.error(&loc, format!("`enum` does not apply to type `{word}`"))
-                    .hint = Some("enums are lists of strings, numbers or booleans".into());
-                return None;
-            }
-            if let Some(bad) = values.iter().find(|l| !fits(l)) {
-                let item_loc = sp
-                    .and_then(|s| {
-                        s.value
-                            .iter()
-                            .find(|v| literal(&v.value).as_ref() == Some(bad))
-                    })
-                    .map_or(loc.clone(), |v| v.loc.clone());
-                self.error(
-                    &item_loc,
-                    format!("enum value `{}` is not of type `{word}`", bad.label()),
-                );
-                return None;
-            }
-            return Some(Kind::Enum(values.to_vec()));
-        }
-        Some(match word {
-            "string" => Kind::String(self.string_rules(node)?),
-            "number" => Kind::Number(self.number_rules(node)?),
-            "integer" => Kind::Integer(self.number_rules(node)?),
-            "boolean" => Kind::Boolean,
-            "any" => Kind::Any,
-            "array" => Kind::Array(Box::new(self.items(node, depth)?)),
-            "object" => match &node.properties {
-                Some(props) if !props.value.is_empty() => {
-                    let owner = node
-                        .name
-                        .as_ref()
-                        .map_or_else(|| "an object".to_owned(), |n| format!("`{}`", n.value));
-                    Kind::Object(self.properties(props, &owner, depth + 1)?)
-                }
-                _ => Kind::Map,
-            },
-            named => Kind::Ref(named.to_owned()),
-        })
-    }
-
-    fn items(&mut self, node: &RawNode, depth: usize) -> Option<Schema> {
-        match &node.items {
-            None => Some(Schema::new(Kind::Any)),
-            Some(Sp {
-                value: Items::Node(inner),
-                ..
-            }) => self.schema(inner, Position::Items, depth + 1),
-            Some(Sp {
-                value: Items::Name(name),
-                loc,
-            }) => {
-                let synthetic = RawNode {
-                    ty: Some(Sp::new(TypeSpec::One(name.clone()), loc.clone())),
-                    ..RawNode::default()
-                };
-                self.schema(&synthetic, Position::Items, depth + 1)
-            }
-        }
-    }
-
-    fn string_rules(&mut self, node: &RawNode) -> Option<StringRules> {
-        if let Some(format) = &node.format
-            && !FORMATS.contains(&format.value.as_str())
-        {
-            let hint = suggest::did_you_mean(&format.value, &FORMATS)
-                .unwrap_or_else(|| format!("known formats: {}", FORMATS.join(", ")));
-            self.error(&format.loc, format!("unknown format `{}`", format.value))
-                .hint = Some(hint);
-            return None;
-        }
-        if let (Some(min), Some(max)) = (&node.min_length, &node.max_length)
-            && min.value > max.value
-        {
-            self.error(
-                &min.loc,
-                format!(
-                    "`min_length` {} is greater than `max_length` {}",
-                    min.value, max.value
-                ),
-            );
-            return None;
-        }
-        Some(StringRules {
-            format: node.format.as_ref().map(|f| f.value.clone()),
-            pattern: node.pattern.as_ref().map(|p| p.value.clone()),
-            min_length: node.min_length.as_ref().map(|m| m.value),
-            max_length: node.max_length.as_ref().map(|m| m.value),
-        })
-    }
-
-    fn number_rules(&mut self, node: &RawNode) -> Option<NumberRules> {
-        let mut number =
-            |key: &str, v: &Option<Sp<Value>>| -> Result<Option<serde_json::Number>, ()> {
-                match v {
-                    None => Ok(None),
-                    Some(Sp {
-                        value: Value::Number(n),
-                        ..
-                    }) => Ok(Some(n.clone())),
-                    Some(sp) => {
-                        self.error(&sp.loc, format!("`{key}` must be a number"));
-                        Err(())
-                    }
-                }
-            };
-        let minimum = number("minimum", &node.minimum).ok()?;
-        let maximum = number("maximum", &node.maximum).ok()?;
-        if let (Some(min), Some(max)) = (&minimum, &maximum)
-            && min.as_f64() > max.as_f64()
-        {
-            let loc = node.minimum.as_ref().map(|m| m.loc.clone())?;
-            self.error(
-                &loc,
-                format!("`minimum` {min} is greater than `maximum` {max}"),
-            );
-            return None;
-        }
-        Some(NumberRules { minimum, maximum })
-    }
-
-    /// Keys that only make sense for some kinds: a `format` on an integer is a mistake.
-    fn applicable_keys(&mut self, node: &RawNode, kind: &Kind) -> bool {
-        let kinds: Vec<&Kind> = match kind {
-            Kind::Union(members) => members.iter().map(|m| &m.kind).collect(),
-            other => vec![other],
-        };
-        let any = |f: &dyn Fn(&Kind) -> bool| kinds.iter().any(|k| f(k));
-        // Constraints of an enum's base type may stay beside it (a user catalog adding an enum
-        // to a string with a pattern); the enum is the stricter rule.
-        let enum_of =
-            |k: &Kind, f: fn(&Literal) -> bool| matches!(k, Kind::Enum(v) if v.iter().all(f));
-        let string = any(&|k| {
-            matches!(k, Kind::String(_)) || enum_of(k, |l| matches!(l, Literal::String(_)))
-        });
-        let numeric = any(&|k| {
-            matches!(k, Kind::Number(_) | Kind::Integer(_))
-                || enum_of(k, |l| matches!(l, Literal::Number(_)))
-        });
-        let array = any(&|k| matches!(k, Kind::Array(_)));
-        let object = any(&|k| matches!(k, Kind::Object(_) | Kind::Map));
-        let checks: [(&str, Option<&Loc>, bool, &str); 8] = [
-            (
-                "format",
-                node.format.as_ref().map(|s| &s.loc),
-                string,
-                "strings",
-            ),
-            (
-                "pattern",
-                node.pattern.as_ref().map(|s| &s.loc),
-                string,
-                "strings",
-            ),
-            (
-                "min_length",
-                node.min_length.as_ref().map(|s| &s.loc),
-                string,
-                "strings",
-            ),
-            (
-                "max_length",
-                node.max_length.as_ref().map(|s| &s.loc),
-                string,
-                "strings",
-            ),
-            (
-                "minimum",
-                node.minimum.as_ref().map(|s| &s.loc),
-                numeric,
-                "numbers and integers",
-            ),
-            (
-                "maximum",
-                node.maximum.as_ref().map(|s| &s.loc),
-                numeric,
-                "numbers and integers",
-            ),
-            (
-                "items",
-                node.items.as_ref().map(|s| &s.loc),
-                array,
-                "arrays",
-            ),
-            (
-                "properties",
-                node.properties.as_ref().map(|s| &s.loc),
-                object,
-                "objects",
-            ),
+    /// The event's call, and which of its properties are the call's name and category.
+    fn call(&mut self, raw: &RawEvent, properties: &[Property]) -> Option<Call> {
+        let word = raw.call.as_ref().map_or("track", |c| c.value.as_str());
+        let fields_given = [
+            ("call_name", raw.call_name.as_ref()),
+            ("call_category", raw.call_category.as_ref()),
         ];
-        let mut ok = true;
-        for (key, loc, applies, to) in checks {
-            if let (Some(loc), false) = (loc, applies) {
-                let word = match kind {
-                    Kind::Ref(name) => format!("named type `{name}`"),
-                    Kind::Enum(_) => "an enum".to_owned(),
-                    other => format!("type `{}`", Schema::new(other.clone()).type_word()),
-                };
-                self.error(loc, format!("`{key}` applies to {to}, not to {word}"));
-                ok = false;
+        if word == "track" {
+            let mut ok = true;
+            for (key, sp) in fields_given {
+                if let Some(sp) = sp {
+                    self.error(
+                        &sp.loc,
+                        format!("`{key}` applies to page and screen events, not to track events"),
+                    )
+                    .hint = Some("add `call: page` or `call: screen` to the event".into());
+                    ok = false;
+                }
             }
+            return ok.then_some(Call::Track);
         }
-        ok
+        if !CALLS.contains(&word) {
+            if let Some(c) = &raw.call {
+                let hint = suggest::did_you_mean(word, &CALLS)
+                    .unwrap_or_else(|| "use track, page or screen".into());
+                self.error(&c.loc, format!("unknown call `{word}`")).hint = Some(hint);
+            }
+            return None;
+        }
+        let names: Vec<&str> = properties.iter().map(|p| p.name.as_str()).collect();
+        let mut ok = true;
+        let mut field = |key: &str, sp: Option<&Sp<String>>| -> Option<String> {
+            let sp = sp?;
+            match properties.iter().find(|p| p.name == sp.value) {
+                None => {
+                    self.error(
+                        &sp.loc,
+                        format!(
+                            "`{key}` names `{}`, which is not a property of the event",
+                            sp.value
+                        ),
+                    )
+                    .hint = suggest::did_you_mean(&sp.value, &names);
+                    ok = false;
+                    None
+                }
+                Some(p) if !is_text(&p.schema) => {
+                    self.error(
+                        &sp.loc,
+                        format!("`{key}` names `{}`, which is not a string", sp.value),
+                    )
+                    .hint = Some("a call's name and category are strings".into());
+                    ok = false;
+                    None
+                }
+                Some(_) => Some(sp.value.clone()),
+            }
+        };
+        let fields = CallFields {
+            name: field("call_name", raw.call_name.as_ref()),
+            category: field("call_category", raw.call_category.as_ref()),
+        };
+        if fields.name.is_some() && fields.name == fields.category {
+            if let Some(sp) = &raw.call_category {
+                self.error(
+                    &sp.loc,
+                    "the call's name and category are the same property",
+                );
+            }
+            ok = false;
+        }
+        let call = match word {
+            "page" => Call::Page(fields),
+            _ => Call::Screen(fields),
+        };
+        ok.then_some(call)
     }
 
-    fn literals(&mut self, values: &EnumValues, nullable: &mut bool) -> Option<Vec<Literal>> {
-        if values.value.is_empty() {
-            self.error(&values.loc, "`enum` has no values");
-            return None;
-        }
-        let mut out: Vec<Literal> = Vec::new();
-        for v in &values.value {
-            if v.value.is_null() {
-                *nullable = true;
-                continue;
-            }
-            let Some(lit) = literal(&v.value) else {
-                self.error(
-                    &v.loc,
-                    "enum values must be strings, numbers, booleans or null",
-                );
-                return None;
-            };
-            if out.contains(&lit) {
-                self.error(
-                    &v.loc,
-                    format!("enum value `{}` is listed twice", lit.label()),
-                );
-                return None;
-            }
-            out.push(lit);
-        }
-        if out.is_empty() {
-            self.error(&values.loc, "`enum` has no value other than null");
-            return None;
-        }
-        Some(out)
+    fn traits(&mut self, raw: &Sp<RawTraits>, call: TraitsCall) -> Option<Traits> {
+        let owner = format!("the {} traits", call.as_str());
+        let properties = match &raw.value.traits {
+            Some(props) => self.properties(props, &owner, 0)?,
+            None => Vec::new(),
+        };
+        let rules = self.object_rules(&raw.value.object_keys(), &properties, 0)?;
+        Some(Traits {
+            description: text(raw.value.description.as_ref()),
+            properties,
+            rules,
+        })
     }
 
     fn use_cases(
@@ -845,34 +481,39 @@ fn find_cycle(
     None
 }
 
-fn literal(v: &Value) -> Option<Literal> {
-    match v {
-        Value::String(s) => Some(Literal::String(s.clone())),
-        Value::Number(n) => Some(Literal::Number(LiteralNumber::from_number(n))),
-        Value::Bool(b) => Some(Literal::Bool(*b)),
-        Value::Null | Value::Array(_) | Value::Object(_) => None,
-    }
-}
-
-fn text(s: Option<&Sp<String>>) -> String {
+pub(super) fn text(s: Option<&Sp<String>>) -> String {
     s.map(|s| s.value.trim().to_owned()).unwrap_or_default()
 }
 
+/// Whether values of a schema are strings (a string, or an enum of strings).
+fn is_text(schema: &Schema) -> bool {
+    match &schema.kind {
+        Kind::String(_) => true,
+        Kind::Enum(values) => values.iter().all(|v| matches!(v, Literal::String(_))),
+        _ => false,
+    }
+}
+
 /// Some place inside a node, for problems with the node as a whole.
-fn node_loc(node: &RawNode) -> Option<Loc> {
-    node.name
-        .as_ref()
-        .map(|s| s.loc.clone())
-        .or_else(|| node.ty.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.description.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.items.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.properties.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.enum_values.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.required.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.nullable.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.format.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.pattern.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.minimum.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.maximum.as_ref().map(|s| s.loc.clone()))
-        .or_else(|| node.origin.as_ref().map(|s| s.loc.clone()))
+pub(super) fn node_loc(node: &RawNode) -> Option<Loc> {
+    let sp = |s: Option<&Loc>| s.cloned();
+    sp(node.name.as_ref().map(|s| &s.loc))
+        .or_else(|| sp(node.ty.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.title.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.description.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.items.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.properties.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.one_of.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.any_of.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.enum_values.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.const_value.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.required.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.nullable.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.format.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.pattern.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.minimum.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.maximum.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.origin.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.additional_properties.as_ref().map(|s| &s.loc)))
+        .or_else(|| sp(node.deprecated.as_ref().map(|s| &s.loc)))
 }

@@ -7,7 +7,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::catalog::{self, Sources};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::lang::{self, Language, Target, TsSdk};
 use crate::project;
@@ -115,6 +115,7 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
         .clone()
         .unwrap_or_else(|| Path::new("generated").join(language.name()));
     let generated = crate::generate(&inputs.sources(), &selection, &target)?;
+    let warnings = super::settle(generated.warnings, inputs.deny_warnings)?;
     if args.check {
         let drifts = writer::check(&out, &generated.files);
         let fix = format!(
@@ -124,15 +125,12 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
             selection.describe(),
             out.display()
         );
-        return Ok(check_report(
-            &[(None, out, drifts)],
-            &fix,
-            args.format,
-            paint,
-        ));
+        return Ok(
+            check_report(&[(None, out, drifts)], &fix, args.format, paint).with_warnings(warnings),
+        );
     }
     let report = writer::write(&out, &generated.files)?;
-    Ok(Outcome::ok(write_report(None, &out, &report, paint)))
+    Ok(Outcome::ok(write_report(None, &out, &report, paint)).with_warnings(warnings))
 }
 
 fn nothing_selected() -> Error {
@@ -166,12 +164,16 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         return Err(nothing_selected());
     };
     let project = project::load(&path)?;
+    let deny_warnings = inputs.deny_warnings || project.deny_warnings;
     let chosen = chosen_targets(&project, &path, args.target.as_deref())?;
     // Generate everything first: an invalid target writes nothing at all.
     let mut outputs = Vec::new();
+    let mut warnings = Diagnostics::default();
     let mut catalogs = Catalogs::default();
     for t in &chosen {
-        let catalog = catalogs.of(t, inputs)?;
+        let loaded = catalogs.of(t, inputs)?;
+        let catalog = &loaded.catalog;
+        warnings.extend(loaded.warnings.concerning(Some(t.target.language())));
         let events = t.selection.resolve(catalog)?;
         let request = lang::Request {
             catalog,
@@ -180,6 +182,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         };
         outputs.push((t, lang::generate(&request, &t.target)?));
     }
+    let warnings = super::settle(warnings.deduplicated(), deny_warnings)?;
     let mut fix = format!("tracktype {}gen", inputs.flags());
     if inputs.config.is_some() {
         fix = format!(
@@ -202,14 +205,14 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
                 )
             })
             .collect();
-        return Ok(check_report(&results, &fix, args.format, paint));
+        return Ok(check_report(&results, &fix, args.format, paint).with_warnings(warnings));
     }
     let mut text = String::new();
     for (t, files) in &outputs {
         let report = writer::write(&t.out, files)?;
         text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
     }
-    Ok(Outcome::ok(text))
+    Ok(Outcome::ok(text).with_warnings(warnings))
 }
 
 /// The project file: `--config`, or the nearest `tracktype.yaml`; `None` when there is none
@@ -267,7 +270,7 @@ impl Catalogs {
         &mut self,
         t: &project::ProjectTarget,
         inputs: &InputArgs,
-    ) -> Result<&crate::model::Catalog> {
+    ) -> Result<&catalog::Loaded> {
         let mut sources = t.sources.clone();
         sources.catalogs.extend(inputs.catalogs.iter().cloned());
         sources.plans.extend(inputs.plans.iter().cloned());
@@ -280,12 +283,12 @@ impl Catalogs {
                 self.loaded.len() - 1
             }
         };
-        let catalog = &self.loaded[index].1.catalog;
-        let unknown = t.unknown_names(catalog);
+        let loaded = &self.loaded[index].1;
+        let unknown = t.unknown_names(&loaded.catalog);
         if !unknown.is_empty() {
             return Err(Error::Invalid(unknown));
         }
-        Ok(catalog)
+        Ok(loaded)
     }
 }
 
@@ -345,6 +348,7 @@ fn check_report(
         let doc = json!({ "ok": code == 0, "targets": targets, "fix": if code == 0 { None } else { Some(fix) } });
         return Outcome {
             stdout: super::list::json_text(&doc),
+            warnings: Diagnostics::default(),
             code,
         };
     }
@@ -390,5 +394,9 @@ fn check_report(
             },
         );
     }
-    Outcome { stdout: text, code }
+    Outcome {
+        stdout: text,
+        warnings: Diagnostics::default(),
+        code,
+    }
 }

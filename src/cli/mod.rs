@@ -3,6 +3,7 @@
 mod generate;
 mod list;
 mod plans;
+mod protocols;
 mod status;
 pub(crate) mod style;
 
@@ -14,7 +15,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{self, Sources};
 use crate::describe;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::project;
 
@@ -55,6 +56,10 @@ pub struct InputArgs {
     /// The project file [default: tracktype.yaml in the current directory or a parent]
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// Treat warnings (what the input says that the output cannot keep exactly) as errors:
+    /// exit 2 and write nothing
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
 }
 
 impl InputArgs {
@@ -137,6 +142,12 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Fetch a Segment Protocols tracking plan through the Public API into a plan file that
+    /// --plan reads (token in SEGMENT_TOKEN)
+    Pull(protocols::PullArgs),
+    /// Show how the selected events' rules differ from a Protocols tracking plan; --apply sends
+    /// the difference
+    Push(protocols::PushArgs),
     /// Write a commented starter project file (tracktype.yaml); never overwrites one
     Init,
     /// Print shell completions
@@ -187,7 +198,15 @@ where
         }
     };
     match execute(&cli) {
-        Ok(Outcome { stdout, code }) => {
+        Ok(Outcome {
+            stdout,
+            warnings,
+            code,
+        }) => {
+            if !warnings.is_empty() {
+                let text = warnings.deduplicated().render(style::stderr_color());
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
             let mut out = std::io::stdout().lock();
             // A closed pipe (`tracktype list events | head`) is not an error worth reporting.
             let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
@@ -203,13 +222,34 @@ where
 /// What a command prints and how it exits.
 struct Outcome {
     stdout: String,
+    /// Printed on standard error, before the output.
+    warnings: Diagnostics,
     code: i32,
 }
 
 impl Outcome {
     fn ok(stdout: String) -> Self {
-        Self { stdout, code: 0 }
+        Self {
+            stdout,
+            warnings: Diagnostics::default(),
+            code: 0,
+        }
     }
+
+    #[must_use]
+    fn with_warnings(mut self, warnings: Diagnostics) -> Self {
+        self.warnings.extend(warnings);
+        self
+    }
+}
+
+/// Warnings go on, or, denied, become the errors that stop the run before anything is
+/// written.
+fn settle(warnings: Diagnostics, deny: bool) -> Result<Diagnostics> {
+    if deny && !warnings.is_empty() {
+        return Err(Error::Invalid(warnings.denied()));
+    }
+    Ok(warnings)
 }
 
 fn report(e: &Error) {
@@ -232,7 +272,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
             use_case,
             format,
         } => {
-            let catalog = catalog::load(&cli.inputs.sources())?.catalog;
+            let (catalog, warnings) = load(&cli.inputs)?;
             list::list(
                 &catalog,
                 *what,
@@ -241,16 +281,21 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 *format,
                 paint,
             )
-            .map(Outcome::ok)
+            .map(|text| Outcome::ok(text).with_warnings(warnings))
         }
         Command::Show { use_case, format } => {
-            let catalog = catalog::load(&cli.inputs.sources())?.catalog;
-            list::show(&catalog, use_case, *format, paint).map(Outcome::ok)
+            let (catalog, warnings) = load(&cli.inputs)?;
+            list::show(&catalog, use_case, *format, paint)
+                .map(|text| Outcome::ok(text).with_warnings(warnings))
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
         Command::Status(args) => status::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
-        Command::Import { plan, output } => plans::import(plan, output.as_deref()),
+        Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),
+        Command::Push(args) => protocols::push(args, &cli.inputs, paint),
+        Command::Import { plan, output } => {
+            plans::import(plan, output.as_deref(), cli.inputs.deny_warnings)
+        }
         Command::Export {
             format: ExportFormat::SegmentPlan,
             selection,
@@ -269,15 +314,24 @@ fn execute(cli: &Cli) -> Result<Outcome> {
             Ok(Outcome::ok(String::from_utf8_lossy(&out).into_owned()))
         }
         Command::Catalog { format } => {
-            let catalog = catalog::load(&cli.inputs.sources())?.catalog;
+            let (catalog, warnings) = load(&cli.inputs)?;
             let doc = describe::catalog_json(&catalog);
             Ok(Outcome::ok(match format {
                 DocFormat::Json => list::json_text(&doc),
                 DocFormat::Yaml => serde_saphyr::to_string(&doc)
                     .map_err(|e| Error::Internal(format!("cannot write YAML: {e}")))?,
-            }))
+            })
+            .with_warnings(warnings))
         }
     }
+}
+
+/// The catalog of the command line's inputs, and the warnings that concern every language
+/// (those about one language are `gen`'s to report).
+fn load(inputs: &InputArgs) -> Result<(crate::model::Catalog, Diagnostics)> {
+    let loaded = catalog::load(&inputs.sources())?;
+    let warnings = settle(loaded.warnings.concerning(None), inputs.deny_warnings)?;
+    Ok((loaded.catalog, warnings))
 }
 
 /// Writes the starter project file, refusing to replace an existing one.

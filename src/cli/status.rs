@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::catalog;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Result;
 use crate::lang::{Language, Target};
 use crate::project;
@@ -79,11 +78,11 @@ fn parse_language(s: &str) -> std::result::Result<Language, String> {
 
 pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let mut selection = args.selection.selection();
-    let statuses = if selection.is_empty() && inputs.plans.is_empty() {
+    let (statuses, warnings) = if selection.is_empty() && inputs.plans.is_empty() {
         run_project(args, inputs)?
     } else {
         selection.plan_events = selection.is_empty();
-        let catalog = catalog::load(&inputs.sources())?.catalog;
+        let (catalog, warnings) = super::load(inputs)?;
         let languages = match args.lang {
             Some(language) => vec![language],
             None => vec![Language::TypeScript, Language::Rust, Language::Swift],
@@ -100,7 +99,7 @@ pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcom
             sources,
             modules: modules(args, None),
         };
-        vec![status::status(&catalog, &scope)?]
+        (vec![status::status(&catalog, &scope)?], warnings)
     };
     let ok = statuses.iter().all(TargetStatus::ok);
     let stdout = match args.format {
@@ -109,12 +108,13 @@ pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcom
     };
     Ok(Outcome {
         stdout,
+        warnings,
         code: i32::from(args.check && !ok),
     })
 }
 
 /// Every target of the project file (or the one `--target` names), each against its sources.
-fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<Vec<TargetStatus>> {
+fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<(Vec<TargetStatus>, Diagnostics)> {
     let Some(path) = project_path(inputs, args.target.as_deref())? else {
         return Err(Diagnostic::global("nothing selected to check")
             .with_hint(
@@ -128,8 +128,10 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<Vec<TargetStatus
     let chosen = chosen_targets(&project, &path, args.target.as_deref())?;
     let mut catalogs = Catalogs::default();
     let mut statuses = Vec::new();
+    let mut warnings = Diagnostics::default();
     for t in chosen {
-        let catalog = catalogs.of(t, inputs)?;
+        let loaded = catalogs.of(t, inputs)?;
+        warnings.extend(loaded.warnings.concerning(Some(t.target.language())));
         let scope = Scope {
             target: Some(t.name.clone()),
             selection: t.selection.clone(),
@@ -141,9 +143,10 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<Vec<TargetStatus
             },
             modules: modules(args, Some(&t.target)),
         };
-        statuses.push(status::status(catalog, &scope)?);
+        statuses.push(status::status(&loaded.catalog, &scope)?);
     }
-    Ok(statuses)
+    let deny = inputs.deny_warnings || project.deny_warnings;
+    Ok((statuses, super::settle(warnings.deduplicated(), deny)?))
 }
 
 /// How the generated module is named: the flags, else the target's options, else defaults.

@@ -42,6 +42,34 @@ impl Language {
     }
 }
 
+impl Language {
+    fn bit(self) -> u8 {
+        match self {
+            Language::TypeScript => 1,
+            Language::Rust => 2,
+            Language::Swift => 4,
+        }
+    }
+}
+
+/// A set of languages, small enough to sit in every diagnostic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Languages(u8);
+
+impl Languages {
+    pub fn of(languages: &[Language]) -> Self {
+        Self(languages.iter().fold(0, |bits, l| bits | l.bit()))
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn contains(self, language: Language) -> bool {
+        self.0 & language.bit() != 0
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -21,6 +21,9 @@ fn rule(catalog: &Catalog, event: &Event) -> Value {
     if !event.properties.is_empty() {
         json_schema::object_body(&mut properties, &event.properties);
     }
+    json_schema::object_rules(&mut properties, &event.rules);
+    // The event's title and deprecation sit on its properties' schema, where import reads them.
+    json_schema::annotate(&mut properties, "", event.meta.as_deref());
     let mut schema = Map::new();
     schema.insert(
         "$schema".into(),
@@ -28,6 +31,9 @@ fn rule(catalog: &Catalog, event: &Event) -> Value {
     );
     if !event.description.is_empty() {
         schema.insert("description".into(), json!(event.description));
+    }
+    if !event.labels.is_empty() {
+        schema.insert("labels".into(), json_schema::labels(&event.labels));
     }
     schema.insert("type".into(), json!("object"));
     schema.insert(
@@ -51,6 +57,7 @@ fn definitions(catalog: &Catalog, event: &Event) -> Map<String, Value> {
     for p in &event.properties {
         p.schema.refs(&mut queue);
     }
+    event.rules.each_child(&mut |s| s.refs(&mut queue));
     while let Some(name) = queue.pop() {
         if names.insert(name.clone())
             && let Some(t) = catalog.named_type(&name)

@@ -97,6 +97,45 @@ impl Json {
     }
 }
 
+/// The JSON pointer of the schema holding the value that starts at `line:column` (the
+/// pointer of the value's parent object), when the value is in `root`.
+pub fn schema_pointer_at(root: &Json, line: u32, column: u32) -> Option<String> {
+    fn walk(node: &Json, line: u32, column: u32, path: &mut Vec<String>) -> bool {
+        if node.loc.line == line && node.loc.column == column {
+            return true;
+        }
+        match &node.value {
+            Value::Object(members) => members.iter().any(|(k, v)| {
+                path.push(k.name.replace('~', "~0").replace('/', "~1"));
+                let found = walk(v, line, column, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            Value::Array(items) => items.iter().enumerate().any(|(i, v)| {
+                path.push(i.to_string());
+                let found = walk(v, line, column, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => false,
+        }
+    }
+    let mut path = Vec::new();
+    if !walk(root, line, column, &mut path) {
+        return None;
+    }
+    path.pop();
+    Some(if path.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{}", path.join("/"))
+    })
+}
+
 /// Parses a whole file.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
     // A byte order mark, as some Windows tools write, is not part of the JSON.
@@ -113,6 +152,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
         line_start: start,
         depth: 0,
         counted: Cell::new((start, 1)),
+        values: 0,
     };
     p.skip_ws();
     if p.pos >= p.text.len() {
@@ -150,6 +190,8 @@ struct Parser<'a> {
     /// The last place whose column was counted, and that column: counting on from it keeps a
     /// long line (a minified plan) linear.
     counted: Cell<(usize, usize)>,
+    /// Values read so far.
+    values: usize,
 }
 
 impl Parser<'_> {
@@ -192,6 +234,15 @@ impl Parser<'_> {
     }
 
     fn value(&mut self) -> Result<Json, Diagnostic> {
+        self.values += 1;
+        if self.values > limits::MAX_JSON_VALUES {
+            return Err(self
+                .error(format!(
+                    "the plan holds more than {} JSON values",
+                    limits::MAX_JSON_VALUES
+                ))
+                .with_hint("tracking plans hold far fewer; is the file a plan?"));
+        }
         let loc = self.loc();
         let value = match self.text.get(self.pos) {
             None => return Err(self.error("unexpected end of file: the JSON is truncated")),

@@ -272,15 +272,29 @@ fn an_empty_enum() {
 }
 
 #[test]
-fn an_enum_value_that_is_not_a_scalar() {
-    expect_error(
-        &[(
-            "acme.yaml",
-            "events:\n  - name: Plan Chosen\n    properties:\n      - name: plan\n        enum: [free, {tier: pro}]\n",
-        )],
-        "acme.yaml:5:22",
-        "enum values must be strings, numbers, booleans or null",
-        None,
+fn an_enum_value_that_is_an_object_is_kept_with_a_warning() {
+    let dir = dir_with(&[(
+        "acme.yaml",
+        "events:\n  - name: Plan Chosen\n    properties:\n      - name: plan\n        enum: [free, {tier: pro}]\n",
+    )]);
+    let run = tracktype_in(Some(dir.path()), &["--catalog", "acme.yaml", "catalog"]).success();
+    assert!(
+        run.stderr.starts_with(
+            "acme.yaml:5:15: warning: a value that is an array or an object has no literal type"
+        ),
+        "{}",
+        run.stderr
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let event = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Plan Chosen")
+        .unwrap();
+    assert_eq!(
+        event["properties"][0]["schema"]["enum"],
+        serde_json::json!(["free", { "tier": "pro" }])
     );
 }
 

@@ -127,7 +127,10 @@ fn catalog_json_has_the_documented_shape() {
     let run = tracktype(&["catalog", "--format", "json"]).success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["goals", "use_cases", "events", "types"]);
+    assert_eq!(
+        keys,
+        ["goals", "use_cases", "events", "types", "identify", "group"]
+    );
     let pair = &doc["goals"][0]["use_cases"][3];
     assert_eq!(pair["slug"], "mitigate-cart-abandonment");
     assert_eq!(

@@ -495,7 +495,7 @@ fn generated_cases() -> Vec<Generated> {
                 gen_args(&["--plan", "wide.json"])
             }),
             first_line: format!(
-                "wide.json:2:1: error: an object has {} properties; the limit is {}",
+                "wide.json:2:16: error: an object has {} properties; the limit is {}",
                 limits::MAX_PROPERTIES + 1,
                 limits::MAX_PROPERTIES
             ),

@@ -38,7 +38,7 @@ fn both_formats_of_our_fixture_give_the_same_catalog() {
 }
 
 #[test]
-fn the_highest_version_wins_and_other_rules_are_ignored() {
+fn the_highest_version_wins() {
     let (_, public) = &fixture_plans()[1];
     let catalog = catalog_of(&["--plan", &path_of(public)]);
     let versioned = catalog["events"]

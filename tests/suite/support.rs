@@ -33,11 +33,21 @@ impl Run {
 
 /// Runs the `tracktype` binary in `dir` (the repository root when `None`).
 pub fn tracktype_in(dir: Option<&Path>, args: &[&str]) -> Run {
+    run(&mut command(dir, args))
+}
+
+/// The `tracktype` command, without colour, in `dir` (the repository root when `None`), for
+/// a test to add environment variables to.
+pub fn command(dir: Option<&Path>, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracktype"));
     cmd.args(args)
         .env("NO_COLOR", "1")
         .env_remove("CI_TRACKTYPE_COLOR");
     cmd.current_dir(dir.unwrap_or_else(|| root()));
+    cmd
+}
+
+pub fn run(cmd: &mut Command) -> Run {
     Run::from(cmd.output().expect("tracktype runs"))
 }
 

@@ -19,6 +19,15 @@ where
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
 
+/// Reads an optional property of any type: absent is `None`, and `null`, a value like any
+/// other, is `Some(Value::Null)`, so that reading and writing an event changes nothing.
+fn present<'de, D>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    <serde_json::Value as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
 /// An email address.
 pub type EmailAddress = String;
 /// Acme's plans.
@@ -352,7 +361,11 @@ pub struct SubscriptionStarted {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<serde_json::Map<String, serde_json::Value>>,
     /// Whatever the experimentation tool attached.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "present"
+    )]
     pub experiment: Option<serde_json::Value>,
     /// Plans the customer was on before.
     #[serde(skip_serializing_if = "Option::is_none")]

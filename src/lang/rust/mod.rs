@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Ty};
+use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Struct, TupleBody, Ty, UnionBody};
 use crate::model::Literal;
 use crate::render::render;
 
@@ -24,6 +24,8 @@ struct ModuleView {
     version: &'static str,
     /// Some optional property is nullable: the module needs its reader.
     absent_or_null: bool,
+    /// Some optional property is of any type: the module needs its reader.
+    present: bool,
     decls: Vec<String>,
     methods: Vec<MethodView>,
 }
@@ -38,6 +40,10 @@ struct MethodView {
 #[derive(Serialize)]
 struct StructView {
     doc: Vec<String>,
+    /// `#[deprecated]` and `#[allow(deprecated)]` lines before the item.
+    attributes: Vec<String>,
+    /// `#[allow(deprecated)]` where the module has deprecated items, for its own impls.
+    allow: String,
     name: String,
     fields: Vec<FieldView>,
     default: bool,
@@ -50,11 +56,28 @@ struct StructView {
 #[derive(Serialize)]
 struct FieldView {
     doc: Vec<String>,
+    deprecated: bool,
     ident: String,
     ty: String,
     serde: Vec<String>,
     /// How the constructor sets the field.
     init: String,
+}
+
+#[derive(Serialize)]
+struct TupleView {
+    doc: Vec<String>,
+    attributes: Vec<String>,
+    allow: String,
+    name: String,
+    /// The field types, in order: the items, then the rest.
+    types: Vec<String>,
+    /// The index of each item field; the required ones first.
+    required: Vec<usize>,
+    optional: Vec<usize>,
+    /// The index of the rest field, if more items may follow.
+    rest: Option<usize>,
+    expecting: String,
 }
 
 #[derive(Serialize)]
@@ -66,6 +89,8 @@ struct ParamView {
 #[derive(Serialize)]
 struct EnumView {
     doc: Vec<String>,
+    attributes: Vec<String>,
+    allow: String,
     name: String,
     /// Every value a string: derive `Serialize` and `Deserialize` with renames.
     derive: bool,
@@ -89,9 +114,23 @@ struct VariantView {
 #[derive(Serialize)]
 struct UnionView {
     doc: Vec<String>,
+    attributes: Vec<String>,
+    allow: String,
     name: String,
-    variants: Vec<ParamView>,
+    variants: Vec<VariantTypeView>,
     from: Vec<FromView>,
+    /// The discriminating property's wire name, as a Rust string literal.
+    discriminator: Option<String>,
+    /// The error when no alternative matches the discriminator.
+    unknown: String,
+}
+
+#[derive(Serialize)]
+struct VariantTypeView {
+    ident: String,
+    ty: String,
+    /// The discriminator's value for this alternative, as a Rust string literal.
+    tag: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +143,7 @@ struct FromView {
 #[derive(Serialize)]
 struct AliasView {
     doc: Vec<String>,
+    attributes: Vec<String>,
     name: String,
     ty: String,
 }
@@ -121,9 +161,10 @@ pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
 
 pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
+    let deprecation = Deprecation::of(layout);
     let mut decls = Vec::new();
     for (i, decl) in layout.decls.iter().enumerate() {
-        decls.push(render_decl(layout, &names, DeclId(i), decl)?);
+        decls.push(render_decl(layout, &names, &deprecation, DeclId(i), decl)?);
     }
     let methods = layout
         .events
@@ -133,22 +174,27 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
             let mut doc = vec![format!("Sends {}.", quote(&e.event.name))];
             doc.push(String::new());
             doc.extend(docs::event(e));
+            let mut doc = doc_lines(&doc);
+            doc.extend(deprecation.attributes(e.event.deprecated()));
             MethodView {
-                doc: doc_lines(&doc),
+                doc,
                 ident: ident.clone(),
                 ty: names.ty(e.decl).to_owned(),
             }
         })
         .collect();
-    let absent_or_null = layout.decls.iter().any(|decl| match &decl.body {
-        Body::Struct(fields) => fields
-            .iter()
-            .any(|f| !f.property.required && f.ty.split_nullable().1),
-        _ => false,
-    });
+    let optional_field = |f: &dyn Fn(&Ty) -> bool| {
+        layout.decls.iter().any(|decl| match &decl.body {
+            Body::Struct(s) => s.fields.iter().any(|fl| !fl.property.required && f(&fl.ty)),
+            _ => false,
+        })
+    };
+    let absent_or_null = optional_field(&|ty| ty.split_nullable().1);
+    let present = optional_field(&|ty| *ty == Ty::Any);
     let view = ModuleView {
         version: env!("CARGO_PKG_VERSION"),
         absent_or_null,
+        present,
         decls,
         methods,
     };
@@ -174,58 +220,77 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
     }])
 }
 
-fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, decl: &Decl<'_>) -> Result<String> {
-    let name = names.ty(id).to_owned();
-    let event = layout.events.iter().find(|e| e.decl == id);
-    let doc = doc_lines(&docs::decl(layout, id));
-    match &decl.body {
-        Body::Struct(fields) => render(
-            "rust/struct.rs",
-            &struct_view(layout, names, id, name, doc, fields, event),
-        ),
-        Body::Enum(values) => render("rust/enum.rs", &enum_view(names, id, name, doc, values)),
-        Body::Union(members) => {
-            let variants: Vec<ParamView> = names
-                .variants(id)
-                .iter()
-                .zip(members)
-                .map(|(ident, ty)| ParamView {
-                    ident: ident.clone(),
-                    ty: rust_type(names, ty),
-                })
-                .collect();
-            let mut seen = BTreeSet::new();
-            let mut from = Vec::new();
-            for v in &variants {
-                if seen.insert(v.ty.clone()) {
-                    from.push(FromView {
-                        ty: v.ty.clone(),
-                        variant: v.ident.clone(),
-                        expr: "value".into(),
-                    });
-                }
-                if v.ty == "String" && seen.insert("&str".into()) {
-                    from.push(FromView {
-                        ty: "&str".into(),
-                        variant: v.ident.clone(),
-                        expr: "value.to_owned()".into(),
-                    });
-                }
-            }
-            render(
-                "rust/union.rs",
-                &UnionView {
-                    doc,
-                    name,
-                    variants,
-                    from,
-                },
-            )
+/// How a module marks deprecated items: `#[deprecated]` on each, and, in a module that has
+/// any, `#[allow(deprecated)]` on its own items that use them.
+struct Deprecation {
+    any: bool,
+}
+
+impl Deprecation {
+    fn of(layout: &Layout<'_>) -> Self {
+        let any = layout.decls.iter().any(|d| {
+            d.deprecated()
+                || matches!(&d.body, Body::Struct(s) if s.fields.iter().any(|f| f.property.schema.deprecated()))
+        }) || layout.events.iter().any(|e| e.event.deprecated());
+        Self { any }
+    }
+
+    /// The attribute lines of an item: `#[deprecated]` when it is, `#[allow(deprecated)]`
+    /// where the module needs it.
+    fn attributes(&self, deprecated: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if deprecated {
+            out.push("#[deprecated]".to_owned());
         }
+        if self.any {
+            out.push("#[allow(deprecated)]".to_owned());
+        }
+        out
+    }
+
+    fn allow(&self) -> String {
+        if self.any {
+            "#[allow(deprecated)]".to_owned()
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn render_decl(
+    layout: &Layout<'_>,
+    names: &Names,
+    deprecation: &Deprecation,
+    id: DeclId,
+    decl: &Decl<'_>,
+) -> Result<String> {
+    let name = names.ty(id).to_owned();
+    let event = layout.event_of(id);
+    let doc = doc_lines(&docs::decl(layout, id));
+    let deprecated = decl.deprecated() || event.is_some_and(|e| e.event.deprecated());
+    let attributes = deprecation.attributes(deprecated);
+    match &decl.body {
+        Body::Struct(body) => render(
+            "rust/struct.rs",
+            &struct_view(layout, names, deprecation, id, name, doc, body, event),
+        ),
+        Body::Enum(values) => render(
+            "rust/enum.rs",
+            &enum_view(names, deprecation, id, name, doc, values, attributes),
+        ),
+        Body::Union(body) => render(
+            "rust/union.rs",
+            &union_view(names, deprecation, id, name, doc, body, attributes),
+        ),
+        Body::Tuple(body) => render(
+            "rust/tuple.rs",
+            &tuple_view(names, deprecation, name, doc, body, attributes),
+        ),
         Body::Alias(ty) => render(
             "rust/alias.rs",
             &AliasView {
                 doc,
+                attributes,
                 name,
                 ty: rust_type(names, ty),
             },
@@ -233,19 +298,132 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, decl: &Decl<'_>) 
     }
 }
 
-fn struct_view(
-    layout: &Layout<'_>,
+fn union_view(
     names: &Names,
+    deprecation: &Deprecation,
     id: DeclId,
     name: String,
     doc: Vec<String>,
-    fields: &[crate::layout::Field<'_>],
+    body: &UnionBody<'_>,
+    attributes: Vec<String>,
+) -> UnionView {
+    let variants: Vec<VariantTypeView> = names
+        .variants(id)
+        .iter()
+        .zip(&body.members)
+        .map(|(ident, m)| VariantTypeView {
+            ident: ident.clone(),
+            ty: rust_type(names, &m.ty),
+            tag: m.tag.map(quote),
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut from = Vec::new();
+    for v in &variants {
+        if seen.insert(v.ty.clone()) {
+            from.push(FromView {
+                ty: v.ty.clone(),
+                variant: v.ident.clone(),
+                expr: "value".into(),
+            });
+        }
+        if v.ty == "String" && seen.insert("&str".into()) {
+            from.push(FromView {
+                ty: "&str".into(),
+                variant: v.ident.clone(),
+                expr: "value.to_owned()".into(),
+            });
+        }
+    }
+    let discriminator = body.discriminator;
+    let unknown = match discriminator {
+        Some(d) => {
+            let tags: Vec<String> = body
+                .members
+                .iter()
+                .filter_map(|m| m.tag.map(|t| format!("{t:?}")))
+                .collect();
+            format!(
+                "`{d}` is {{}}, expected one of {}",
+                tags.join(", ").replace('{', "{{").replace('}', "}}")
+            )
+        }
+        None => String::new(),
+    };
+    UnionView {
+        doc,
+        attributes,
+        allow: deprecation.allow(),
+        name,
+        variants,
+        from,
+        discriminator: discriminator.map(quote),
+        unknown: quote(&unknown),
+    }
+}
+
+fn tuple_view(
+    names: &Names,
+    deprecation: &Deprecation,
+    name: String,
+    doc: Vec<String>,
+    body: &TupleBody,
+    attributes: Vec<String>,
+) -> TupleView {
+    let mut types: Vec<String> = body
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| {
+            let inner = rust_type(names, ty);
+            if i < body.required {
+                inner
+            } else {
+                format!("Option<{inner}>")
+            }
+        })
+        .collect();
+    let rest = body.rest.as_ref().map(|r| {
+        types.push(format!("Vec<{}>", rust_type(names, r)));
+        types.len() - 1
+    });
+    let expecting = format!(
+        "a list of {}{} items",
+        if body.required < body.items.len() || rest.is_some() {
+            "at least "
+        } else {
+            ""
+        },
+        body.required
+    );
+    TupleView {
+        doc,
+        attributes,
+        allow: deprecation.allow(),
+        name,
+        types,
+        required: (0..body.required).collect(),
+        optional: (body.required..body.items.len()).collect(),
+        rest,
+        expecting: quote(&expecting),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn struct_view(
+    layout: &Layout<'_>,
+    names: &Names,
+    deprecation: &Deprecation,
+    id: DeclId,
+    name: String,
+    doc: Vec<String>,
+    body: &Struct<'_>,
     event: Option<&EventDecl<'_>>,
 ) -> StructView {
-    let _ = layout;
+    let idents = names.fields(id);
     let mut views = Vec::new();
     let mut params = Vec::new();
-    for (field, ident) in fields.iter().zip(names.fields(id)) {
+    for (field, ident) in body.fields.iter().zip(idents) {
         let (base, nullable) = field.ty.split_nullable();
         let base_ty = rust_type(names, base);
         let required = field.property.required;
@@ -265,8 +443,18 @@ fn struct_view(
         if !required && nullable {
             serde.push("default".to_owned());
             serde.push("deserialize_with = \"absent_or_null\"".to_owned());
+        } else if !required && *base == Ty::Any {
+            // Any value includes `null`, which must read as a value, not as absence.
+            serde.push("default".to_owned());
+            serde.push("deserialize_with = \"present\"".to_owned());
         }
-        let init = if required {
+        let fixed = layout
+            .single_value(&field.ty)
+            .and_then(|(enum_id, _)| names.variants(enum_id).first().map(|v| (enum_id, v)));
+        let init = if let (true, Some((enum_id, variant))) = (required, fixed) {
+            // One value allowed: the constructor fills it in.
+            format!("{}::{variant}", names.ty(enum_id))
+        } else if required {
             let into = ty == "String";
             params.push(ParamView {
                 ident: ident.clone(),
@@ -286,16 +474,36 @@ fn struct_view(
         };
         views.push(FieldView {
             doc: doc_lines(&docs::property(field.property)),
+            deprecated: field.property.schema.deprecated(),
             ident: ident.clone(),
             ty,
             serde,
             init,
         });
     }
+    if let (Some(extra), Some(ident)) = (&body.extra, idents.get(body.fields.len())) {
+        views.push(FieldView {
+            doc: doc_lines(&["Other keys, and their values.".to_owned()]),
+            deprecated: false,
+            ident: ident.clone(),
+            ty: format!(
+                "std::collections::BTreeMap<String, {}>",
+                rust_type(names, extra)
+            ),
+            serde: vec!["flatten".to_owned()],
+            init: "std::collections::BTreeMap::new()".to_owned(),
+        });
+    }
+    let deprecated = event.is_some_and(|e| e.event.deprecated());
     StructView {
         doc,
+        attributes: deprecation.attributes(deprecated),
+        allow: deprecation.allow(),
         name,
-        default: params.is_empty(),
+        // Default only where every field has a default: none required, none fixed.
+        default: views
+            .iter()
+            .all(|f| f.init == "None" || f.init.starts_with("std::collections")),
         too_many_params: params.len() > 7,
         params,
         fields: views,
@@ -305,10 +513,12 @@ fn struct_view(
 
 fn enum_view(
     names: &Names,
+    deprecation: &Deprecation,
     id: DeclId,
     name: String,
     doc: Vec<String>,
     values: &[Literal],
+    attributes: Vec<String>,
 ) -> EnumView {
     let derive = values.iter().all(|v| matches!(v, Literal::String(_)));
     let variants = names
@@ -329,6 +539,7 @@ fn enum_view(
                         n.0.parse::<f64>().unwrap_or(0.0)
                     )
                 }
+                Literal::Json(j) => format!("value == serde_json::json!({j})"),
             },
             serialize: match value {
                 Literal::String(s) => format!("serializer.serialize_str({})", quote(s)),
@@ -343,6 +554,7 @@ fn enum_view(
                         format!("serializer.serialize_f64({f:?})")
                     }
                 }
+                Literal::Json(j) => format!("serde_json::json!({j}).serialize(serializer)"),
             },
         })
         .collect();
@@ -355,6 +567,8 @@ fn enum_view(
         .replace('}', "}}");
     EnumView {
         doc,
+        attributes,
+        allow: deprecation.allow(),
         name,
         derive,
         variants,
@@ -371,7 +585,13 @@ fn rust_type(names: &Names, ty: &Ty) -> String {
         Ty::Number => "f64".into(),
         Ty::Integer => "i64".into(),
         Ty::Boolean => "bool".into(),
-        Ty::Map => "serde_json::Map<String, serde_json::Value>".into(),
+        Ty::Map(values) if **values == Ty::Any => {
+            "serde_json::Map<String, serde_json::Value>".into()
+        }
+        Ty::Map(values) => format!(
+            "std::collections::BTreeMap<String, {}>",
+            rust_type(names, values)
+        ),
         Ty::Array(inner) => format!("Vec<{}>", rust_type(names, inner)),
         Ty::Nullable(inner) => format!("Option<{}>", rust_type(names, inner)),
         Ty::Decl(id) => names.ty(*id).to_owned(),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name, ty_word};
+use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name};
 
 /// Keywords of every edition, strict and reserved; `gen` is reserved since 2024.
 pub const KEYWORDS: [&str; 52] = [
@@ -85,7 +85,7 @@ fn claim_ident(space: &mut Namespace, candidate: &str) -> String {
 /// The identifiers of one generated module.
 pub struct Names {
     types: HashMap<DeclId, String>,
-    /// Per struct: the field identifiers, in property order.
+    /// Per struct: the field identifiers, in property order, then the field of other keys.
     fields: HashMap<DeclId, Vec<String>>,
     /// Per enum or union: the variant identifiers, in value order.
     variants: HashMap<DeclId, Vec<String>>,
@@ -96,21 +96,27 @@ pub struct Names {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut types_space = Namespace::with_reserved(TYPE_NAMES);
-        let mut types: HashMap<DeclId, String> = HashMap::new();
+        let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
         let mut fields = HashMap::new();
         let mut variants = HashMap::new();
         for (i, decl) in layout.decls.iter().enumerate() {
             let id = DeclId(i);
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
+                Origin::Traits(call) => cased(
+                    &format!("{} traits", call.as_str()),
+                    Case::UpperCamel,
+                    "Traits",
+                ),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
                 Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
             types.insert(id, types_space.claim(&candidate, Case::UpperCamel));
             match &decl.body {
-                Body::Struct(list) => {
+                Body::Struct(body) => {
                     let mut space = Namespace::default();
-                    let idents = list
+                    let mut idents: Vec<String> = body
+                        .fields
                         .iter()
                         .map(|f| {
                             claim_ident(
@@ -119,6 +125,9 @@ impl Names {
                             )
                         })
                         .collect();
+                    if body.extra.is_some() {
+                        idents.push(claim_ident(&mut space, "additional_properties"));
+                    }
                     fields.insert(id, idents);
                 }
                 Body::Enum(values) => {
@@ -134,25 +143,21 @@ impl Names {
                         .collect();
                     variants.insert(id, idents);
                 }
-                Body::Union(members) => {
+                Body::Union(u) => {
                     let mut space = Namespace::with_reserved(["Self"]);
-                    let idents = members
+                    let idents = u
+                        .members
                         .iter()
                         .map(|m| {
-                            let word = match m {
-                                crate::layout::Ty::Decl(d) => match &layout.decl(*d).origin {
-                                    Origin::Named(n) => n.clone(),
-                                    Origin::Nested { words, .. } => words.clone(),
-                                    Origin::Event(n) => n.clone(),
-                                },
-                                other => ty_word(other).to_owned(),
-                            };
-                            space.claim(&cased(&word, Case::UpperCamel, "Value"), Case::UpperCamel)
+                            space.claim(
+                                &cased(&m.words, Case::UpperCamel, "Value"),
+                                Case::UpperCamel,
+                            )
                         })
                         .collect();
                     variants.insert(id, idents);
                 }
-                Body::Alias(_) => {}
+                Body::Tuple(_) | Body::Alias(_) => {}
             }
         }
         let mut method_space = Namespace::with_reserved(TRACKER_METHODS);

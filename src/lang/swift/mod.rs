@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::layout::{Body, DeclId, Layout, Ty};
+use crate::layout::{Body, DeclId, Layout, Struct, TupleBody, Ty};
 use crate::model::Literal;
 use crate::pretty::{Doc, concat, group, indent, join, print, text};
 use crate::render::render;
@@ -22,6 +22,9 @@ pub use names::{CLIENT_METHODS, KEYWORDS, TYPE_NAMES};
 
 /// swift-format's default line length.
 const WIDTH: usize = 100;
+
+/// The attribute that marks a deprecated declaration.
+const DEPRECATED: &str = "@available(*, deprecated)";
 
 #[derive(Serialize)]
 struct PackageView {
@@ -52,8 +55,9 @@ struct StructView {
     assignments: Vec<String>,
     coding_keys: Vec<String>,
     encodes: Vec<String>,
-    /// A hand-written `init(from:)`, only where the synthesised one would read an explicit
-    /// `null` as absent (an optional `Nullable`); each entry is one statement's lines.
+    /// A hand-written `init(from:)`, only where the synthesised one would not do: an optional
+    /// `Nullable` (read as absent when `null`), other keys, or deprecated properties (kept in
+    /// private storage); each entry is one statement's lines.
     decodes: Vec<String>,
 }
 
@@ -90,12 +94,28 @@ struct UnionView {
     name: String,
     cases: Vec<UnionCaseView>,
     literals: Vec<LiteralView>,
+    /// The discriminating property's wire name, as a Swift string literal.
+    discriminator: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TupleView {
+    doc: Vec<String>,
+    header: String,
+    properties: Vec<PropertyView>,
+    params: Vec<String>,
+    assignments: Vec<String>,
+    decodes: Vec<String>,
+    encodes: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct UnionCaseView {
     ident: String,
+    bare: String,
     ty: String,
+    /// The discriminator's value for this case, as a Swift string literal.
+    tag: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -157,7 +177,7 @@ pub fn generate(
         .map(|(e, method)| {
             let ty = names.ty(e.decl);
             let fields = match &layout.decl(e.decl).body {
-                Body::Struct(fields) => fields.as_slice(),
+                Body::Struct(s) => s.fields.as_slice(),
                 _ => &[],
             };
             let wire = string(&e.event.name);
@@ -187,8 +207,12 @@ pub fn generate(
             let mut doc = vec![format!("Sends {wire}.")];
             doc.push(String::new());
             doc.extend(docs::event(e));
+            let mut doc = doc_lines(&doc);
+            if e.event.deprecated() {
+                doc.push(DEPRECATED.to_owned());
+            }
             MethodView {
-                doc: doc_lines(&doc),
+                doc,
                 signature: print(&signature, WIDTH, 2, 2),
                 body: print(&body, WIDTH, 2, 4),
             }
@@ -226,7 +250,7 @@ pub fn generate(
         )?,
     });
 
-    let uses_json = layout.any_ty(&|t| matches!(t, Ty::Any | Ty::Map))
+    let uses_json = layout.any_ty(&|t| matches!(t, Ty::Any))
         || layout
             .decls
             .iter()
@@ -236,6 +260,18 @@ pub fn generate(
             path: sources.join("JSONValue.swift"),
             contents: render(
                 "swift/json-value.swift",
+                &PackageView {
+                    header: header.to_owned(),
+                    module: module.to_owned(),
+                },
+            )?,
+        });
+    }
+    if uses_json_key(layout) {
+        files.push(GeneratedFile {
+            path: sources.join("JSONKey.swift"),
+            contents: render(
+                "swift/json-key.swift",
                 &PackageView {
                     header: header.to_owned(),
                     module: module.to_owned(),
@@ -258,10 +294,26 @@ pub fn generate(
     Ok(files)
 }
 
+/// Whether some struct has typed other keys, or some union a discriminator: they read keys
+/// by name at run time.
+fn uses_json_key(layout: &Layout<'_>) -> bool {
+    layout.decls.iter().any(|d| match &d.body {
+        Body::Struct(s) => s.extra.is_some(),
+        Body::Union(u) => u.discriminator.is_some(),
+        _ => false,
+    })
+}
+
 /// Whether an optional property is also nullable somewhere: it needs `Nullable`.
 fn uses_nullable(layout: &Layout<'_>) -> bool {
     layout.decls.iter().any(|d| match &d.body {
-        Body::Struct(fields) => fields
+        Body::Tuple(t) => t
+            .items
+            .iter()
+            .skip(t.required)
+            .any(|i| i.split_nullable().1),
+        Body::Struct(s) => s
+            .fields
             .iter()
             .any(|f| !f.property.required && f.ty.split_nullable().1),
         _ => false,
@@ -275,139 +327,20 @@ fn all_strings(values: &[Literal]) -> bool {
 fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String> {
     let decl = layout.decl(id);
     let name = names.ty(id).to_owned();
-    let doc = doc_lines(&docs::decl(layout, id));
+    let mut doc = doc_lines(&docs::decl(layout, id));
+    let deprecated = decl.deprecated() || layout.event_of(id).is_some_and(|e| e.event.deprecated());
+    if deprecated {
+        doc.push(DEPRECATED.to_owned());
+    }
     match &decl.body {
-        Body::Struct(fields) => {
-            let idents = names.members(id);
-            let mut properties = Vec::new();
-            let (mut required_params, mut optional_params) = (Vec::new(), Vec::new());
-            let mut assignments = Vec::new();
-            let mut coding_keys = Vec::new();
-            let mut encodes = Vec::new();
-            let mut decodes = Vec::new();
-            let mut absent_or_null = false;
-            for (field, ident) in fields.iter().zip(idents) {
-                let (base, nullable) = field.ty.split_nullable();
-                let base_ty = swift_type(names, base);
-                let required = field.property.required;
-                let ty = match (required, nullable) {
-                    (true, false) => base_ty,
-                    (false, false) | (true, true) => format!("{base_ty}?"),
-                    (false, true) => format!("Nullable<{base_ty}>?"),
-                };
-                properties.push(PropertyView {
-                    doc: doc_lines(&docs::property(field.property)),
-                    line: print(
-                        &typed(&format!("public var {ident}:"), &ty, ""),
-                        WIDTH,
-                        2,
-                        2,
-                    ),
-                });
-                let param = typed(
-                    &format!("{ident}:"),
-                    &ty,
-                    if required { "" } else { " = nil" },
-                );
-                if required {
-                    required_params.push(param);
-                } else {
-                    optional_params.push(param);
-                }
-                assignments.push(print(
-                    &assigned(&format!("self.{ident}"), ident),
-                    WIDTH,
-                    2,
-                    4,
-                ));
-                let key = bare(ident);
-                coding_keys.push(if key == field.property.name {
-                    format!("case {ident}")
-                } else {
-                    print(
-                        &assigned(&format!("case {ident}"), &string(&field.property.name)),
-                        WIDTH,
-                        2,
-                        4,
-                    )
-                });
-                let method = if required {
-                    "encode"
-                } else {
-                    "encodeIfPresent"
-                };
-                encodes.push(print(
-                    &concat(vec![
-                        text("try "),
-                        // `self.`: a property may be called `encoder` or `container`.
-                        call(
-                            &format!("container.{method}"),
-                            vec![format!("self.{ident}"), format!("forKey: .{key}")],
-                        ),
-                    ]),
-                    WIDTH,
-                    2,
-                    4,
-                ));
-                let (method, indent) = match (required, nullable) {
-                    (true, false) => ("decode", 4),
-                    (false, true) => {
-                        absent_or_null = true;
-                        ("decode", 6)
-                    }
-                    _ => ("decodeIfPresent", 4),
-                };
-                let decoded = &ty[..if required && !nullable {
-                    ty.len()
-                } else {
-                    ty.len() - 1
-                }];
-                let statement = print(
-                    &concat(vec![
-                        text(format!("self.{ident} = try ")),
-                        call(
-                            &format!("container.{method}"),
-                            vec![format!("{decoded}.self"), format!("forKey: .{key}")],
-                        ),
-                    ]),
-                    WIDTH,
-                    2,
-                    indent,
-                );
-                decodes.push(if indent == 6 {
-                    format!("if container.contains(.{key}) {{\n      {statement}\n    }}")
-                } else {
-                    statement
-                });
-            }
-            let count = required_params.len() + optional_params.len();
-            let params = required_params
-                .into_iter()
-                .chain(optional_params)
-                .enumerate()
-                .map(|(i, p)| {
-                    let comma = if i + 1 < count { "," } else { "" };
-                    print(&concat(vec![p, text(comma)]), WIDTH, 2, 4)
-                })
-                .collect();
-            render(
-                "swift/struct.swift",
-                &StructView {
-                    doc,
-                    header: type_header(
-                        "public struct",
-                        &name,
-                        &["Codable", "Sendable", "Equatable"],
-                    ),
-                    properties,
-                    params,
-                    assignments,
-                    coding_keys,
-                    encodes,
-                    decodes: if absent_or_null { decodes } else { Vec::new() },
-                },
-            )
-        }
+        Body::Struct(body) => render(
+            "swift/struct.swift",
+            &struct_view(layout, names, id, &name, doc, body),
+        ),
+        Body::Tuple(body) => render(
+            "swift/tuple.swift",
+            &tuple_view(names, id, &name, doc, body),
+        ),
         Body::Enum(values) => {
             let raw = all_strings(values);
             let cases = names
@@ -435,6 +368,8 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                             }
                             _ => format!(".double({literal})"),
                         },
+                        // The layout types enums with such values as any JSON value instead.
+                        Literal::Json(_) => ".null".to_owned(),
                     };
                     CaseView {
                         doc: doc_lines(&[format!("`{}`", value.to_json())]),
@@ -467,19 +402,21 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 },
             )
         }
-        Body::Union(members) => {
+        Body::Union(body) => {
             let cases: Vec<UnionCaseView> = names
                 .cases(id)
                 .iter()
-                .zip(members)
-                .map(|(ident, ty)| UnionCaseView {
+                .zip(&body.members)
+                .map(|(ident, m)| UnionCaseView {
                     ident: ident.clone(),
-                    ty: swift_type(names, ty),
+                    bare: bare(ident).to_owned(),
+                    ty: swift_type(names, &m.ty),
+                    tag: m.tag.map(string),
                 })
                 .collect();
             let mut literals: Vec<LiteralView> = Vec::new();
-            for (case, member) in cases.iter().zip(members) {
-                let literal = match member {
+            for (case, member) in cases.iter().zip(&body.members) {
+                let literal = match &member.ty {
                     Ty::String => Some(("ExpressibleByStringLiteral", "stringLiteral", "String")),
                     Ty::Integer => Some(("ExpressibleByIntegerLiteral", "integerLiteral", "Int")),
                     Ty::Number => Some(("ExpressibleByFloatLiteral", "floatLiteral", "Double")),
@@ -509,6 +446,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                     name,
                     cases,
                     literals,
+                    discriminator: body.discriminator.map(string),
                 },
             )
         }
@@ -523,6 +461,331 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
     }
 }
 
+/// A struct: stored properties (deprecated ones in private storage behind a deprecated
+/// accessor, so that the struct's own code uses no deprecated declaration), the initializer,
+/// the coding keys, and `encode(to:)`; `init(from:)` where the synthesised one would not do.
+fn struct_view(
+    layout: &Layout<'_>,
+    names: &Names,
+    id: DeclId,
+    name: &str,
+    doc: Vec<String>,
+    body: &Struct<'_>,
+) -> StructView {
+    let idents = names.members(id);
+    let mut properties = Vec::new();
+    let (mut required_params, mut optional_params) = (Vec::new(), Vec::new());
+    let mut assignments = Vec::new();
+    let mut coding_keys = Vec::new();
+    let mut encodes = Vec::new();
+    let mut decodes = Vec::new();
+    let mut hand_decode = false;
+    for (field, ident) in body.fields.iter().zip(idents) {
+        let (base, nullable) = field.ty.split_nullable();
+        let base_ty = swift_type(names, base);
+        let required = field.property.required;
+        let ty = match (required, nullable) {
+            (true, false) => base_ty,
+            (false, false) | (true, true) => format!("{base_ty}?"),
+            (false, true) => format!("Nullable<{base_ty}>?"),
+        };
+        let deprecated = field.property.schema.deprecated();
+        let key = bare(ident);
+        // Where the value is stored: the property itself, or its private storage.
+        let storage = if deprecated {
+            hand_decode = true;
+            format!("_{key}")
+        } else {
+            ident.clone()
+        };
+        let mut doc = doc_lines(&docs::property(field.property));
+        let line = if deprecated {
+            doc.push(DEPRECATED.to_owned());
+            format!(
+                "{} {{\n    get {{ {storage} }}\n    set {{ {storage} = newValue }}\n  }}\n  private var {storage}: {ty}",
+                print(
+                    &typed(&format!("public var {ident}:"), &ty, ""),
+                    WIDTH,
+                    2,
+                    2
+                )
+            )
+        } else {
+            print(
+                &typed(&format!("public var {ident}:"), &ty, ""),
+                WIDTH,
+                2,
+                2,
+            )
+        };
+        properties.push(PropertyView { doc, line });
+        // One value allowed: the initializer defaults to it.
+        let fixed = layout
+            .single_value(&field.ty)
+            .filter(|_| required)
+            .and_then(|(enum_id, _)| names.cases(enum_id).first())
+            .map(|case| format!(" = .{}", bare(case)));
+        let default = match (&fixed, required) {
+            (Some(f), _) => f.as_str(),
+            (None, true) => "",
+            (None, false) => " = nil",
+        };
+        let param = typed(&format!("{ident}:"), &ty, default);
+        if required && fixed.is_none() {
+            required_params.push(param);
+        } else {
+            optional_params.push(param);
+        }
+        assignments.push(print(
+            &assigned(&format!("self.{storage}"), ident),
+            WIDTH,
+            2,
+            4,
+        ));
+        coding_keys.push(if key == field.property.name {
+            format!("case {ident}")
+        } else {
+            print(
+                &assigned(&format!("case {ident}"), &string(&field.property.name)),
+                WIDTH,
+                2,
+                4,
+            )
+        });
+        let method = if required {
+            "encode"
+        } else {
+            "encodeIfPresent"
+        };
+        encodes.push(print(
+            &concat(vec![
+                text("try "),
+                // `self.`: a property may be called `encoder` or `container`.
+                call(
+                    &format!("container.{method}"),
+                    vec![format!("self.{storage}"), format!("forKey: .{key}")],
+                ),
+            ]),
+            WIDTH,
+            2,
+            4,
+        ));
+        // An optional `Nullable`, or an optional value of any type, reads `null` as a value:
+        // only a missing key is absent.
+        let null_is_a_value = !required && (nullable || *base == Ty::Any);
+        let (method, indent) = match (required, nullable) {
+            (true, false) => ("decode", 4),
+            _ if null_is_a_value => {
+                hand_decode = true;
+                ("decode", 6)
+            }
+            _ => ("decodeIfPresent", 4),
+        };
+        let decoded = &ty[..if required && !nullable {
+            ty.len()
+        } else {
+            ty.len() - 1
+        }];
+        let statement = print(
+            &concat(vec![
+                text(format!("self.{storage} = try ")),
+                call(
+                    &format!("container.{method}"),
+                    vec![format!("{decoded}.self"), format!("forKey: .{key}")],
+                ),
+            ]),
+            WIDTH,
+            2,
+            indent,
+        );
+        decodes.push(if indent == 6 {
+            format!("if container.contains(.{key}) {{\n      {statement}\n    }}")
+        } else {
+            statement
+        });
+    }
+    if let (Some(extra), Some(ident)) = (&body.extra, idents.get(body.fields.len())) {
+        hand_decode = true;
+        let values = swift_type(names, extra);
+        let ty = format!("[String: {values}]");
+        properties.push(PropertyView {
+            doc: doc_lines(&["Other keys, and their values.".to_owned()]),
+            line: print(
+                &typed(&format!("public var {ident}:"), &ty, ""),
+                WIDTH,
+                2,
+                2,
+            ),
+        });
+        optional_params.push(typed(&format!("{ident}:"), &ty, " = [:]"));
+        assignments.push(print(
+            &assigned(&format!("self.{ident}"), ident),
+            WIDTH,
+            2,
+            4,
+        ));
+        decodes.push(format!(
+            "let others = try decoder.container(keyedBy: JSONKey.self)\n    \
+             var {ident}: {ty} = [:]\n    \
+             for key in others.allKeys where CodingKeys(rawValue: key.stringValue) == nil {{\n      \
+             {ident}[key.stringValue] = try others.decode({values}.self, forKey: key)\n    \
+             }}\n    \
+             self.{ident} = {ident}"
+        ));
+        encodes.push(format!(
+            "var others = encoder.container(keyedBy: JSONKey.self)\n    \
+             for key in self.{ident}.keys.sorted() {{\n      \
+             try others.encode(self.{ident}[key], forKey: JSONKey(key))\n    \
+             }}"
+        ));
+    }
+    let count = required_params.len() + optional_params.len();
+    let params = required_params
+        .into_iter()
+        .chain(optional_params)
+        .enumerate()
+        .map(|(i, p)| {
+            let comma = if i + 1 < count { "," } else { "" };
+            print(&concat(vec![p, text(comma)]), WIDTH, 2, 4)
+        })
+        .collect();
+    StructView {
+        doc,
+        header: type_header("public struct", name, &["Codable", "Sendable", "Equatable"]),
+        properties,
+        params,
+        assignments,
+        coding_keys,
+        encodes,
+        decodes: if hand_decode { decodes } else { Vec::new() },
+    }
+}
+
+/// A tuple: a struct with a member per typed item (and the rest), coded as a JSON list.
+fn tuple_view(
+    names: &Names,
+    id: DeclId,
+    name: &str,
+    doc: Vec<String>,
+    body: &TupleBody,
+) -> TupleView {
+    let idents = names.members(id);
+    let mut properties = Vec::new();
+    let mut params = Vec::new();
+    let mut assignments = Vec::new();
+    let mut decodes = Vec::new();
+    let mut encodes = Vec::new();
+    for (i, (item, ident)) in body.items.iter().zip(idents).enumerate() {
+        let base = swift_type(names, item.split_nullable().0);
+        let nullable = item.split_nullable().1;
+        let required = i < body.required;
+        let ty = match (required, nullable) {
+            (true, false) => base.clone(),
+            (false, false) | (true, true) => format!("{base}?"),
+            (false, true) => format!("Nullable<{base}>?"),
+        };
+        properties.push(PropertyView {
+            doc: doc_lines(&[format!("Item {i}.")]),
+            line: print(
+                &typed(&format!("public var {ident}:"), &ty, ""),
+                WIDTH,
+                2,
+                2,
+            ),
+        });
+        params.push(print(
+            &typed(
+                &format!("_ {ident}:"),
+                &ty,
+                if required { "" } else { " = nil" },
+            ),
+            WIDTH,
+            2,
+            4,
+        ));
+        assignments.push(print(
+            &assigned(&format!("self.{ident}"), ident),
+            WIDTH,
+            2,
+            4,
+        ));
+        let decoded = if required {
+            ty.clone()
+        } else {
+            ty[..ty.len() - 1].to_owned()
+        };
+        decodes.push(if required {
+            format!("self.{ident} = try container.decode({decoded}.self)")
+        } else {
+            format!("self.{ident} = container.isAtEnd ? nil : try container.decode({decoded}.self)")
+        });
+        encodes.push(if required {
+            format!("try container.encode(self.{ident})")
+        } else {
+            format!("guard let {ident} = self.{ident} else {{ return }}\n    try container.encode({ident})")
+        });
+    }
+    match (&body.rest, idents.get(body.items.len())) {
+        (Some(rest), Some(ident)) => {
+            let item = swift_type(names, rest);
+            let ty = format!("[{item}]");
+            properties.push(PropertyView {
+                doc: doc_lines(&["The items after the typed ones.".to_owned()]),
+                line: print(
+                    &typed(&format!("public var {ident}:"), &ty, ""),
+                    WIDTH,
+                    2,
+                    2,
+                ),
+            });
+            params.push(print(
+                &typed(&format!("{ident}:"), &ty, " = []"),
+                WIDTH,
+                2,
+                4,
+            ));
+            assignments.push(print(
+                &assigned(&format!("self.{ident}"), ident),
+                WIDTH,
+                2,
+                4,
+            ));
+            decodes.push(format!(
+                "var {ident}: {ty} = []\n    \
+                 while !container.isAtEnd {{\n      \
+                 {ident}.append(try container.decode({item}.self))\n    \
+                 }}\n    \
+                 self.{ident} = {ident}"
+            ));
+            encodes.push(format!(
+                "for item in self.{ident} {{\n      try container.encode(item)\n    }}"
+            ));
+        }
+        _ => decodes.push(
+            "if !container.isAtEnd {\n      \
+             throw DecodingError.dataCorruptedError(\n        \
+             in: container, debugDescription: \"More items than this list has.\")\n    \
+             }"
+            .to_owned(),
+        ),
+    }
+    let count = params.len();
+    let params = params
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| if i + 1 < count { format!("{p},") } else { p })
+        .collect();
+    TupleView {
+        doc,
+        header: type_header("public struct", name, &["Codable", "Sendable", "Equatable"]),
+        properties,
+        params,
+        assignments,
+        decodes,
+        encodes,
+    }
+}
+
 fn swift_type(names: &Names, ty: &Ty) -> String {
     match ty {
         Ty::Any => "JSONValue".into(),
@@ -530,7 +793,7 @@ fn swift_type(names: &Names, ty: &Ty) -> String {
         Ty::Number => "Double".into(),
         Ty::Integer => "Int".into(),
         Ty::Boolean => "Bool".into(),
-        Ty::Map => "[String: JSONValue]".into(),
+        Ty::Map(values) => format!("[String: {}]", swift_type(names, values)),
         Ty::Array(inner) => format!("[{}]", swift_type(names, inner)),
         Ty::Nullable(inner) => format!("{}?", swift_type(names, inner)),
         Ty::Decl(id) => names.ty(*id).to_owned(),
@@ -628,6 +891,7 @@ fn swift_literal(l: &Literal) -> String {
         Literal::String(s) => string(s),
         Literal::Bool(b) => b.to_string(),
         Literal::Number(n) => n.0.clone(),
+        Literal::Json(j) => string(j),
     }
 }
 

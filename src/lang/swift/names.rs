@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::layout::{Body, DeclId, Layout, Origin, Ty};
-use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name, ty_word};
+use crate::layout::{Body, DeclId, Layout, Origin};
+use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name};
 
 /// Keywords, escaped with backticks where they name a member or case.
 pub const KEYWORDS: [&str; 57] = [
@@ -96,7 +96,7 @@ const CASE_RESERVED: [&str; 8] = [
 
 /// Type names of Swift, its standard library and Foundation, and the module's own, which a
 /// generated type must not take: a clash would break the module or its users' code.
-pub const TYPE_NAMES: [&str; 56] = [
+pub const TYPE_NAMES: [&str; 57] = [
     "Self",
     "Type",
     "Protocol",
@@ -151,6 +151,7 @@ pub const TYPE_NAMES: [&str; 56] = [
     "Measurement",
     "TrackingClient",
     "JSONValue",
+    "JSONKey",
     "Nullable",
     "Substring",
 ];
@@ -183,35 +184,34 @@ fn claim_member(space: &mut Namespace, candidate: &str) -> String {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut type_space = Namespace::with_reserved(TYPE_NAMES);
-        let mut types: HashMap<DeclId, String> = HashMap::new();
+        let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
         let mut members = HashMap::new();
         let mut cases = HashMap::new();
         for (i, decl) in layout.decls.iter().enumerate() {
             let id = DeclId(i);
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
+                Origin::Traits(call) => cased(
+                    &format!("{} traits", call.as_str()),
+                    Case::UpperCamel,
+                    "Traits",
+                ),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
                 Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
             types.insert(id, type_space.claim(&candidate, Case::UpperCamel));
         }
         // Members and cases are claimed after every type is named, around the type names: in
-        // Swift a member named like a type (`_0` for "0" in both casings) would shadow it.
-        let type_names: Vec<String> = types.values().cloned().collect();
-        let around_types = |reserved: &[&'static str]| {
-            Namespace::with_reserved(
-                reserved
-                    .iter()
-                    .copied()
-                    .chain(type_names.iter().map(String::as_str)),
-            )
-        };
+        // Swift a member named like a type (`_0` for "0" in both casings) would shadow it. The
+        // type names are consulted, not copied, so this stays linear.
+        let type_names = type_space.names();
         for (i, decl) in layout.decls.iter().enumerate() {
             let id = DeclId(i);
             match &decl.body {
-                Body::Struct(fields) => {
-                    let mut space = around_types(&MEMBER_RESERVED);
-                    let idents = fields
+                Body::Struct(body) => {
+                    let mut space = Namespace::within(type_names, MEMBER_RESERVED);
+                    let mut idents: Vec<String> = body
+                        .fields
                         .iter()
                         .map(|f| {
                             claim_member(
@@ -220,10 +220,23 @@ impl Names {
                             )
                         })
                         .collect();
+                    if body.extra.is_some() {
+                        idents.push(claim_member(&mut space, "additionalProperties"));
+                    }
+                    members.insert(id, idents);
+                }
+                Body::Tuple(tuple) => {
+                    let mut space = Namespace::within(type_names, MEMBER_RESERVED);
+                    let mut idents: Vec<String> = (0..tuple.items.len())
+                        .map(|i| claim_member(&mut space, &format!("item{i}")))
+                        .collect();
+                    if tuple.rest.is_some() {
+                        idents.push(claim_member(&mut space, "rest"));
+                    }
                     members.insert(id, idents);
                 }
                 Body::Enum(values) => {
-                    let mut space = around_types(&CASE_RESERVED);
+                    let mut space = Namespace::within(type_names, CASE_RESERVED);
                     let idents = values
                         .iter()
                         .map(|v| {
@@ -233,19 +246,13 @@ impl Names {
                         .collect();
                     cases.insert(id, idents);
                 }
-                Body::Union(list) => {
-                    let mut space = around_types(&CASE_RESERVED);
-                    let idents = list
+                Body::Union(u) => {
+                    let mut space = Namespace::within(type_names, CASE_RESERVED);
+                    let idents = u
+                        .members
                         .iter()
                         .map(|m| {
-                            let word = match m {
-                                Ty::Decl(d) => match &layout.decl(*d).origin {
-                                    Origin::Named(n) | Origin::Event(n) => n.clone(),
-                                    Origin::Nested { words, .. } => words.clone(),
-                                },
-                                other => ty_word(other).to_owned(),
-                            };
-                            claim_member(&mut space, &cased(&word, Case::LowerCamel, "value"))
+                            claim_member(&mut space, &cased(&m.words, Case::LowerCamel, "value"))
                         })
                         .collect();
                     cases.insert(id, idents);
@@ -255,11 +262,9 @@ impl Names {
         }
         // Type names too: a method named like a type (`_2` for an event "2" in both casings)
         // would shadow it in the method's own body, which calls the type's initializer.
-        let mut method_space = Namespace::with_reserved(
-            CLIENT_METHODS
-                .into_iter()
-                .chain(MEMBER_RESERVED)
-                .chain(types.values().map(String::as_str)),
+        let mut method_space = Namespace::within(
+            type_names,
+            CLIENT_METHODS.into_iter().chain(MEMBER_RESERVED),
         );
         let methods = layout
             .events

@@ -17,7 +17,7 @@ use crate::render::render;
 
 use super::{GeneratedFile, TsSdk, docs};
 use names::Names;
-use syntax::{Type, WIDTH, jsdoc, key, property_signature, string};
+use syntax::{Type, WIDTH, jsdoc, jsdoc_with, key, property_signature, string};
 
 pub use names::{GLOBAL_TYPES, MODULE_NAMES, RESERVED_METHODS};
 
@@ -120,7 +120,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         .zip(&names.methods)
         .map(|(e, method)| {
             let props = layout.decl(e.decl);
-            let optional = matches!(&props.body, Body::Struct(fields) if fields.iter().all(|f| !f.property.required));
+            let optional = matches!(&props.body, Body::Struct(s) if s.fields.iter().all(|f| !f.property.required));
             let ty = names.ty(e.decl);
             let mut doc = vec![format!("Sends {}.", string(&e.event.name))];
             doc.push(String::new());
@@ -157,7 +157,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
                 ),
             };
             MethodView {
-                doc: jsdoc(&doc, "  "),
+                doc: jsdoc_with(&doc, e.event.deprecated(), "  "),
                 signature: print(&signature, WIDTH, 2, 2),
                 implementation: print(&implementation, WIDTH, 2, 4),
             }
@@ -184,11 +184,15 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
     }])
 }
 
-/// Nested enums and unions are printed in place; every other declaration is exported.
-fn is_declared(decl: &Decl<'_>) -> bool {
+/// Nested enums, unions and tuples are printed in place; every other declaration is
+/// exported.
+pub(crate) fn is_declared(decl: &Decl<'_>) -> bool {
     !matches!(
         (&decl.origin, &decl.body),
-        (Origin::Nested { .. }, Body::Enum(_) | Body::Union(_))
+        (
+            Origin::Nested { .. },
+            Body::Enum(_) | Body::Union(_) | Body::Tuple(_)
+        )
     )
 }
 
@@ -212,10 +216,11 @@ fn decl_view(
     decl: &Decl<'_>,
 ) -> Result<DeclView> {
     let name = names.ty(id).to_owned();
-    let doc = jsdoc(&docs::decl(layout, id), "");
+    let doc = jsdoc_with(&docs::decl(layout, id), decl.deprecated(), "");
     match &decl.body {
-        Body::Struct(fields) => {
-            let mut members: Vec<MemberView> = fields
+        Body::Struct(body) => {
+            let mut members: Vec<MemberView> = body
+                .fields
                 .iter()
                 .map(|f| {
                     let sig = property_signature(
@@ -224,12 +229,25 @@ fn decl_view(
                         &ts_type(layout, names, &f.ty),
                     );
                     MemberView {
-                        doc: jsdoc(&docs::property(f.property), "  "),
+                        doc: jsdoc_with(
+                            &docs::property(f.property),
+                            f.property.schema.deprecated(),
+                            "  ",
+                        ),
                         line: print(&sig, WIDTH, 2, 2),
                     }
                 })
                 .collect();
-            if members.is_empty() {
+            if let Some(extra) = &body.extra {
+                // An index signature must admit the declared properties' types too.
+                let mut all = vec![ts_type(layout, names, extra)];
+                all.extend(body.fields.iter().map(|f| ts_type(layout, names, &f.ty)));
+                let sig = property_signature("[key: string]", false, &Type::union(all));
+                members.push(MemberView {
+                    doc: jsdoc(&["Other keys.".to_owned()], "  "),
+                    line: print(&sig, WIDTH, 2, 2),
+                });
+            } else if members.is_empty() {
                 // No properties: `{}` and nothing else is accepted.
                 members.push(MemberView {
                     doc: String::new(),
@@ -239,11 +257,8 @@ fn decl_view(
             let code = render("typescript/interface.ts", &InterfaceView { name, members })?;
             Ok(DeclView { doc, code })
         }
-        Body::Enum(_) | Body::Union(_) | Body::Alias(_) => {
-            let value = match &decl.body {
-                Body::Alias(ty) => ts_type(layout, names, ty),
-                _ => body_type(layout, names, &decl.body),
-            };
+        Body::Enum(_) | Body::Union(_) | Body::Tuple(_) | Body::Alias(_) => {
+            let value = body_type(layout, names, &decl.body);
             let alias = print(
                 &group(concat(vec![
                     text(format!("export type {name} =")),
@@ -259,13 +274,21 @@ fn decl_view(
     }
 }
 
-/// The TypeScript type of an enum or union written in place.
+/// The TypeScript type of an enum, union, tuple or alias written in place.
 fn body_type(layout: &Layout<'_>, names: &Names, body: &Body<'_>) -> Type {
     match body {
         Body::Enum(values) => Type::union(values.iter().map(literal).collect()),
-        Body::Union(members) => {
-            Type::union(members.iter().map(|m| ts_type(layout, names, m)).collect())
-        }
+        Body::Union(u) => Type::union(
+            u.members
+                .iter()
+                .map(|m| ts_type(layout, names, &m.ty))
+                .collect(),
+        ),
+        Body::Tuple(t) => Type::Tuple {
+            items: t.items.iter().map(|i| ts_type(layout, names, i)).collect(),
+            required: t.required,
+            rest: t.rest.as_ref().map(|r| Box::new(ts_type(layout, names, r))),
+        },
         Body::Alias(ty) => ts_type(layout, names, ty),
         Body::Struct(_) => Type::Keyword("never"),
     }
@@ -276,6 +299,7 @@ fn literal(l: &Literal) -> Type {
         Literal::String(s) => string(s),
         Literal::Number(n) => n.0.clone(),
         Literal::Bool(b) => b.to_string(),
+        Literal::Json(j) => j.clone(),
     })
 }
 
@@ -285,7 +309,7 @@ fn ts_type(layout: &Layout<'_>, names: &Names, ty: &Ty) -> Type {
         Ty::String => Type::Keyword("string"),
         Ty::Number | Ty::Integer => Type::Keyword("number"),
         Ty::Boolean => Type::Keyword("boolean"),
-        Ty::Map => Type::Record,
+        Ty::Map(values) => Type::Record(Box::new(ts_type(layout, names, values))),
         Ty::Array(inner) => Type::Array(Box::new(ts_type(layout, names, inner))),
         Ty::Nullable(inner) => {
             Type::union(vec![ts_type(layout, names, inner), Type::Keyword("null")])

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::layout::{Body, DeclId, Layout, Origin};
+use crate::layout::{DeclId, Layout, Origin};
 use crate::naming::{Case, Namespace, cased, nested_type_name};
 
 /// Names the generated module declares itself.
@@ -94,20 +94,22 @@ pub struct Names {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut space = Namespace::with_reserved(MODULE_NAMES.into_iter().chain(GLOBAL_TYPES));
-        let mut types: HashMap<DeclId, String> = HashMap::new();
+        let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
         for (i, decl) in layout.decls.iter().enumerate() {
             let id = DeclId(i);
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
+                Origin::Traits(call) => cased(
+                    &format!("{} traits", call.as_str()),
+                    Case::UpperCamel,
+                    "Traits",
+                ),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
                 Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
             };
-            // Nested enums and unions are written in place; only declared types claim a name.
-            let declared = !matches!(
-                (&decl.origin, &decl.body),
-                (Origin::Nested { .. }, Body::Enum(_) | Body::Union(_))
-            );
-            let name = if declared {
+            // Nested enums, unions and tuples are written in place; only declared types claim
+            // a name.
+            let name = if super::is_declared(decl) {
                 space.claim(&candidate, Case::UpperCamel)
             } else {
                 candidate

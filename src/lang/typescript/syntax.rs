@@ -60,7 +60,18 @@ pub fn key(name: &str) -> String {
 
 /// A JSDoc comment at `indent`, ending with a newline; empty when there is nothing to say.
 pub fn jsdoc(lines: &[String], indent: &str) -> String {
-    let lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
+    jsdoc_with(lines, false, indent)
+}
+
+/// A JSDoc comment, with the `@deprecated` tag when `deprecated`.
+pub fn jsdoc_with(lines: &[String], deprecated: bool, indent: &str) -> String {
+    let mut lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
+    if deprecated {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push("@deprecated".to_owned());
+    }
     match lines.as_slice() {
         [] => String::new(),
         [one] => format!("{indent}/** {one} */\n"),
@@ -94,29 +105,37 @@ fn sanitize(line: &str) -> String {
 }
 
 /// A TypeScript type, as far as generated code needs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
     /// `string`, `number`, `boolean`, `unknown`, `null`.
     Keyword(&'static str),
     Ref(String),
-    /// `Record<string, unknown>`.
-    Record,
+    /// `Record<string, T>`.
+    Record(Box<Type>),
     Literal(String),
     Array(Box<Type>),
     Union(Vec<Type>),
+    /// `[A, B?, ...C[]]`: the first `required` items must be there.
+    Tuple {
+        items: Vec<Type>,
+        required: usize,
+        rest: Option<Box<Type>>,
+    },
 }
 
 impl Type {
-    /// A union of these types, nested unions flattened, each member once.
+    /// A union of these types, nested unions flattened, each member once (in linear time:
+    /// the union of every event name is as long as the plan).
     pub fn union(members: Vec<Type>) -> Type {
         let mut flat: Vec<Type> = Vec::new();
+        let mut seen: std::collections::HashSet<Type> = std::collections::HashSet::new();
         for m in members {
             let parts = match m {
                 Type::Union(inner) => inner,
                 other => vec![other],
             };
             for p in parts {
-                if !flat.contains(&p) {
+                if seen.insert(p.clone()) {
                     flat.push(p);
                 }
             }
@@ -132,7 +151,7 @@ impl Type {
     fn hugged(members: &[Type]) -> bool {
         let references = members
             .iter()
-            .filter(|m| matches!(m, Type::Ref(_) | Type::Record))
+            .filter(|m| matches!(m, Type::Ref(_) | Type::Record(_)))
             .count();
         let nulls = members
             .iter()
@@ -159,22 +178,60 @@ impl Type {
         }
     }
 
+    /// The document of a tuple element: a union in parentheses when it is optional-marked
+    /// would read wrongly, so unions are parenthesised.
+    fn element_doc(&self) -> Doc {
+        match self {
+            Type::Union(members) if !Type::hugged(members) => {
+                concat(vec![text("("), self.doc(), text(")")])
+            }
+            other => other.doc(),
+        }
+    }
+
     fn doc(&self) -> Doc {
         match self {
             Type::Keyword(k) => text(*k),
             Type::Ref(name) => text(name.clone()),
             Type::Literal(l) => text(l.clone()),
-            Type::Record => group(concat(vec![
+            Type::Record(values) => group(concat(vec![
                 text("Record<"),
                 indent(concat(vec![
                     Doc::SoftLine,
                     text("string,"),
                     Doc::Line,
-                    text("unknown"),
+                    values.doc(),
                 ])),
                 Doc::SoftLine,
                 text(">"),
             ])),
+            Type::Tuple {
+                items,
+                required,
+                rest,
+            } => {
+                let mut parts: Vec<Doc> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let optional = if i >= *required { "?" } else { "" };
+                        concat(vec![t.element_doc(), text(optional)])
+                    })
+                    .collect();
+                if let Some(rest) = rest {
+                    parts.push(concat(vec![text("..."), Type::Array(rest.clone()).doc()]));
+                }
+                group(concat(vec![
+                    text("["),
+                    indent(concat(vec![
+                        Doc::SoftLine,
+                        join(concat(vec![text(","), Doc::Line]), parts),
+                        if_break(text(","), text("")),
+                    ])),
+                    Doc::SoftLine,
+                    text("]"),
+                ]))
+            }
             Type::Array(inner) => match inner.as_ref() {
                 Type::Union(members) if Type::hugged(members) => {
                     concat(vec![text("("), inner.doc(), text(")[]")])

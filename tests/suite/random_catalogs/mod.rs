@@ -12,6 +12,7 @@
 //! (200 compiled cases per language, 2000 in process, a new seed each run; the seed is printed,
 //! and `TRACKTYPE_SEED=<seed>` replays it).
 
+mod fixtures;
 mod model;
 mod rust;
 mod swift;
@@ -209,13 +210,15 @@ fn report(what: &str, catalog: &Catalog, failure: &str) -> String {
     )
 }
 
-/// The cases every language compiles, each already through the library.
-fn compiled_cases() -> Vec<Case> {
+/// The random cases every language compiles, each already through the library, the first
+/// at index `first`.
+fn compiled_cases(first: usize) -> Vec<Case> {
     let plan = Plan::from_env();
     plan.trees(plan.compiled)
         .into_iter()
         .enumerate()
-        .map(|(i, mut tree)| match prepare(i, tree.current()) {
+        .map(|(k, tree)| (first + k, tree.current(), tree))
+        .map(|(i, current, mut tree)| match prepare(i, current) {
             Ok(case) => case,
             Err(e) => {
                 let (catalog, failure) = shrink(&mut tree, 500, |c| prepare(i, c).err(), e);
@@ -237,15 +240,25 @@ pub struct BatchFailure {
     pub output: String,
 }
 
-/// Runs a language's batch over every case; a failure is shrunk by rerunning the batch on the
-/// failing case alone.
+/// Runs a language's batch over the fixture plans and every random case; a failing random
+/// case is shrunk by rerunning the batch on it alone.
 fn check_language(name: &str, batch: Batch) {
-    let cases = compiled_cases();
+    let mut cases = fixtures::cases(0);
+    let fixtures = cases.len();
+    cases.extend(compiled_cases(fixtures));
     let Err(failure) = batch(&cases) else {
         return;
     };
+    if failure.cases.iter().any(|&i| i < fixtures) {
+        panic!(
+            "{name}: fixture plans fail (cases {:?} of {:?}):\n{}",
+            failure.cases,
+            fixtures::PLANS,
+            failure.output
+        );
+    }
     let plan = Plan::from_env();
-    let first = failure.cases.first().copied().unwrap_or(0);
+    let first = failure.cases.first().copied().unwrap_or(fixtures) - fixtures;
     let mut tree = plan
         .trees(first + 1)
         .pop()

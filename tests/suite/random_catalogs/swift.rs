@@ -165,7 +165,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
             "// swift-tools-version: 6.0\n\nimport PackageDescription\n\n\
              let strict: [SwiftSetting] = [.unsafeFlags([\"-warnings-as-errors\"])]\n\n\
              let package = Package(\n  name: \"RandomCatalogs\",\n  targets: [\n{targets}    \
-             .executableTarget(name: \"Check\", dependencies: [{dependencies}], swiftSettings: strict),\n  \
+             .executableTarget(name: \"Check\", dependencies: [{dependencies}]),\n  \
              ],\n  swiftLanguageModes: [.v6]\n)\n"
         ),
     )

@@ -455,6 +455,25 @@ public struct SubscriptionStarted: Codable, Sendable, Equatable {
     case billingEmail = "billing_email"
   }
 
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.plan = try container.decode(Plan.self, forKey: .plan)
+    self.billingInterval = try container.decodeIfPresent(
+      SubscriptionStartedBillingInterval.self,
+      forKey: .billingInterval)
+    self.seats = try container.decodeIfPresent(Int.self, forKey: .seats)
+    self.referrer = try container.decodeIfPresent(String.self, forKey: .referrer)
+    self.promotion = try container.decodeIfPresent(
+      SubscriptionStartedPromotion.self,
+      forKey: .promotion)
+    self.attribution = try container.decodeIfPresent([String: JSONValue].self, forKey: .attribution)
+    if container.contains(.experiment) {
+      self.experiment = try container.decode(JSONValue.self, forKey: .experiment)
+    }
+    self.previousPlans = try container.decodeIfPresent([Plan].self, forKey: .previousPlans)
+    self.billingEmail = try container.decodeIfPresent(EmailAddress.self, forKey: .billingEmail)
+  }
+
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(self.plan, forKey: .plan)
