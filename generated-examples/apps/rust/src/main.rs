@@ -1,5 +1,7 @@
 //! A shop that sends both events of mitigate-cart-abandonment.
 
+// The generated module has more than this shop uses.
+#[allow(dead_code)]
 #[path = "../../../rust/mitigate-cart-abandonment/tracking.rs"]
 mod tracking;
 
