@@ -32,6 +32,8 @@ pub mod project;
 pub mod protocols;
 pub(crate) mod render;
 pub mod select;
+#[cfg(feature = "cli")]
+pub mod status;
 pub(crate) mod suggest;
 pub mod writer;
 pub(crate) mod yaml;

@@ -49,6 +49,9 @@ pub struct ProjectTarget {
     pub sources: Sources,
     /// The output directory, relative to the current directory.
     pub out: PathBuf,
+    /// The source directories `tracktype status` scans (`src:`), relative to the current
+    /// directory; the project file's directory when the target names none.
+    pub src: Vec<PathBuf>,
     /// Where each selected name is written, to locate unknown ones.
     selected_at: Vec<(Choice, Sp<String>)>,
 }
@@ -87,6 +90,7 @@ struct RawTarget {
     file_name: Option<Sp<String>>,
     module: Option<Sp<String>>,
     sources_only: Option<Sp<bool>>,
+    src: Option<Vec<Sp<String>>>,
 }
 
 /// The project file in `dir` or the nearest of its parents, as a path relative to `dir`
@@ -345,6 +349,11 @@ fn target(
         selection,
         sources,
         out: base.join(&out.value),
+        src: match &t.src {
+            Some(dirs) => dirs.iter().map(|d| base.join(&d.value)).collect(),
+            None if base.as_os_str().is_empty() => vec![PathBuf::from(".")],
+            None => vec![base.to_owned()],
+        },
         selected_at,
     })
 }
@@ -396,7 +405,8 @@ fn nested(a: &Path, b: &Path) -> bool {
     a.starts_with(&b) || b.starts_with(&a)
 }
 
-fn normalize(p: &Path) -> PathBuf {
+/// A path with `.` and `..` resolved lexically, to compare paths as written.
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -443,6 +453,8 @@ targets:
     # events: ["Order Completed"]
     # all: true
     out: src/tracking
+    # The code `tracktype status` scans for calls of the SDK [default: this file's directory].
+    # src: [src]
 
   # A Rust module for a backend, included with `mod tracking;`:
   # - name: backend

@@ -4,7 +4,8 @@ mod generate;
 mod list;
 mod plans;
 mod protocols;
-mod style;
+mod status;
+pub(crate) mod style;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -29,8 +30,8 @@ use style::Paint;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Exit codes: 0 success; 1 drift found by --check, or output could not be written; \
-2 bad usage or invalid input."
+    after_help = "Exit codes: 0 success; 1 drift or missing events found by --check, or output \
+could not be written; 2 bad usage or invalid input."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -113,6 +114,9 @@ pub enum Command {
     },
     /// Generate a typed tracking SDK for the selected events
     Gen(generate::GenArgs),
+    /// Report which selected events the code sends, per goal and use case, and calls of
+    /// events the selection does not contain
+    Status(status::StatusArgs),
     /// Print the whole resolved catalog (after --catalog files) as one document
     Catalog {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
@@ -285,6 +289,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 .map(|text| Outcome::ok(text).with_warnings(warnings))
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
+        Command::Status(args) => status::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
         Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),
         Command::Push(args) => protocols::push(args, &cli.inputs, paint),
