@@ -62,6 +62,18 @@ pub fn event_identifiers(catalog: &Catalog, language: Language) -> Result<Vec<Ev
     Ok(lang::event_identifiers(&request, language))
 }
 
+/// The identify and group traits' types in `language`, as [`generate_all`] names them: `None`
+/// where the call takes any traits.
+pub fn traits_types(catalog: &Catalog, language: Language) -> Result<[Option<String>; 2]> {
+    let selection = Selection::all();
+    let request = lang::Request {
+        catalog,
+        events: selection.resolve(catalog)?,
+        selection: selection.describe(),
+    };
+    Ok(lang::traits_types(&request, language))
+}
+
 /// The whole pipeline up to rendered text: one catalog file → every target's files.
 pub fn pipeline(bytes: &[u8]) -> Result<Vec<GeneratedFile>> {
     let catalog = load_catalog(bytes)?;

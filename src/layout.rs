@@ -15,7 +15,7 @@ use crate::model::{
 pub struct DeclId(pub usize);
 
 /// Everything to declare for a selection, in the order to emit it: named types first (sorted
-/// by name), then each event followed by the types nested in it, then the traits.
+/// by name), then the traits, then each event followed by the types nested in it.
 pub struct Layout<'c> {
     pub events: Vec<EventDecl<'c>>,
     /// The identify and group calls, in that order.
@@ -180,6 +180,21 @@ impl<'c> Layout<'c> {
         for name in &reachable {
             b.named_decl(name);
         }
+        // The traits before the events: their types are named first, whatever the events are
+        // called.
+        let traits = TraitsCall::ALL
+            .into_iter()
+            .map(|call| {
+                let traits = catalog.traits(call);
+                let decl = traits.map(|t| {
+                    let id = b.push(Origin::Traits(call), &t.description, None);
+                    let body = b.object_struct(&t.properties, &t.rules, id);
+                    b.decls[id.0].body = Body::Struct(body);
+                    id
+                });
+                TraitsDecl { call, traits, decl }
+            })
+            .collect();
         let mut out = Vec::with_capacity(events.len());
         let mut event_of = Vec::new();
         for event in events {
@@ -201,19 +216,6 @@ impl<'c> Layout<'c> {
                     .collect(),
             });
         }
-        let traits = TraitsCall::ALL
-            .into_iter()
-            .map(|call| {
-                let traits = catalog.traits(call);
-                let decl = traits.map(|t| {
-                    let id = b.push(Origin::Traits(call), &t.description, None);
-                    let body = b.object_struct(&t.properties, &t.rules, id);
-                    b.decls[id.0].body = Body::Struct(body);
-                    id
-                });
-                TraitsDecl { call, traits, decl }
-            })
-            .collect();
         event_of.resize(b.decls.len(), None);
         Layout {
             events: out,
@@ -234,6 +236,14 @@ impl<'c> Layout<'c> {
             .copied()
             .flatten()
             .map(|i| &self.events[i])
+    }
+
+    /// The struct of a call's traits; `None` when the call takes any traits.
+    pub fn traits_decl(&self, call: TraitsCall) -> Option<DeclId> {
+        self.traits
+            .iter()
+            .find(|t| t.call == call)
+            .and_then(|t| t.decl)
     }
 
     /// The traits a declaration is, if it is some.

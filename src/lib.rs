@@ -33,6 +33,8 @@ pub mod protocols;
 pub(crate) mod render;
 pub mod select;
 pub mod site;
+#[cfg(feature = "cli")]
+pub mod status;
 pub(crate) mod suggest;
 pub mod writer;
 pub(crate) mod yaml;

@@ -49,6 +49,9 @@ pub struct ProjectTarget {
     pub sources: Sources,
     /// The output directory, relative to the current directory.
     pub out: PathBuf,
+    /// The source directories `tracktype status` scans (`src:`), relative to the current
+    /// directory; the project file's directory when the target names none.
+    pub src: Vec<PathBuf>,
     /// Where each selected name is written, to locate unknown ones.
     selected_at: Vec<(Choice, Sp<String>)>,
 }
@@ -89,6 +92,7 @@ struct RawTarget {
     sources_only: Option<Sp<bool>>,
     /// Documentation targets (`lang: docs`): markdown or html.
     format: Option<Sp<String>>,
+    src: Option<Vec<Sp<String>>>,
 }
 
 /// The project file in `dir` or the nearest of its parents, as a path relative to `dir`
@@ -411,6 +415,11 @@ fn finish(
         selection,
         sources,
         out: base.join(&out.value),
+        src: match &t.src {
+            Some(dirs) => dirs.iter().map(|d| base.join(&d.value)).collect(),
+            None if base.as_os_str().is_empty() => vec![PathBuf::from(".")],
+            None => vec![base.to_owned()],
+        },
         selected_at,
     })
 }
@@ -462,7 +471,8 @@ fn nested(a: &Path, b: &Path) -> bool {
     a.starts_with(&b) || b.starts_with(&a)
 }
 
-fn normalize(p: &Path) -> PathBuf {
+/// A path with `.` and `..` resolved lexically, to compare paths as written.
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -509,6 +519,8 @@ targets:
     # events: ["Order Completed"]
     # all: true
     out: src/tracking
+    # The code `tracktype status` scans for calls of the SDK [default: this file's directory].
+    # src: [src]
 
   # A Rust module for a backend, included with `mod tracking;`:
   # - name: backend

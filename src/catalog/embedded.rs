@@ -16,6 +16,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../catalog/types.yaml"),
     ),
     (
+        "catalog/traits.yaml",
+        include_str!("../../catalog/traits.yaml"),
+    ),
+    (
         "catalog/events/accounts.yaml",
         include_str!("../../catalog/events/accounts.yaml"),
     ),

@@ -45,7 +45,7 @@ pub const FORMATS: [&str; 19] = [
     "regex",
 ];
 
-pub const ORIGINS: [&str; 2] = ["use-cases", "spec"];
+pub const ORIGINS: [&str; 3] = ["use-cases", "spec", "common"];
 
 /// The calls an event can be sent with.
 pub const CALLS: [&str; 3] = ["track", "page", "screen"];

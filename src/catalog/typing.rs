@@ -553,9 +553,10 @@ impl Resolver<'_> {
             Some(o) => match o.value.as_str() {
                 "use-cases" => Some(crate::model::Origin::UseCases),
                 "spec" => Some(crate::model::Origin::Spec),
+                "common" => Some(crate::model::Origin::Common),
                 other => {
                     let hint = suggest::did_you_mean(other, &ORIGINS)
-                        .unwrap_or_else(|| "use `use-cases` or `spec`".to_owned());
+                        .unwrap_or_else(|| "use `use-cases`, `spec` or `common`".to_owned());
                     self.error(&o.loc, format!("unknown origin `{other}`")).hint = Some(hint);
                     return None;
                 }

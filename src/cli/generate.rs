@@ -55,16 +55,16 @@ pub struct GenArgs {
 
 #[derive(Debug, Args, Default)]
 pub struct SelectionArgs {
-    /// Generate the events of a use case (slug or name; repeatable)
+    /// Select the events of a use case (slug or name; repeatable)
     #[arg(long = "use-case", value_name = "SLUG")]
     pub use_cases: Vec<String>,
-    /// Generate the events of every use case of a goal (repeatable)
+    /// Select the events of every use case of a goal (repeatable)
     #[arg(long = "goal", value_name = "SLUG")]
     pub goals: Vec<String>,
-    /// Generate an event by its exact name (repeatable)
+    /// Select an event by its exact name (repeatable)
     #[arg(long = "event", value_name = "NAME")]
     pub events: Vec<String>,
-    /// Generate every event of the catalog
+    /// Select every event of the catalog
     #[arg(long)]
     pub all: bool,
 }
@@ -160,68 +160,20 @@ fn target(language: Language, args: &GenArgs) -> Target {
 
 /// Every target of the project file (or the one named by `--target`).
 fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
-    let path = match &inputs.config {
-        Some(path) => path.clone(),
-        None => {
-            let here = std::env::current_dir().unwrap_or_default();
-            match project::find(&here) {
-                Some(path) => path,
-                None if args.target.is_some() => {
-                    return Err(Diagnostic::global(format!(
-                        "--target needs a project file, and there is no {} here or in a parent directory",
-                        project::FILE_NAME
-                    ))
-                    .with_hint("run `tracktype init` to write one, or name it with --config")
-                    .into());
-                }
-                None => return Err(nothing_selected()),
-            }
-        }
+    let Some(path) = project_path(inputs, args.target.as_deref())? else {
+        return Err(nothing_selected());
     };
     let project = project::load(&path)?;
     let deny_warnings = inputs.deny_warnings || project.deny_warnings;
-    let chosen: Vec<&project::ProjectTarget> = match &args.target {
-        None => project.targets.iter().collect(),
-        Some(name) => match project.targets.iter().find(|t| &t.name == name) {
-            Some(t) => vec![t],
-            None => {
-                let names: Vec<&str> = project.targets.iter().map(|t| t.name.as_str()).collect();
-                return Err(Diagnostic::global(format!(
-                    "no target `{name}` in {}",
-                    path.display()
-                ))
-                .with_hint(
-                    crate::suggest::did_you_mean(name, &names)
-                        .unwrap_or_else(|| format!("the targets are: {}", names.join(", "))),
-                )
-                .into());
-            }
-        },
-    };
+    let chosen = chosen_targets(&project, &path, args.target.as_deref())?;
     // Generate everything first: an invalid target writes nothing at all.
     let mut outputs = Vec::new();
     let mut warnings = Diagnostics::default();
-    let mut loaded: Vec<(Sources, catalog::Loaded)> = Vec::new();
+    let mut catalogs = Catalogs::default();
     for t in &chosen {
-        let mut sources = t.sources.clone();
-        sources.catalogs.extend(inputs.catalogs.iter().cloned());
-        sources.plans.extend(inputs.plans.iter().cloned());
-        sources.skip_embedded |= inputs.no_default_catalog;
-        if !loaded.iter().any(|(s, _)| *s == sources) {
-            let l = catalog::load(&sources)?;
-            loaded.push((sources.clone(), l));
-        }
-        let cached = loaded
-            .iter()
-            .find(|(s, _)| *s == sources)
-            .map(|(_, l)| l)
-            .ok_or_else(|| Error::Internal("catalog cache miss".into()))?;
-        let catalog = &cached.catalog;
-        warnings.extend(cached.warnings.concerning(t.target.language()));
-        let unknown = t.unknown_names(catalog);
-        if !unknown.is_empty() {
-            return Err(Error::Invalid(unknown));
-        }
+        let loaded = catalogs.of(t, inputs)?;
+        let catalog = &loaded.catalog;
+        warnings.extend(loaded.warnings.concerning(t.target.language()));
         let events = t.selection.resolve(catalog)?;
         let request = lang::Request {
             catalog,
@@ -261,6 +213,83 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
     }
     Ok(Outcome::ok(text).with_warnings(warnings))
+}
+
+/// The project file: `--config`, or the nearest `tracktype.yaml`; `None` when there is none
+/// and no `--target` asks for one.
+pub(super) fn project_path(inputs: &InputArgs, target: Option<&str>) -> Result<Option<PathBuf>> {
+    if let Some(path) = &inputs.config {
+        return Ok(Some(path.clone()));
+    }
+    let here = std::env::current_dir().unwrap_or_default();
+    match project::find(&here) {
+        Some(path) => Ok(Some(path)),
+        None if target.is_some() => Err(Diagnostic::global(format!(
+            "--target needs a project file, and there is no {} here or in a parent directory",
+            project::FILE_NAME
+        ))
+        .with_hint("run `tracktype init` to write one, or name it with --config")
+        .into()),
+        None => Ok(None),
+    }
+}
+
+/// The targets `--target` names (every target without it).
+pub(super) fn chosen_targets<'p>(
+    project: &'p project::Project,
+    path: &Path,
+    name: Option<&str>,
+) -> Result<Vec<&'p project::ProjectTarget>> {
+    let Some(name) = name else {
+        return Ok(project.targets.iter().collect());
+    };
+    if let Some(t) = project.targets.iter().find(|t| t.name == name) {
+        return Ok(vec![t]);
+    }
+    let names: Vec<&str> = project.targets.iter().map(|t| t.name.as_str()).collect();
+    Err(
+        Diagnostic::global(format!("no target `{name}` in {}", path.display()))
+            .with_hint(
+                crate::suggest::did_you_mean(name, &names)
+                    .unwrap_or_else(|| format!("the targets are: {}", names.join(", "))),
+            )
+            .into(),
+    )
+}
+
+/// Each target's catalog (its own files, then the command line's), loaded once per distinct
+/// set of sources.
+#[derive(Default)]
+pub(super) struct Catalogs {
+    loaded: Vec<(Sources, catalog::Loaded)>,
+}
+
+impl Catalogs {
+    /// The target's catalog, with the names the target selects checked against it.
+    pub(super) fn of(
+        &mut self,
+        t: &project::ProjectTarget,
+        inputs: &InputArgs,
+    ) -> Result<&catalog::Loaded> {
+        let mut sources = t.sources.clone();
+        sources.catalogs.extend(inputs.catalogs.iter().cloned());
+        sources.plans.extend(inputs.plans.iter().cloned());
+        sources.skip_embedded |= inputs.no_default_catalog;
+        let index = match self.loaded.iter().position(|(s, _)| *s == sources) {
+            Some(i) => i,
+            None => {
+                let loaded = catalog::load(&sources)?;
+                self.loaded.push((sources, loaded));
+                self.loaded.len() - 1
+            }
+        };
+        let loaded = &self.loaded[index].1;
+        let unknown = t.unknown_names(&loaded.catalog);
+        if !unknown.is_empty() {
+            return Err(Error::Invalid(unknown));
+        }
+        Ok(loaded)
+    }
 }
 
 fn write_report(

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use crate::describe;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
-use crate::model::{Catalog, Kind, Property, UseCase, slug};
+use crate::model::{Call, Catalog, Kind, Property, TraitsCall, UseCase, slug};
 use crate::suggest;
 
 use super::style::{Paint, col, num, table};
@@ -97,13 +97,19 @@ pub fn list(
                                 .collect();
                             vec![
                                 e.name.clone(),
+                                e.call.as_str().to_owned(),
                                 e.properties.len().to_string(),
                                 needed.join(", "),
                             ]
                         })
                         .collect();
                     table(
-                        &[col("EVENT"), num("PROPERTIES"), col("USE CASES")],
+                        &[
+                            col("EVENT"),
+                            col("CALL"),
+                            num("PROPERTIES"),
+                            col("USE CASES"),
+                        ],
                         &rows,
                         paint,
                         0,
@@ -136,6 +142,8 @@ pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> 
             "use_case": describe::use_case_json(catalog, use_case),
             "goals": goals,
             "events": events.iter().map(|e| describe::event_json(catalog, e)).collect::<Vec<_>>(),
+            "identify": catalog.identify.as_ref().map(describe::traits_json),
+            "group": catalog.group.as_ref().map(describe::traits_json),
         })));
     }
 
@@ -166,25 +174,63 @@ pub fn show(catalog: &Catalog, use_case: &str, format: Format, paint: Paint) -> 
         if !event.description.is_empty() {
             out.push_str(&format!("  {}\n", event.description));
         }
-        if event.properties.is_empty() {
-            out.push_str(&format!("  {}\n", paint.dim("(no properties)")));
-            continue;
+        if let Some(sent) = call_line(&event.call) {
+            out.push_str(&format!("  {}\n", paint.dim(&sent)));
         }
-        out.push('\n');
-        let rows: Vec<Vec<String>> = event.properties.iter().map(property_row).collect();
-        out.push_str(&table(
-            &[
-                col("PROPERTY"),
-                col("TYPE"),
-                col("REQUIRED"),
-                col("DESCRIPTION"),
-            ],
-            &rows,
-            paint,
-            2,
-        ));
+        properties_table(&mut out, &event.properties, "PROPERTY", paint);
+    }
+    for call in TraitsCall::ALL {
+        if let Some(traits) = catalog.traits(call) {
+            let title = format!("{} traits", call.as_str());
+            out.push_str(&format!("\n{}\n", paint.bold(&capitalise(&title))));
+            if !traits.description.is_empty() {
+                out.push_str(&format!("  {}\n", traits.description));
+            }
+            properties_table(&mut out, &traits.properties, "TRAIT", paint);
+        }
     }
     Ok(out)
+}
+
+/// How a page or screen event is sent; `None` for a track event, the default.
+fn call_line(call: &Call) -> Option<String> {
+    let fields = call.fields()?;
+    let mut line = format!("Sent as a {} call", call.as_str());
+    let parts: Vec<String> = [("name", &fields.name), ("category", &fields.category)]
+        .into_iter()
+        .filter_map(|(what, wire)| wire.as_ref().map(|w| format!("its {what} is `{w}`")))
+        .collect();
+    if fields.name.is_none() {
+        line.push_str(" named after the event");
+    }
+    if !parts.is_empty() {
+        line.push_str(&format!(": {}", parts.join(", ")));
+    }
+    line.push('.');
+    Some(line)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn properties_table(out: &mut String, properties: &[Property], what: &str, paint: Paint) {
+    if properties.is_empty() {
+        out.push_str(&format!("  {}\n", paint.dim("(no properties)")));
+        return;
+    }
+    out.push('\n');
+    let rows: Vec<Vec<String>> = properties.iter().map(property_row).collect();
+    out.push_str(&table(
+        &[col(what), col("TYPE"), col("REQUIRED"), col("DESCRIPTION")],
+        &rows,
+        paint,
+        2,
+    ));
 }
 
 fn property_row(p: &Property) -> Vec<String> {

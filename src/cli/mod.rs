@@ -5,7 +5,8 @@ mod generate;
 mod list;
 mod plans;
 mod protocols;
-mod style;
+mod status;
+pub(crate) mod style;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -30,8 +31,8 @@ use style::Paint;
     max_term_width = 100
 )]
 #[command(
-    after_help = "Exit codes: 0 success; 1 drift found by --check, or output could not be written; \
-2 bad usage or invalid input."
+    after_help = "Exit codes: 0 success; 1 drift or missing events found by --check, or output \
+could not be written; 2 bad usage or invalid input."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -117,6 +118,9 @@ pub enum Command {
     /// Write the tracking plan's documentation for the whole team: Markdown with Mermaid
     /// diagrams, or a self-contained HTML site (everything without a selection)
     Docs(docs::DocsArgs),
+    /// Report which selected events the code sends, per goal and use case, and calls of
+    /// events the selection does not contain
+    Status(status::StatusArgs),
     /// Print the whole resolved catalog (after --catalog files) as one document
     Catalog {
         #[arg(long, value_enum, default_value_t = DocFormat::Json)]
@@ -290,6 +294,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
         Command::Docs(args) => docs::run(args, &cli.inputs, paint),
+        Command::Status(args) => status::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
         Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),
         Command::Push(args) => protocols::push(args, &cli.inputs, paint),

@@ -67,7 +67,7 @@ pub(super) fn selected_rules(
     let loaded = catalog::load(sources)?;
     let warnings = super::settle(loaded.warnings.concerning(None), deny_warnings)?;
     let events = selection.resolve(&loaded.catalog)?;
-    Ok((plan::export::rules(&loaded.catalog, &events), warnings))
+    Ok((plan::export::rules(&loaded.catalog, &events)?, warnings))
 }
 
 /// Prints `text`, or writes it to `output` the way generated files are written.

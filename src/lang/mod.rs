@@ -200,15 +200,33 @@ pub struct EventIdentifiers {
     pub method: String,
 }
 
+/// What a language names: each event's type and method, in event order, and the identify and
+/// group traits' types (`None` when the call takes any traits).
+pub(crate) struct Identifiers {
+    pub(crate) events: Vec<(String, String)>,
+    pub(crate) traits: [Option<String>; 2],
+}
+
+fn identifiers(layout: &Layout<'_>, language: Language) -> Identifiers {
+    match language {
+        Language::TypeScript => typescript::identifiers(layout),
+        Language::Rust => rust::identifiers(layout),
+        Language::Swift => swift::identifiers(layout),
+    }
+}
+
+/// The types of the identify and group traits in `language`, in [`TraitsCall::ALL`] order:
+/// `None` where the call takes any traits.
+#[doc(hidden)]
+pub fn traits_types(request: &Request<'_>, language: Language) -> [Option<String>; 2] {
+    identifiers(&Layout::new(request.catalog, &request.events), language).traits
+}
+
 /// Each selected event's identifiers in `language`, in event order.
 #[doc(hidden)]
 pub fn event_identifiers(request: &Request<'_>, language: Language) -> Vec<EventIdentifiers> {
     let layout = Layout::new(request.catalog, &request.events);
-    let names = match language {
-        Language::TypeScript => typescript::event_identifiers(&layout),
-        Language::Rust => rust::event_identifiers(&layout),
-        Language::Swift => swift::event_identifiers(&layout),
-    };
+    let names = identifiers(&layout, language).events;
     layout
         .events
         .iter()

@@ -258,6 +258,9 @@ pub enum Origin {
     UseCases,
     /// Added from the Segment Spec.
     Spec,
+    /// Every call of its kind has it: a tracking plan's common rule (COMMON in the Public
+    /// API, `global` in the Config API) says so.
+    Common,
 }
 
 impl Origin {
@@ -265,6 +268,7 @@ impl Origin {
         match self {
             Origin::UseCases => "use-cases",
             Origin::Spec => "spec",
+            Origin::Common => "common",
         }
     }
 }

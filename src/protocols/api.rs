@@ -197,8 +197,11 @@ fn read_rule(value: &Value, path: &str) -> Result<Rule, String> {
         Some(other) => return Err(format!("`{path}.type` is {}, not a rule type", kind(other))),
         None => return Err(format!("`{path}.type` is missing")),
     };
+    // IDENTIFY, GROUP and COMMON rules, and a PAGE or SCREEN rule for every page, have no key:
+    // written as "" or left out, it is the same rule.
     let key = match rule.get("key") {
         None | Some(Value::Null) => None,
+        Some(Value::String(k)) if k.is_empty() => None,
         Some(Value::String(k)) => Some(k.clone()),
         Some(other) => return Err(format!("`{path}.key` is {}, not a string", kind(other))),
     };

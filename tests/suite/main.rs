@@ -20,5 +20,6 @@ mod protocols;
 mod random_catalogs;
 mod rust;
 mod schema_fidelity;
+mod status;
 mod swift;
 mod typescript;

@@ -28,9 +28,17 @@ fn all_plans() -> Vec<(&'static str, std::path::PathBuf)> {
     plans
 }
 
+fn fixture(name: &str) -> std::path::PathBuf {
+    fixture_plans()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| p)
+        .unwrap()
+}
+
 #[test]
 fn both_formats_of_our_fixture_give_the_same_catalog() {
-    let [(_, config), (_, public)] = <[_; 2]>::try_from(fixture_plans()).unwrap();
+    let (config, public) = (fixture("config-api"), fixture("public-api"));
     let a = catalog_of(&["--plan", &path_of(&config)]);
     let b = catalog_of(&["--plan", &path_of(&public)]);
     assert_eq!(a, b);
@@ -299,16 +307,22 @@ fn export_then_import_preserves_every_type_constraint_and_description() {
         export.push(&out);
         tracktype(&export).success();
         let plan: Value = serde_json::from_str(&fs::read_to_string(&exported).unwrap()).unwrap();
-        let rule = &plan["rules"][0];
-        assert_eq!(rule["type"], "TRACK");
-        assert_eq!(
-            rule["jsonSchema"]["$schema"],
-            "http://json-schema.org/draft-07/schema#"
-        );
-        assert!(
-            rule["jsonSchema"]["properties"]["properties"].is_object(),
-            "properties at properties.properties"
-        );
+        for rule in plan["rules"].as_array().unwrap() {
+            assert_eq!(
+                rule["jsonSchema"]["$schema"],
+                "http://json-schema.org/draft-07/schema#"
+            );
+            let part = match rule["type"].as_str().unwrap() {
+                "TRACK" | "PAGE" | "SCREEN" => "properties",
+                "IDENTIFY" | "GROUP" => "traits",
+                "COMMON" => continue,
+                other => panic!("{name}: a {other} rule"),
+            };
+            assert!(
+                rule["jsonSchema"]["properties"][part].is_object(),
+                "{name}: {part} at properties.{part}"
+            );
+        }
 
         let mut original_args: Vec<&str> = inputs.iter().map(String::as_str).collect();
         original_args.push("catalog");
@@ -332,18 +346,27 @@ fn export_then_import_preserves_every_type_constraint_and_description() {
                 "{name}: description of {}",
                 event["name"]
             );
+            assert_eq!(
+                back["call"]["type"], event["call"]["type"],
+                "{name}: call of {}",
+                event["name"]
+            );
+            // A page or screen call's name and category are the message's own fields in a plan:
+            // they come back as the properties `name` and `category`.
+            let wire = |e: &Value, p: &Value| -> String {
+                let n = p["name"].as_str().unwrap();
+                match (e["call"]["name"].as_str(), e["call"]["category"].as_str()) {
+                    (Some(f), _) if f == n => "name".into(),
+                    (_, Some(f)) if f == n => "category".into(),
+                    _ => n.into(),
+                }
+            };
             let by_name = |e: &Value| -> Vec<(String, Value, Value)> {
                 let mut v: Vec<(String, Value, Value)> = e["properties"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|p| {
-                        (
-                            p["name"].as_str().unwrap().to_owned(),
-                            p["required"].clone(),
-                            p["schema"].clone(),
-                        )
-                    })
+                    .map(|p| (wire(e, p), p["required"].clone(), p["schema"].clone()))
                     .collect();
                 v.sort_by(|a, b| a.0.cmp(&b.0));
                 v
@@ -355,7 +378,153 @@ fn export_then_import_preserves_every_type_constraint_and_description() {
                 event["name"]
             );
         }
-        let types = |c: &Value| c["types"].clone();
-        assert_eq!(types(&round), types(&original), "{name}: named types");
+        assert_eq!(round["types"], original["types"], "{name}: named types");
+        // Traits come back sorted by name; where a property came from is not a plan's to say.
+        let traits = |c: &Value, part: &str| -> Value {
+            let mut t = c[part].clone();
+            if let Some(list) = t["traits"].as_array_mut() {
+                list.iter_mut().for_each(|p| {
+                    p.as_object_mut().unwrap().remove("origin");
+                });
+                list.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
+            }
+            t
+        };
+        for part in ["identify", "group"] {
+            assert_eq!(
+                traits(&round, part),
+                traits(&original, part),
+                "{name}: {part}"
+            );
+        }
     }
+}
+
+/// The calls fixture in Segment's two formats and RudderStack's: the same track event and
+/// traits (COMMON rules and `global` add to every call, as the plans spelled out in full
+/// say); the Public-API and RudderStack plans also have the page and screen events, which
+/// the Config API cannot express.
+#[test]
+fn every_kind_of_rule_reads_the_same_in_every_format() {
+    let public = catalog_of(&["--plan", &path_of(&fixture("calls-public-api"))]);
+    let config = catalog_of(&["--plan", &path_of(&fixture("calls-config-api"))]);
+    let rudder = catalog_of(&["--plan", &path_of(&fixture("calls-rudderstack"))]);
+    assert_eq!(
+        events_of(&public),
+        ["Pricing", "Screen Viewed", "Song Played"]
+    );
+    assert_eq!(events_of(&config), ["Song Played"]);
+    let calls: Vec<&Value> = public["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["call"])
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            &serde_json::json!({ "type": "page", "name": null, "category": null }),
+            &serde_json::json!({ "type": "screen", "name": "name", "category": "category" }),
+            &serde_json::json!({ "type": "track" }),
+        ]
+    );
+    // `origin: common` marks what a common rule gave; a plan spelling it out has no marks.
+    fn unmarked(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .filter(|(k, _)| *k != "origin")
+                    .map(|(k, v)| (k.clone(), unmarked(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(unmarked).collect()),
+            other => other.clone(),
+        }
+    }
+    for part in ["identify", "group"] {
+        assert_eq!(config[part], public[part], "Config API: {part}");
+        assert_eq!(
+            unmarked(&rudder[part]),
+            unmarked(&public[part]),
+            "RudderStack: {part}"
+        );
+        assert!(
+            public[part]["traits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["name"] == "tenant" && t["required"] == true && t["origin"] == "common")
+        );
+    }
+    assert_eq!(config["events"][0], public["events"][2]);
+    assert_eq!(unmarked(&rudder["events"]), unmarked(&public["events"]));
+}
+
+/// Import then export gives back the Public-API plan's rules exactly: each kind as its own
+/// rule type, the common rule apart.
+#[test]
+fn export_writes_every_kind_of_rule_back_as_it_was() {
+    let plan = fixture("calls-public-api");
+    let original: Value = serde_json::from_str(&fs::read_to_string(&plan).unwrap()).unwrap();
+    let exported: Value = serde_json::from_str(
+        &tracktype(&[
+            "--plan",
+            &path_of(&plan),
+            "--no-default-catalog",
+            "export",
+            "--all",
+        ])
+        .success()
+        .stdout,
+    )
+    .unwrap();
+    let rules = |doc: &Value| -> Vec<(String, String, Value)> {
+        let mut v: Vec<(String, String, Value)> = doc["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["type"].as_str().unwrap().to_owned(),
+                    r["key"].as_str().unwrap().to_owned(),
+                    r["jsonSchema"].clone(),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        v
+    };
+    assert_eq!(rules(&exported), rules(&original));
+}
+
+#[test]
+fn two_page_events_named_by_the_caller_cannot_be_one_plan() {
+    let dir = dir_with(&[(
+        "pages.yaml",
+        "events:\n  - name: Docs Page\n    call: page\n    call_name: title\n    properties:\n      - name: title\n        type: string\n",
+    )]);
+    let out = tracktype_in(
+        Some(dir.path()),
+        &[
+            "--catalog",
+            "pages.yaml",
+            "export",
+            "--event",
+            "Docs Page",
+            "--event",
+            "Page Viewed",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("`Docs Page` and `Page Viewed` are both page events named by a property"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("export them separately"),
+        "{}",
+        out.stderr
+    );
 }

@@ -149,6 +149,18 @@ pub fn fixture_plans() -> Vec<(&'static str, PathBuf)> {
             "public-api",
             root().join("tests/data/plans/public-api.json"),
         ),
+        (
+            "calls-public-api",
+            root().join("tests/data/plans/calls-public-api.json"),
+        ),
+        (
+            "calls-config-api",
+            root().join("tests/data/plans/calls-config-api.json"),
+        ),
+        (
+            "calls-rudderstack",
+            root().join("tests/data/plans/calls-rudderstack.json"),
+        ),
     ]
 }
 

@@ -1,6 +1,7 @@
-//! The Swift examples: swift-format lint clean, type-checked in the Swift 6 language mode with
-//! warnings as errors, and their generated methods called by an XCTest target that asserts
-//! the exact JSON payloads (`tests/swift`).
+//! The Swift examples: swift-format lint clean, compiled in the Swift 6 language mode with
+//! warnings as errors, misuse of them refused by the compiler (`tests/swift/CompileFail`), and
+//! their generated methods called by an XCTest target that asserts the exact JSON payloads
+//! (`tests/swift`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -41,11 +42,15 @@ fn swift_examples_are_swift_format_lint_clean() {
     assert!(out.trim().is_empty(), "{out}");
 }
 
+/// Each example compiles as a module in the Swift 6 language mode without warnings; then code
+/// that misuses them must not compile: every `expected-error` of `tests/swift/CompileFail`
+/// happens, with its message, and nothing else does (`swiftc -verify`).
 #[test]
-fn swift_examples_typecheck_in_swift_6_mode_without_warnings() {
+fn swift_examples_compile_in_swift_6_mode_without_warnings_and_reject_misuse() {
     let Some(swiftc) = swift_tool("swiftc") else {
         return;
     };
+    let modules = scratch("modules");
     for (example, module) in EXAMPLES {
         let dir = root().join("generated-examples/swift").join(example);
         let sources: Vec<PathBuf> = std::fs::read_dir(dir.join("Sources").join(module))
@@ -56,16 +61,55 @@ fn swift_examples_typecheck_in_swift_6_mode_without_warnings() {
         run_ok(
             Command::new(&swiftc)
                 .args([
-                    "-typecheck",
+                    "-emit-module",
                     "-swift-version",
                     "6",
                     "-strict-concurrency=complete",
                     "-warnings-as-errors",
                 ])
-                .args(["-module-name", module])
+                .args(["-module-name", module, "-emit-module-path"])
+                .arg(modules.join(format!("{module}.swiftmodule")))
                 .args(&sources)
                 .current_dir(&dir),
-            &format!("swiftc -typecheck on {example}"),
+            &format!("swiftc -emit-module on {example}"),
+        );
+    }
+    // One file per example module it misuses, named after it.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/swift/CompileFail"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.matches("expected-error {{").count() >= 5,
+            "{}: the misuse it checks",
+            file.display()
+        );
+        run_ok(
+            Command::new(&swiftc)
+                .args([
+                    "-typecheck",
+                    "-swift-version",
+                    "6",
+                    "-module-name",
+                    "Misuse",
+                    "-I",
+                ])
+                .arg(&modules)
+                // Notes pointing into the examples' own sources are not the misuse's.
+                .args([
+                    "-Xfrontend",
+                    "-verify",
+                    "-Xfrontend",
+                    "-verify-ignore-unknown",
+                ])
+                .arg(&file)
+                .current_dir(root()),
+            &format!("swiftc -verify on {}", file.display()),
         );
     }
 }
@@ -81,7 +125,7 @@ fn swift_examples_send_exactly_the_expected_payloads() {
             .current_dir(root().join("tests/swift")),
         "swift test in tests/swift",
     );
-    assert!(out.contains("Executed 6 tests, with 0 failures"), "{out}");
+    assert!(out.contains("Executed 8 tests, with 0 failures"), "{out}");
 }
 
 /// Scratch space for generated Swift, under the repository so the Swift toolchain sees it.

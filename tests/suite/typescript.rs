@@ -73,11 +73,11 @@ fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_ev
         "the TypeScript runtime test",
     );
     assert!(
-        out.contains("analytics-node: 10 events received by the collector as expected"),
+        out.contains("analytics-node: 18 calls received by the collector as expected"),
         "{out}"
     );
     assert!(
-        out.contains("analytics-next: 18 calls recorded as expected"),
+        out.contains("analytics-next: 21 calls recorded as expected"),
         "{out}"
     );
 
@@ -104,9 +104,9 @@ fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_ev
     }
 }
 
-/// Generates the plans' SDKs into `tests/typescript/generated`: both SDK flavours of our own
-/// plans; analytics-node, and analytics-next for plan-v1, of Typewriter's. Returns whether
-/// Typewriter's plans were there.
+/// Generates the plans' SDKs into `tests/typescript/generated`: every use case for
+/// analytics-node; both SDK flavours of our own plans; analytics-node, and analytics-next for
+/// plan-v1, of Typewriter's. Returns whether Typewriter's plans were there.
 fn generate_plans() -> bool {
     let out = project().join("generated");
     let _ = std::fs::remove_dir_all(&out);
@@ -125,6 +125,19 @@ fn generate_plans() -> bool {
         ])
         .success();
     };
+    // Every use case for analytics-node, which the examples have only for analytics-next:
+    // page and screen calls through the real SDK.
+    tracktype(&[
+        "gen",
+        "--all",
+        "--lang",
+        "ts",
+        "--sdk",
+        "analytics-node",
+        "--out",
+        &path_of(&out.join("fixtures/embedded-all-node")),
+    ])
+    .success();
     for (name, plan) in fixture_plans() {
         generate(
             &plan,

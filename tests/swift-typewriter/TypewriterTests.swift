@@ -18,6 +18,15 @@ final class Recorder: TrackingClient {
       calls.append("{\"event\":\"encoding failed: \(error)\"}")
     }
   }
+
+  // Typewriter's plan has track events only: these are never called.
+  func identify<T: Codable>(userId: String, traits: T?) {
+    calls.append("{\"event\":\"unexpected identify\"}")
+  }
+
+  func group<T: Codable>(groupId: String, traits: T?) {
+    calls.append("{\"event\":\"unexpected group\"}")
+  }
 }
 
 final class TypewriterTests: XCTestCase {

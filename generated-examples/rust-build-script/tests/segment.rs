@@ -1,5 +1,5 @@
-//! Every event of the example, sent through the real `segment` crate to a collector on
-//! loopback started here: exactly the expected requests arrive, and nothing else.
+//! Every event and call of the example, sent through the real `segment` crate to a collector
+//! on loopback started here: exactly the expected requests arrive, and nothing else.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Value, json};
 use tracktype_build_script_example::segment_sink::SegmentSink;
 use tracktype_build_script_example::tracking::{
-    CheckoutStarted, Identity, Message, OrderCompleted, OrderCompletedCurrency, Plan,
-    SubscriptionStarted, Tracker, TrialStarted,
+    CheckoutStarted, GroupTraits, IdentifyTraits, Identity, Message, OrderCompleted,
+    OrderCompletedCurrency, PageViewed, Plan, ScreenViewed, SubscriptionStarted, Tracker,
+    TrialStarted,
 };
 
 /// What the collector received: request line, authorization header, JSON body.
@@ -88,6 +89,30 @@ async fn every_event_reaches_the_collector_exactly() {
     let timed =
         Message::new(&shopper, &CheckoutStarted::new("o-2")).with_timestamp("2026-01-02T03:04:05Z");
     tracker.send(timed).await.expect("sent");
+    let page = PageViewed {
+        page_name: Some("Pricing".into()),
+        page_category: Some("Docs".into()),
+        path: Some("/pricing".into()),
+        ..PageViewed::new()
+    };
+    tracker.page_viewed(&shopper, page).await.expect("sent");
+    let screen = ScreenViewed {
+        screen_title: Some("Cart".into()),
+        screen_type: Some("checkout".into()),
+        screen_id: Some("s-1".into()),
+    };
+    tracker.screen_viewed(&shopper, screen).await.expect("sent");
+    let traits = IdentifyTraits {
+        email: Some("ada@example.com".into()),
+        ..IdentifyTraits::new(Plan::Pro)
+    };
+    tracker.identify(&shopper, traits).await.expect("sent");
+    let company = GroupTraits {
+        name: Some("Acme".into()),
+        employees: Some(12.into()),
+        ..GroupTraits::new()
+    };
+    tracker.group(&shopper, "g-1", company).await.expect("sent");
 
     let context = json!({ "tracktype": { "language": "rust", "version": tracktype::VERSION } });
     let expected = [
@@ -96,6 +121,13 @@ async fn every_event_reaches_the_collector_exactly() {
         json!({ "userId": "u-1", "event": "Subscription Started", "properties": { "plan": "pro", "referrer": null }, "context": context }),
         json!({ "userId": "u-1", "anonymousId": "a-1", "event": "Trial Started", "properties": {}, "context": context }),
         json!({ "userId": "u-1", "event": "Checkout Started", "properties": { "order_id": "o-2" }, "timestamp": "2026-01-02T03:04:05Z", "context": context }),
+        json!({ "userId": "u-1", "name": "Pricing", "category": "Docs", "properties": { "path": "/pricing", "category": "Docs" }, "context": context }),
+        json!({ "userId": "u-1", "name": "Cart", "category": "checkout", "properties": { "screen_id": "s-1" }, "context": context }),
+        json!({ "userId": "u-1", "traits": { "email": "ada@example.com", "plan": "pro" }, "context": context }),
+        json!({ "userId": "u-1", "groupId": "g-1", "traits": { "name": "Acme", "employees": 12 }, "context": context }),
+    ];
+    let paths = [
+        "track", "track", "track", "track", "track", "page", "screen", "identify", "group",
     ];
     let received = received.lock().expect("lock").clone();
     assert_eq!(
@@ -103,8 +135,9 @@ async fn every_event_reaches_the_collector_exactly() {
         expected.len(),
         "exactly the expected requests: {received:?}"
     );
-    for ((request, authorization, body), want) in received.iter().zip(&expected) {
-        assert_eq!(request, "POST /v1/track HTTP/1.1");
+    for (((request, authorization, body), want), path) in received.iter().zip(&expected).zip(paths)
+    {
+        assert_eq!(request, &format!("POST /v1/{path} HTTP/1.1"));
         // The write key as the username of HTTP Basic auth, with an empty password.
         assert_eq!(authorization, "Basic d3JpdGUta2V5Og==");
         assert_eq!(body, want);

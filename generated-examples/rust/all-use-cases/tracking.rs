@@ -3,10 +3,67 @@
 // Options: --lang rust
 
 /// An event of this module: its properties serialise to exactly the Segment `properties`
-/// object, and `NAME` is its exact name on the wire.
+/// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
 pub trait Event: serde::Serialize {
     /// The event's exact name.
     const NAME: &'static str;
+    /// How the event is sent: a track call, unless the catalog says page or screen.
+    const CALL: EventCall = EventCall::Track;
+}
+
+/// The Segment call an event is sent with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventCall {
+    /// A track call, whose `event` is the event's name.
+    Track,
+    /// A page call. The properties with these wire names are the call's own `name` and
+    /// `category`; without a name property, the event's name is the call's name.
+    Page {
+        /// The property that holds the page's name.
+        name: Option<&'static str>,
+        /// The property that holds the page's category.
+        category: Option<&'static str>,
+    },
+    /// A screen call, with its name and category taken as a page call's are.
+    Screen {
+        /// The property that holds the screen's name.
+        name: Option<&'static str>,
+        /// The property that holds the screen's category.
+        category: Option<&'static str>,
+    },
+}
+
+/// A street address (the Segment Spec's reserved `address` trait).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Address {
+    /// Street line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// City.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// State, province or region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Postal code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+impl Address {
+    /// Sets the required properties; the optional ones are `None`.
+    pub fn new() -> Self {
+        Self {
+            street: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            country: None,
+        }
+    }
 }
 
 /// The campaign an install is attributed to (the Native Mobile Spec's
@@ -34,7 +91,7 @@ pub struct Campaign {
 }
 
 impl Campaign {
-    /// A `Campaign` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             source: None,
@@ -43,6 +100,41 @@ impl Campaign {
             content: None,
             ad_creative: None,
             ad_group: None,
+        }
+    }
+}
+
+/// A user's company (the Segment Spec's reserved `company` trait).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Company {
+    /// Name of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Your database's ID for the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Industry of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    /// Number of employees.
+    ///
+    /// An integer. Minimum: 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employee_count: Option<i64>,
+    /// Plan the company is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+}
+
+impl Company {
+    /// Sets the required properties; the optional ones are `None`.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            id: None,
+            industry: None,
+            employee_count: None,
+            plan: None,
         }
     }
 }
@@ -104,7 +196,7 @@ pub struct Product {
 }
 
 impl Product {
-    /// A `Product` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new(product_id: impl Into<String>) -> Self {
         Self {
             product_id: product_id.into(),
@@ -120,6 +212,200 @@ impl Product {
             url: None,
             image_url: None,
         }
+    }
+}
+
+/// What you know about a user, sent with identify calls.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct IdentifyTraits {
+    /// Email address of the user.
+    ///
+    /// Format: email.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// First name of the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name of the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Full name of the user. Segment fills it in from the first and last names
+    /// when only those are sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Phone number of the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Username, unique to each user, like a GitHub handle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Title of the user, usually their position at a company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When the user's account was first created (ISO 8601).
+    ///
+    /// Format: date-time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Street address of the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// Birthday of the user (ISO 8601).
+    ///
+    /// Format: date-time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<String>,
+    /// The company the user works for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<Company>,
+    /// Your database's ID for the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// URL of an avatar image for the user.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// Description of the user, such as a bio.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Gender of the user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Website of the user.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Age of the user.
+    ///
+    /// Minimum: 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<f64>,
+}
+
+impl IdentifyTraits {
+    /// Sets the required properties; the optional ones are `None`.
+    pub fn new() -> Self {
+        Self {
+            email: None,
+            first_name: None,
+            last_name: None,
+            name: None,
+            phone: None,
+            username: None,
+            title: None,
+            created_at: None,
+            address: None,
+            birthday: None,
+            company: None,
+            id: None,
+            avatar: None,
+            description: None,
+            gender: None,
+            website: None,
+            age: None,
+        }
+    }
+}
+
+/// What you know about a group (an account, a company, an organisation), sent
+/// with group calls.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct GroupTraits {
+    /// Street address of the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// URL of an avatar image for the group.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// When the group's account was first created (ISO 8601).
+    ///
+    /// Format: date-time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Description of the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Email address of the group.
+    ///
+    /// Format: email.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Number of employees of the group, typically of a company; the spec allows it
+    /// as text too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employees: Option<GroupTraitsEmployees>,
+    /// Your database's ID for the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Industry the group is part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    /// Name of the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Phone number of the group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Website of the group.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Plan the group is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+}
+
+impl GroupTraits {
+    /// Sets the required properties; the optional ones are `None`.
+    pub fn new() -> Self {
+        Self {
+            address: None,
+            avatar: None,
+            created_at: None,
+            description: None,
+            email: None,
+            employees: None,
+            id: None,
+            industry: None,
+            name: None,
+            phone: None,
+            website: None,
+            plan: None,
+        }
+    }
+}
+
+/// Number of employees of the group, typically of a company; the spec allows it
+/// as text too.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum GroupTraitsEmployees {
+    /// A value of the `i64` alternative.
+    Integer(i64),
+    /// A value of the `String` alternative.
+    String(String),
+}
+
+impl From<i64> for GroupTraitsEmployees {
+    fn from(value: i64) -> Self {
+        Self::Integer(value)
+    }
+}
+
+impl From<String> for GroupTraitsEmployees {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<&str> for GroupTraitsEmployees {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
     }
 }
 
@@ -157,7 +443,7 @@ pub struct ApplicationInstalled {
 }
 
 impl ApplicationInstalled {
-    /// A `ApplicationInstalled` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             screen_id: None,
@@ -211,7 +497,7 @@ pub struct ApplicationOpened {
 }
 
 impl ApplicationOpened {
-    /// A `ApplicationOpened` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             screen_id: None,
@@ -286,7 +572,7 @@ pub struct CheckoutStarted {
 }
 
 impl CheckoutStarted {
-    /// A `CheckoutStarted` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new(order_id: impl Into<String>) -> Self {
         Self {
             num_items: None,
@@ -326,7 +612,7 @@ pub struct InstallAttributed {
 }
 
 impl InstallAttributed {
-    /// A `InstallAttributed` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             provider: None,
@@ -371,7 +657,7 @@ pub struct OnboardingCompleted {
 }
 
 impl OnboardingCompleted {
-    /// A `OnboardingCompleted` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             checkout_id: None,
@@ -427,7 +713,7 @@ pub struct OnboardingStepCompleted {
 }
 
 impl OnboardingStepCompleted {
-    /// A `OnboardingStepCompleted` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new(step_name: impl Into<String>) -> Self {
         Self {
             step_name: step_name.into(),
@@ -507,7 +793,7 @@ pub struct OrderCompleted {
 }
 
 impl OrderCompleted {
-    /// A `OrderCompleted` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new(order_id: impl Into<String>) -> Self {
         Self {
             num_items: None,
@@ -548,7 +834,7 @@ pub struct PageScrolled {
 }
 
 impl PageScrolled {
-    /// A `PageScrolled` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             pct_scrolled: None,
@@ -561,13 +847,15 @@ impl Event for PageScrolled {
     const NAME: &'static str = "Page Scrolled";
 }
 
-/// A visitor viewed a page. Segment's spec records pages with \`page(category,
-/// name)\` calls; as a Track event, the Use Cases Reference carries the same two
-/// fields as properties.
+/// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+/// records pages: `page_name` and `page_category`, the two properties the Use
+/// Cases Reference lists, are the call's `name` and `category`; the rest are
+/// the spec's page properties.
 ///
+/// Sent as a page call, its name is `page_name`, its category `page_category`.
 /// Needed by: Increase signups with lookalikes, Suppress with purchase,
 /// Accelerate app install, Accelerate signup, Increase repeat purchases,
-/// Nurture with content, Personalize winback.
+/// Nurture with content, Personalize winback. Segment Spec: Page Spec.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PageViewed {
     /// Category of the page (the page call's `category`).
@@ -576,20 +864,56 @@ pub struct PageViewed {
     /// Name of the page (the page call's `name`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_name: Option<String>,
+    /// Path part of the page's URL (`location.pathname`); analytics.js fills it in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Full URL of the previous page (`document.referrer`); analytics.js fills it
+    /// in.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<String>,
+    /// Query string of the page's URL (`location.search`); analytics.js fills it
+    /// in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Title of the page (`document.title`); analytics.js fills it in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Full URL of the page: the canonical URL if there is one, else
+    /// `location.href`; analytics.js fills it in.
+    ///
+    /// Format: uri.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Keywords of the page's content, like SEO meta keywords. Never collected on
+    /// its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keywords: Option<Vec<String>>,
 }
 
 impl PageViewed {
-    /// A `PageViewed` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             page_category: None,
             page_name: None,
+            path: None,
+            referrer: None,
+            search: None,
+            title: None,
+            url: None,
+            keywords: None,
         }
     }
 }
 
 impl Event for PageViewed {
     const NAME: &'static str = "Page Viewed";
+    const CALL: EventCall = EventCall::Page {
+        name: Some("page_name"),
+        category: Some("page_category"),
+    };
 }
 
 /// A shopper added a product to their cart. This is the Use Cases Reference's
@@ -623,7 +947,7 @@ pub struct ProductAddedToCart {
 }
 
 impl ProductAddedToCart {
-    /// A `ProductAddedToCart` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new(product_id: impl Into<String>) -> Self {
         Self {
             product_id: product_id.into(),
@@ -639,12 +963,15 @@ impl Event for ProductAddedToCart {
     const NAME: &'static str = "Product Added to Cart";
 }
 
-/// A user viewed an app screen. Segment records screens with `screen()` calls,
-/// not Track events; Protocols shows them as Screen Viewed, and the Use Cases
-/// Reference tracks them by that name. Its three properties are not in the
-/// spec.
+/// A user viewed an app screen. Sent as a Segment screen call, as the Screen
+/// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+/// Reference lists three properties the spec does not define: `screen_title` is
+/// the call's `name`, because the name of a screen call is the screen's title
+/// as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+/// the kind of screen, is its `category`; `screen_id` stays a property.
 ///
-/// Needed by: Nurture with content.
+/// Sent as a screen call, its name is `screen_title`, its category
+/// `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScreenViewed {
     /// ID of the screen.
@@ -659,7 +986,7 @@ pub struct ScreenViewed {
 }
 
 impl ScreenViewed {
-    /// A `ScreenViewed` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             screen_id: None,
@@ -671,6 +998,10 @@ impl ScreenViewed {
 
 impl Event for ScreenViewed {
     const NAME: &'static str = "Screen Viewed";
+    const CALL: EventCall = EventCall::Screen {
+        name: Some("screen_title"),
+        category: Some("screen_type"),
+    };
 }
 
 /// A user signed in. The spec defines only `username` for this event; the Use
@@ -697,7 +1028,7 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    /// A `SignedIn` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -746,7 +1077,7 @@ pub struct SignedUp {
 }
 
 impl SignedUp {
-    /// A `SignedUp` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -772,7 +1103,7 @@ impl Event for SignedUp {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SubscriptionStarted {}
 impl SubscriptionStarted {
-    /// A `SubscriptionStarted` with its required properties.
+    /// Sets the required properties.
     pub fn new() -> Self {
         Self {}
     }
@@ -808,7 +1139,7 @@ pub struct TrialStarted {
 }
 
 impl TrialStarted {
-    /// A `TrialStarted` with its required properties; the optional ones are `None`.
+    /// Sets the required properties; the optional ones are `None`.
     pub fn new() -> Self {
         Self {
             category: None,
@@ -867,25 +1198,125 @@ impl From<&Identity> for Identity {
     }
 }
 
-/// A Segment track message, as the Tracking API takes it: serialises to the body of a
-/// `/v1/track` call.
+/// Which Segment call a message is, with the fields that kind of call has.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Call {
+    /// A track call: `event` is the event's exact name.
+    Track {
+        /// The event's exact name.
+        event: String,
+    },
+    /// A page call.
+    Page {
+        /// The page's name.
+        name: Option<String>,
+        /// The page's category; the Tracking API takes it in `properties` too.
+        category: Option<String>,
+    },
+    /// A screen call.
+    Screen {
+        /// The screen's name.
+        name: Option<String>,
+        /// The screen's category.
+        category: Option<String>,
+    },
+    /// An identify call; the message's `properties` are the user's traits.
+    Identify,
+    /// A group call; the message's `properties` are the group's traits.
+    Group {
+        /// The group's ID.
+        group_id: String,
+    },
+}
+
+impl Call {
+    /// The call's `type` on the wire: `track`, `page`, `screen`, `identify` or `group`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Call::Track { .. } => "track",
+            Call::Page { .. } => "page",
+            Call::Screen { .. } => "screen",
+            Call::Identify => "identify",
+            Call::Group { .. } => "group",
+        }
+    }
+}
+
+/// A Segment message, as the Tracking API takes it: serialises to the body of a `/v1/track`,
+/// `/v1/page`, `/v1/screen`, `/v1/identify` or `/v1/group` call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
-    /// The event's exact name.
-    pub event: &'static str,
-    /// Who the event is about.
+    /// Which call, with its own fields.
+    pub call: Call,
+    /// Who the message is about.
     pub identity: Identity,
-    /// The event's properties.
+    /// The call's `properties` (track, page, screen; a page's category is among them, as analytics.js
+    /// sends it), or its `traits` (identify, group).
     pub properties: serde_json::Value,
-    /// When the event happened (ISO 8601), if not now.
+    /// When it happened (ISO 8601), if not now.
     pub timestamp: Option<String>,
     /// The context; `tracktype` names the generator and its version.
     pub context: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Message {
-    /// The message of an event about someone.
+    /// The message of an event about someone: a track call, or the page or screen call the
+    /// event says, with its name and category taken out of its properties.
     pub fn new<E: Event>(identity: impl Into<Identity>, event: &E) -> Self {
+        let mut properties = to_json(event);
+        let call = match E::CALL {
+            EventCall::Track => {
+                Call::Track {
+                    event: E::NAME.to_owned(),
+                }
+            }
+            EventCall::Page { name, category } => {
+                let (name, category) = call_fields(
+                    &mut properties,
+                    E::NAME,
+                    name,
+                    category,
+                );
+                if let (Some(object), Some(category)) = (
+                    properties.as_object_mut(),
+                    &category,
+                ) {
+                    object
+                        .insert(
+                            "category".to_owned(),
+                            serde_json::Value::from(category.as_str()),
+                        );
+                }
+                Call::Page { name, category }
+            }
+            EventCall::Screen { name, category } => {
+                let (name, category) = call_fields(
+                    &mut properties,
+                    E::NAME,
+                    name,
+                    category,
+                );
+                Call::Screen { name, category }
+            }
+        };
+        Self::of(call, identity.into(), properties)
+    }
+    /// An identify call: who the user is, and their traits.
+    pub fn identify(identity: impl Into<Identity>, traits: &IdentifyTraits) -> Self {
+        Self::of(Call::Identify, identity.into(), to_json(traits))
+    }
+    /// A group call: the user joins the group `group_id`, which has these traits.
+    pub fn group(
+        identity: impl Into<Identity>,
+        group_id: impl Into<String>,
+        traits: &GroupTraits,
+    ) -> Self {
+        let call = Call::Group {
+            group_id: group_id.into(),
+        };
+        Self::of(call, identity.into(), to_json(traits))
+    }
+    fn of(call: Call, identity: Identity, properties: serde_json::Value) -> Self {
         let mut context = serde_json::Map::new();
         context
             .insert(
@@ -893,14 +1324,14 @@ impl Message {
                 serde_json::json!({ "language" : "rust", "version" : "0.1.0" }),
             );
         Self {
-            event: E::NAME,
-            identity: identity.into(),
-            properties: serde_json::to_value(event).unwrap_or_default(),
+            call,
+            identity,
+            properties,
             timestamp: None,
             context,
         }
     }
-    /// Sets when the event happened (ISO 8601).
+    /// Sets when it happened (ISO 8601).
     #[must_use]
     pub fn with_timestamp(mut self, timestamp: impl Into<String>) -> Self {
         self.timestamp = Some(timestamp.into());
@@ -921,19 +1352,61 @@ impl Message {
     }
 }
 
+/// A value of this module as JSON.
+fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// Takes a page or screen call's name and category out of the event's properties; without a
+/// name property, the call is named after the event.
+fn call_fields(
+    properties: &mut serde_json::Value,
+    event: &str,
+    name: Option<&str>,
+    category: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let mut take = |field: Option<&str>| -> Option<String> {
+        let value = properties.as_object_mut()?.remove(field?)?;
+        value.as_str().map(str::to_owned)
+    };
+    let taken_name = take(name);
+    let taken_category = take(category);
+    match name {
+        Some(_) => (taken_name, taken_category),
+        None => (Some(event.to_owned()), taken_category),
+    }
+}
+
 impl serde::Serialize for Message {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", "track")?;
-        map.serialize_entry("event", self.event)?;
+        map.serialize_entry("type", self.call.kind())?;
+        match &self.call {
+            Call::Track { event } => map.serialize_entry("event", event)?,
+            Call::Page { name, category } | Call::Screen { name, category } => {
+                if let Some(name) = name {
+                    map.serialize_entry("name", name)?;
+                }
+                if let Some(category) = category {
+                    map.serialize_entry("category", category)?;
+                }
+            }
+            Call::Identify => {}
+            Call::Group { group_id } => map.serialize_entry("groupId", group_id)?,
+        }
         if let Some(id) = &self.identity.user_id {
             map.serialize_entry("userId", id)?;
         }
         if let Some(id) = &self.identity.anonymous_id {
             map.serialize_entry("anonymousId", id)?;
         }
-        map.serialize_entry("properties", &self.properties)?;
+        match &self.call {
+            Call::Identify | Call::Group { .. } => {
+                map.serialize_entry("traits", &self.properties)?
+            }
+            _ => map.serialize_entry("properties", &self.properties)?,
+        }
         if let Some(timestamp) = &self.timestamp {
             map.serialize_entry("timestamp", timestamp)?;
         }
@@ -992,9 +1465,26 @@ impl<S: Sink> Tracker<S> {
         context.extend(message.context);
         self.sink.send(Message { context, ..message })
     }
-    /// Sends any event of this module.
+    /// Sends any event of this module, with the call it says (track, page or screen).
     pub fn track<E: Event>(&self, identity: impl Into<Identity>, event: E) -> S::Output {
         self.send(Message::new(identity, &event))
+    }
+    /// Sends an identify call: who the user is, and what is known about them.
+    pub fn identify(
+        &self,
+        identity: impl Into<Identity>,
+        traits: IdentifyTraits,
+    ) -> S::Output {
+        self.send(Message::identify(identity, &traits))
+    }
+    /// Sends a group call: the user belongs to the group `group_id`, which has these traits.
+    pub fn group(
+        &self,
+        identity: impl Into<Identity>,
+        group_id: impl Into<String>,
+        traits: GroupTraits,
+    ) -> S::Output {
+        self.send(Message::group(identity, group_id, &traits))
     }
     /// Sends "Application Installed".
     ///
@@ -1117,13 +1607,15 @@ impl<S: Sink> Tracker<S> {
     }
     /// Sends "Page Viewed".
     ///
-    /// A visitor viewed a page. Segment's spec records pages with \`page(category,
-    /// name)\` calls; as a Track event, the Use Cases Reference carries the same two
-    /// fields as properties.
+    /// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+    /// records pages: `page_name` and `page_category`, the two properties the Use
+    /// Cases Reference lists, are the call's `name` and `category`; the rest are
+    /// the spec's page properties.
     ///
+    /// Sent as a page call, its name is `page_name`, its category `page_category`.
     /// Needed by: Increase signups with lookalikes, Suppress with purchase,
     /// Accelerate app install, Accelerate signup, Increase repeat purchases,
-    /// Nurture with content, Personalize winback.
+    /// Nurture with content, Personalize winback. Segment Spec: Page Spec.
     pub fn page_viewed(
         &self,
         identity: impl Into<Identity>,
@@ -1148,12 +1640,15 @@ impl<S: Sink> Tracker<S> {
     }
     /// Sends "Screen Viewed".
     ///
-    /// A user viewed an app screen. Segment records screens with `screen()` calls,
-    /// not Track events; Protocols shows them as Screen Viewed, and the Use Cases
-    /// Reference tracks them by that name. Its three properties are not in the
-    /// spec.
+    /// A user viewed an app screen. Sent as a Segment screen call, as the Screen
+    /// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+    /// Reference lists three properties the spec does not define: `screen_title` is
+    /// the call's `name`, because the name of a screen call is the screen's title
+    /// as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+    /// the kind of screen, is its `category`; `screen_id` stays a property.
     ///
-    /// Needed by: Nurture with content.
+    /// Sent as a screen call, its name is `screen_title`, its category
+    /// `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
     pub fn screen_viewed(
         &self,
         identity: impl Into<Identity>,

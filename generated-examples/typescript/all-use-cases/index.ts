@@ -2,6 +2,20 @@
 // Selection: --all
 // Options: --lang ts --sdk analytics-next
 
+/** A street address (the Segment Spec's reserved `address` trait). */
+export interface Address {
+  /** Street line. */
+  street?: string;
+  /** City. */
+  city?: string;
+  /** State, province or region. */
+  state?: string;
+  /** Postal code. */
+  postal_code?: string;
+  /** Country. */
+  country?: string;
+}
+
 /**
  * The campaign an install is attributed to (the Native Mobile Spec's
  * `campaign`).
@@ -19,6 +33,24 @@ export interface Campaign {
   ad_creative?: string;
   /** Name of the ad group. */
   ad_group?: string;
+}
+
+/** A user's company (the Segment Spec's reserved `company` trait). */
+export interface Company {
+  /** Name of the company. */
+  name?: string;
+  /** Your database's ID for the company. */
+  id?: string;
+  /** Industry of the company. */
+  industry?: string;
+  /**
+   * Number of employees.
+   *
+   * An integer. Minimum: 0.
+   */
+  employee_count?: number;
+  /** Plan the company is on. */
+  plan?: string;
 }
 
 /**
@@ -79,6 +111,121 @@ export interface Product {
    * Format: uri.
    */
   image_url?: string;
+}
+
+/** What you know about a user, sent with identify calls. */
+export interface IdentifyTraits {
+  /**
+   * Email address of the user.
+   *
+   * Format: email.
+   */
+  email?: string;
+  /** First name of the user. */
+  first_name?: string;
+  /** Last name of the user. */
+  last_name?: string;
+  /**
+   * Full name of the user. Segment fills it in from the first and last names
+   * when only those are sent.
+   */
+  name?: string;
+  /** Phone number of the user. */
+  phone?: string;
+  /** Username, unique to each user, like a GitHub handle. */
+  username?: string;
+  /** Title of the user, usually their position at a company. */
+  title?: string;
+  /**
+   * When the user's account was first created (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  created_at?: string;
+  /** Street address of the user. */
+  address?: Address;
+  /**
+   * Birthday of the user (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  birthday?: string;
+  /** The company the user works for. */
+  company?: Company;
+  /** Your database's ID for the user. */
+  id?: string;
+  /**
+   * URL of an avatar image for the user.
+   *
+   * Format: uri.
+   */
+  avatar?: string;
+  /** Description of the user, such as a bio. */
+  description?: string;
+  /** Gender of the user. */
+  gender?: string;
+  /**
+   * Website of the user.
+   *
+   * Format: uri.
+   */
+  website?: string;
+  /**
+   * Age of the user.
+   *
+   * Minimum: 0.
+   */
+  age?: number;
+}
+
+/**
+ * What you know about a group (an account, a company, an organisation), sent
+ * with group calls.
+ */
+export interface GroupTraits {
+  /** Street address of the group. */
+  address?: Address;
+  /**
+   * URL of an avatar image for the group.
+   *
+   * Format: uri.
+   */
+  avatar?: string;
+  /**
+   * When the group's account was first created (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  created_at?: string;
+  /** Description of the group. */
+  description?: string;
+  /**
+   * Email address of the group.
+   *
+   * Format: email.
+   */
+  email?: string;
+  /**
+   * Number of employees of the group, typically of a company; the spec allows it
+   * as text too.
+   */
+  employees?: number | string;
+  /** Your database's ID for the group. */
+  id?: string;
+  /** Industry the group is part of. */
+  industry?: string;
+  /** Name of the group. */
+  name?: string;
+  /** Phone number of the group. */
+  phone?: string;
+  /**
+   * Website of the group.
+   *
+   * Format: uri.
+   */
+  website?: string;
+  /** Plan the group is on. */
+  plan?: string;
 }
 
 /**
@@ -349,19 +496,49 @@ export interface PageScrolled {
 }
 
 /**
- * A visitor viewed a page. Segment's spec records pages with `page(category,
- * name)` calls; as a Track event, the Use Cases Reference carries the same two
- * fields as properties.
+ * A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+ * records pages: `page_name` and `page_category`, the two properties the Use
+ * Cases Reference lists, are the call's `name` and `category`; the rest are
+ * the spec's page properties.
  *
+ * Sent as a page call, its name is `page_name`, its category `page_category`.
  * Needed by: Increase signups with lookalikes, Suppress with purchase,
  * Accelerate app install, Accelerate signup, Increase repeat purchases,
- * Nurture with content, Personalize winback.
+ * Nurture with content, Personalize winback. Segment Spec: Page Spec.
  */
 export interface PageViewed {
   /** Category of the page (the page call's `category`). */
   page_category?: string;
   /** Name of the page (the page call's `name`). */
   page_name?: string;
+  /** Path part of the page's URL (`location.pathname`); analytics.js fills it in. */
+  path?: string;
+  /**
+   * Full URL of the previous page (`document.referrer`); analytics.js fills it
+   * in.
+   *
+   * Format: uri.
+   */
+  referrer?: string;
+  /**
+   * Query string of the page's URL (`location.search`); analytics.js fills it
+   * in.
+   */
+  search?: string;
+  /** Title of the page (`document.title`); analytics.js fills it in. */
+  title?: string;
+  /**
+   * Full URL of the page: the canonical URL if there is one, else
+   * `location.href`; analytics.js fills it in.
+   *
+   * Format: uri.
+   */
+  url?: string;
+  /**
+   * Keywords of the page's content, like SEO meta keywords. Never collected on
+   * its own.
+   */
+  keywords?: string[];
 }
 
 /**
@@ -396,12 +573,15 @@ export interface ProductAddedToCart {
 }
 
 /**
- * A user viewed an app screen. Segment records screens with `screen()` calls,
- * not Track events; Protocols shows them as Screen Viewed, and the Use Cases
- * Reference tracks them by that name. Its three properties are not in the
- * spec.
+ * A user viewed an app screen. Sent as a Segment screen call, as the Screen
+ * Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+ * Reference lists three properties the spec does not define: `screen_title` is
+ * the call's `name`, because the name of a screen call is the screen's title
+ * as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+ * the kind of screen, is its `category`; `screen_id` stays a property.
  *
- * Needed by: Nurture with content.
+ * Sent as a screen call, its name is `screen_title`, its category
+ * `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
  */
 export interface ScreenViewed {
   /** ID of the screen. */
@@ -537,6 +717,22 @@ export interface EventProperties {
   "Trial Started": TrialStarted;
 }
 
+/** The names of the events sent as track calls, which the generic `track` takes. */
+export type TrackEventName =
+  | "Application Installed"
+  | "Application Opened"
+  | "Checkout Started"
+  | "Install Attributed"
+  | "Onboarding Completed"
+  | "Onboarding Step Completed"
+  | "Order Completed"
+  | "Page Scrolled"
+  | "Product Added to Cart"
+  | "Signed In"
+  | "Signed Up"
+  | "Subscription Started"
+  | "Trial Started";
+
 /** What tracktype adds to the context of every call, as `context.tracktype`. */
 export const TRACKTYPE_CONTEXT = {
   language: "typescript",
@@ -547,9 +743,9 @@ export const TRACKTYPE_CONTEXT = {
 export interface TrackOptions {
   /** Extra context, merged with the tracker's; `tracktype` is always tracktype's. */
   context?: Record<string, unknown>;
-  /** Which destinations receive the event, by name (`All` sets the default). */
+  /** Which destinations receive the call, by name (`All` sets the default). */
   integrations?: Record<string, boolean | Record<string, unknown>>;
-  /** When the event happened, if not now. */
+  /** When it happened, if not now. */
   timestamp?: Date | string;
   /** The user, for this call only. */
   userId?: string;
@@ -560,12 +756,26 @@ export interface TrackOptions {
 }
 
 /**
- * Anything with analytics.js's `track(event, properties?, options?)`: `AnalyticsBrowser`
- * from `@segment/analytics-next`, or the `window.analytics` snippet. `R` is what its
- * `track` returns, and what the tracker's methods return.
+ * Anything with analytics.js's calls: `AnalyticsBrowser` from `@segment/analytics-next`, or
+ * the `window.analytics` snippet. `R` is what its calls return, and what the tracker's
+ * methods return.
  */
 export interface AnalyticsClient<R = unknown> {
   track(event: string, properties?: object, options?: object): R;
+  page(
+    category?: string | null,
+    name?: string | null,
+    properties?: object,
+    options?: object,
+  ): R;
+  screen(
+    category?: string | null,
+    name?: string | null,
+    properties?: object,
+    options?: object,
+  ): R;
+  identify(id?: string | null, traits?: object, options?: object): R;
+  group(id?: string | null, traits?: object, options?: object): R;
 }
 
 /** Settings for every call of a tracker. */
@@ -574,7 +784,10 @@ export interface TrackerOptions {
   context?: Record<string, unknown>;
 }
 
-/** Typed tracking: one method per event, each sending that event through the client. */
+/**
+ * Typed tracking: one method per event, each sending the event with its call, and the
+ * identify and group calls with their traits.
+ */
 export interface Tracker<R = unknown> {
   /**
    * Sends "Application Installed".
@@ -673,15 +886,17 @@ export interface Tracker<R = unknown> {
    */
   pageScrolled(properties?: PageScrolled, options?: TrackOptions): R;
   /**
-   * Sends "Page Viewed".
+   * Sends "Page Viewed" as a page call.
    *
-   * A visitor viewed a page. Segment's spec records pages with `page(category,
-   * name)` calls; as a Track event, the Use Cases Reference carries the same two
-   * fields as properties.
+   * A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+   * records pages: `page_name` and `page_category`, the two properties the Use
+   * Cases Reference lists, are the call's `name` and `category`; the rest are
+   * the spec's page properties.
    *
+   * Sent as a page call, its name is `page_name`, its category `page_category`.
    * Needed by: Increase signups with lookalikes, Suppress with purchase,
    * Accelerate app install, Accelerate signup, Increase repeat purchases,
-   * Nurture with content, Personalize winback.
+   * Nurture with content, Personalize winback. Segment Spec: Page Spec.
    */
   pageViewed(properties?: PageViewed, options?: TrackOptions): R;
   /**
@@ -696,14 +911,17 @@ export interface Tracker<R = unknown> {
    */
   productAddedToCart(properties: ProductAddedToCart, options?: TrackOptions): R;
   /**
-   * Sends "Screen Viewed".
+   * Sends "Screen Viewed" as a screen call.
    *
-   * A user viewed an app screen. Segment records screens with `screen()` calls,
-   * not Track events; Protocols shows them as Screen Viewed, and the Use Cases
-   * Reference tracks them by that name. Its three properties are not in the
-   * spec.
+   * A user viewed an app screen. Sent as a Segment screen call, as the Screen
+   * Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+   * Reference lists three properties the spec does not define: `screen_title` is
+   * the call's `name`, because the name of a screen call is the screen's title
+   * as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+   * the kind of screen, is its `category`; `screen_id` stays a property.
    *
-   * Needed by: Nurture with content.
+   * Sent as a screen call, its name is `screen_title`, its category
+   * `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
    */
   screenViewed(properties?: ScreenViewed, options?: TrackOptions): R;
   /**
@@ -750,8 +968,16 @@ export interface Tracker<R = unknown> {
    * Segment Spec: B2B SaaS.
    */
   trialStarted(properties?: TrialStarted, options?: TrackOptions): R;
-  /** Sends any of the events by its exact name. */
-  track<E extends EventName>(
+  /** Sends an identify call: who the user is, and what is known about them (the traits). */
+  identify(
+    userId: string | null,
+    traits?: IdentifyTraits,
+    options?: TrackOptions,
+  ): R;
+  /** Sends a group call: the user belongs to the group `groupId`, which has these traits. */
+  group(groupId: string, traits?: GroupTraits, options?: TrackOptions): R;
+  /** Sends any of the track events by its exact name. */
+  track<E extends TrackEventName>(
     event: E,
     properties: EventProperties[E],
     options?: TrackOptions,
@@ -766,19 +992,16 @@ export function createTracker<R>(
   client: AnalyticsClient<R>,
   trackerOptions: TrackerOptions = {},
 ): Tracker<R> {
-  const send = (
-    event: string,
-    properties: object,
-    options: TrackOptions = {},
-  ): R =>
-    client.track(event, properties, {
-      ...options,
-      context: {
-        ...trackerOptions.context,
-        ...options.context,
-        tracktype: TRACKTYPE_CONTEXT,
-      },
-    });
+  const withContext = (options: TrackOptions = {}): TrackOptions => ({
+    ...options,
+    context: {
+      ...trackerOptions.context,
+      ...options.context,
+      tracktype: TRACKTYPE_CONTEXT,
+    },
+  });
+  const send = (event: string, properties: object, options?: TrackOptions): R =>
+    client.track(event, properties, withContext(options));
   return {
     applicationInstalled(properties, options) {
       return send("Application Installed", properties ?? {}, options);
@@ -805,13 +1028,33 @@ export function createTracker<R>(
       return send("Page Scrolled", properties ?? {}, options);
     },
     pageViewed(properties, options) {
-      return send("Page Viewed", properties ?? {}, options);
+      const {
+        page_name: name,
+        page_category: category,
+        ...rest
+      }: PageViewed = properties ?? {};
+      return client.page(
+        category ?? null,
+        name ?? null,
+        rest,
+        withContext(options),
+      );
     },
     productAddedToCart(properties, options) {
       return send("Product Added to Cart", properties, options);
     },
     screenViewed(properties, options) {
-      return send("Screen Viewed", properties ?? {}, options);
+      const {
+        screen_title: name,
+        screen_type: category,
+        ...rest
+      }: ScreenViewed = properties ?? {};
+      return client.screen(
+        category ?? null,
+        name ?? null,
+        rest,
+        withContext(options),
+      );
     },
     signedIn(properties, options) {
       return send("Signed In", properties ?? {}, options);
@@ -824,6 +1067,12 @@ export function createTracker<R>(
     },
     trialStarted(properties, options) {
       return send("Trial Started", properties ?? {}, options);
+    },
+    identify(userId, traits, options) {
+      return client.identify(userId, traits ?? {}, withContext(options));
+    },
+    group(groupId, traits, options) {
+      return client.group(groupId, traits ?? {}, withContext(options));
     },
     track(event, properties, options) {
       return send(event, properties, options);

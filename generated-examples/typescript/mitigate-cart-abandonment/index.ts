@@ -2,6 +2,38 @@
 // Selection: --use-case mitigate-cart-abandonment
 // Options: --lang ts --sdk analytics-next
 
+/** A street address (the Segment Spec's reserved `address` trait). */
+export interface Address {
+  /** Street line. */
+  street?: string;
+  /** City. */
+  city?: string;
+  /** State, province or region. */
+  state?: string;
+  /** Postal code. */
+  postal_code?: string;
+  /** Country. */
+  country?: string;
+}
+
+/** A user's company (the Segment Spec's reserved `company` trait). */
+export interface Company {
+  /** Name of the company. */
+  name?: string;
+  /** Your database's ID for the company. */
+  id?: string;
+  /** Industry of the company. */
+  industry?: string;
+  /**
+   * Number of employees.
+   *
+   * An integer. Minimum: 0.
+   */
+  employee_count?: number;
+  /** Plan the company is on. */
+  plan?: string;
+}
+
 /**
  * One product in a cart or order (the Segment Spec's Ecommerce v2 product
  * object). Counts and positions are whole numbers, a judgement: the spec types
@@ -60,6 +92,121 @@ export interface Product {
    * Format: uri.
    */
   image_url?: string;
+}
+
+/** What you know about a user, sent with identify calls. */
+export interface IdentifyTraits {
+  /**
+   * Email address of the user.
+   *
+   * Format: email.
+   */
+  email?: string;
+  /** First name of the user. */
+  first_name?: string;
+  /** Last name of the user. */
+  last_name?: string;
+  /**
+   * Full name of the user. Segment fills it in from the first and last names
+   * when only those are sent.
+   */
+  name?: string;
+  /** Phone number of the user. */
+  phone?: string;
+  /** Username, unique to each user, like a GitHub handle. */
+  username?: string;
+  /** Title of the user, usually their position at a company. */
+  title?: string;
+  /**
+   * When the user's account was first created (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  created_at?: string;
+  /** Street address of the user. */
+  address?: Address;
+  /**
+   * Birthday of the user (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  birthday?: string;
+  /** The company the user works for. */
+  company?: Company;
+  /** Your database's ID for the user. */
+  id?: string;
+  /**
+   * URL of an avatar image for the user.
+   *
+   * Format: uri.
+   */
+  avatar?: string;
+  /** Description of the user, such as a bio. */
+  description?: string;
+  /** Gender of the user. */
+  gender?: string;
+  /**
+   * Website of the user.
+   *
+   * Format: uri.
+   */
+  website?: string;
+  /**
+   * Age of the user.
+   *
+   * Minimum: 0.
+   */
+  age?: number;
+}
+
+/**
+ * What you know about a group (an account, a company, an organisation), sent
+ * with group calls.
+ */
+export interface GroupTraits {
+  /** Street address of the group. */
+  address?: Address;
+  /**
+   * URL of an avatar image for the group.
+   *
+   * Format: uri.
+   */
+  avatar?: string;
+  /**
+   * When the group's account was first created (ISO 8601).
+   *
+   * Format: date-time.
+   */
+  created_at?: string;
+  /** Description of the group. */
+  description?: string;
+  /**
+   * Email address of the group.
+   *
+   * Format: email.
+   */
+  email?: string;
+  /**
+   * Number of employees of the group, typically of a company; the spec allows it
+   * as text too.
+   */
+  employees?: number | string;
+  /** Your database's ID for the group. */
+  id?: string;
+  /** Industry the group is part of. */
+  industry?: string;
+  /** Name of the group. */
+  name?: string;
+  /** Phone number of the group. */
+  phone?: string;
+  /**
+   * Website of the group.
+   *
+   * Format: uri.
+   */
+  website?: string;
+  /** Plan the group is on. */
+  plan?: string;
 }
 
 /**
@@ -182,6 +329,9 @@ export interface EventProperties {
   "Order Completed": OrderCompleted;
 }
 
+/** The names of the events sent as track calls, which the generic `track` takes. */
+export type TrackEventName = "Checkout Started" | "Order Completed";
+
 /** What tracktype adds to the context of every call, as `context.tracktype`. */
 export const TRACKTYPE_CONTEXT = {
   language: "typescript",
@@ -192,9 +342,9 @@ export const TRACKTYPE_CONTEXT = {
 export interface TrackOptions {
   /** Extra context, merged with the tracker's; `tracktype` is always tracktype's. */
   context?: Record<string, unknown>;
-  /** Which destinations receive the event, by name (`All` sets the default). */
+  /** Which destinations receive the call, by name (`All` sets the default). */
   integrations?: Record<string, boolean | Record<string, unknown>>;
-  /** When the event happened, if not now. */
+  /** When it happened, if not now. */
   timestamp?: Date | string;
   /** The user, for this call only. */
   userId?: string;
@@ -205,12 +355,14 @@ export interface TrackOptions {
 }
 
 /**
- * Anything with analytics.js's `track(event, properties?, options?)`: `AnalyticsBrowser`
- * from `@segment/analytics-next`, or the `window.analytics` snippet. `R` is what its
- * `track` returns, and what the tracker's methods return.
+ * Anything with analytics.js's calls: `AnalyticsBrowser` from `@segment/analytics-next`, or
+ * the `window.analytics` snippet. `R` is what its calls return, and what the tracker's
+ * methods return.
  */
 export interface AnalyticsClient<R = unknown> {
   track(event: string, properties?: object, options?: object): R;
+  identify(id?: string | null, traits?: object, options?: object): R;
+  group(id?: string | null, traits?: object, options?: object): R;
 }
 
 /** Settings for every call of a tracker. */
@@ -219,7 +371,10 @@ export interface TrackerOptions {
   context?: Record<string, unknown>;
 }
 
-/** Typed tracking: one method per event, each sending that event through the client. */
+/**
+ * Typed tracking: one method per event, each sending the event with its call, and the
+ * identify and group calls with their traits.
+ */
 export interface Tracker<R = unknown> {
   /**
    * Sends "Checkout Started".
@@ -246,8 +401,16 @@ export interface Tracker<R = unknown> {
    * Spec: Ecommerce v2.
    */
   orderCompleted(properties: OrderCompleted, options?: TrackOptions): R;
-  /** Sends any of the events by its exact name. */
-  track<E extends EventName>(
+  /** Sends an identify call: who the user is, and what is known about them (the traits). */
+  identify(
+    userId: string | null,
+    traits?: IdentifyTraits,
+    options?: TrackOptions,
+  ): R;
+  /** Sends a group call: the user belongs to the group `groupId`, which has these traits. */
+  group(groupId: string, traits?: GroupTraits, options?: TrackOptions): R;
+  /** Sends any of the track events by its exact name. */
+  track<E extends TrackEventName>(
     event: E,
     properties: EventProperties[E],
     options?: TrackOptions,
@@ -262,25 +425,28 @@ export function createTracker<R>(
   client: AnalyticsClient<R>,
   trackerOptions: TrackerOptions = {},
 ): Tracker<R> {
-  const send = (
-    event: string,
-    properties: object,
-    options: TrackOptions = {},
-  ): R =>
-    client.track(event, properties, {
-      ...options,
-      context: {
-        ...trackerOptions.context,
-        ...options.context,
-        tracktype: TRACKTYPE_CONTEXT,
-      },
-    });
+  const withContext = (options: TrackOptions = {}): TrackOptions => ({
+    ...options,
+    context: {
+      ...trackerOptions.context,
+      ...options.context,
+      tracktype: TRACKTYPE_CONTEXT,
+    },
+  });
+  const send = (event: string, properties: object, options?: TrackOptions): R =>
+    client.track(event, properties, withContext(options));
   return {
     checkoutStarted(properties, options) {
       return send("Checkout Started", properties, options);
     },
     orderCompleted(properties, options) {
       return send("Order Completed", properties, options);
+    },
+    identify(userId, traits, options) {
+      return client.identify(userId, traits ?? {}, withContext(options));
+    },
+    group(groupId, traits, options) {
+      return client.group(groupId, traits ?? {}, withContext(options));
     },
     track(event, properties, options) {
       return send(event, properties, options);

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Struct, TupleBody, Ty, UnionBody};
-use crate::model::Literal;
+use crate::model::{Call, Literal, TraitsCall};
 use crate::render::render;
 
 use super::{GeneratedFile, docs};
@@ -26,6 +26,9 @@ struct ModuleView {
     absent_or_null: bool,
     /// Some optional property is of any type: the module needs its reader.
     present: bool,
+    /// The types of the identify and group traits.
+    identify_traits: String,
+    group_traits: String,
     decls: Vec<String>,
     methods: Vec<MethodView>,
 }
@@ -51,6 +54,8 @@ struct StructView {
     too_many_params: bool,
     /// The event's wire name as a Rust string literal, for events.
     event: Option<String>,
+    /// The event's `EventCall`, for page and screen events.
+    call: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -149,14 +154,14 @@ struct AliasView {
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
-pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    layout
-        .events
-        .iter()
-        .zip(&names.methods)
-        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-        .collect()
+    super::Identifiers {
+        events: (layout.events.iter().zip(&names.methods))
+            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+            .collect(),
+        traits: TraitsCall::ALL.map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
+    }
 }
 
 pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
@@ -191,10 +196,18 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
     };
     let absent_or_null = optional_field(&|ty| ty.split_nullable().1);
     let present = optional_field(&|ty| *ty == Ty::Any);
+    let traits = |call: TraitsCall| {
+        layout.traits_decl(call).map_or_else(
+            || "serde_json::Map<String, serde_json::Value>".to_owned(),
+            |id| names.ty(id).to_owned(),
+        )
+    };
     let view = ModuleView {
         version: env!("CARGO_PKG_VERSION"),
         absent_or_null,
         present,
+        identify_traits: traits(TraitsCall::Identify),
+        group_traits: traits(TraitsCall::Group),
         decls,
         methods,
     };
@@ -508,6 +521,7 @@ fn struct_view(
         params,
         fields: views,
         event: event.map(|e| quote(&e.event.name)),
+        call: event.and_then(|e| call_const(&e.event.call)),
     }
 }
 
@@ -576,6 +590,25 @@ fn enum_view(
             "unknown value {{value}}, expected one of {expected}"
         )),
     }
+}
+
+/// The `EventCall` of a page or screen event, as Rust.
+fn call_const(call: &Call) -> Option<String> {
+    let field = |f: &Option<String>| match f {
+        Some(name) => format!("Some({})", quote(name)),
+        None => "None".to_owned(),
+    };
+    let variant = match call {
+        Call::Track => return None,
+        Call::Page(_) => "Page",
+        Call::Screen(_) => "Screen",
+    };
+    let fields = call.fields()?;
+    Some(format!(
+        "EventCall::{variant} {{ name: {}, category: {} }}",
+        field(&fields.name),
+        field(&fields.category)
+    ))
 }
 
 fn rust_type(names: &Names, ty: &Ty) -> String {

@@ -19,8 +19,10 @@ pub const KEYWORDS: [&str; 52] = [
 const NOT_RAW: [&str; 5] = ["self", "Self", "super", "crate", "_"];
 
 /// Names the generated module declares itself, and the prelude's, which a type must not shadow.
-pub const TYPE_NAMES: [&str; 39] = [
+pub const TYPE_NAMES: [&str; 41] = [
     "Event",
+    "EventCall",
+    "Call",
     "Identity",
     "Message",
     "Sink",
@@ -63,7 +65,16 @@ pub const TYPE_NAMES: [&str; 39] = [
 
 /// Methods of the tracker that events must not take: its own, and the prelude's by-value
 /// trait methods, which method resolution would pick before a `&self` method of that name.
-pub const TRACKER_METHODS: [&str; 6] = ["new", "with_context", "track", "send", "into", "try_into"];
+pub const TRACKER_METHODS: [&str; 8] = [
+    "new",
+    "with_context",
+    "track",
+    "identify",
+    "group",
+    "send",
+    "into",
+    "try_into",
+];
 
 /// Claims a snake_case identifier in `space`: keywords that cannot be raw get a `_` before the
 /// claim (so a property named `self_` still gets a name of its own), the others become raw

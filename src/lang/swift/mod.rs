@@ -3,6 +3,7 @@
 //! whose one method is analytics-swift's `Analytics.track(name:properties:)`. Lines are laid
 //! out as swift-format lays them out (width 100), so the output is lint-clean as generated.
 
+mod calls;
 pub(crate) mod names;
 
 use std::path::PathBuf;
@@ -36,14 +37,15 @@ struct PackageView {
 struct FileView {
     header: String,
     decls: Vec<String>,
-    methods: Vec<MethodView>,
 }
 
 #[derive(Serialize)]
-struct MethodView {
-    doc: Vec<String>,
-    signature: String,
-    body: String,
+struct ClientView {
+    header: String,
+    version: &'static str,
+    methods: Vec<calls::MethodView>,
+    /// Some event is sent with a screen call: the client needs `screen`.
+    screen: bool,
 }
 
 #[derive(Serialize)]
@@ -59,6 +61,9 @@ struct StructView {
     /// `Nullable` (read as absent when `null`), other keys, or deprecated properties (kept in
     /// private storage); each entry is one statement's lines.
     decodes: Vec<String>,
+    /// For a page or screen event: the encoding of its call's properties.
+    #[serde(skip)]
+    call_encodes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -134,14 +139,15 @@ struct AliasView {
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
-pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    layout
-        .events
-        .iter()
-        .zip(&names.methods)
-        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-        .collect()
+    super::Identifiers {
+        events: (layout.events.iter().zip(&names.methods))
+            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+            .collect(),
+        traits: crate::model::TraitsCall::ALL
+            .map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
+    }
 }
 
 pub fn generate(
@@ -170,62 +176,17 @@ pub fn generate(
         });
     }
 
-    let methods = layout
-        .events
-        .iter()
-        .zip(&names.methods)
-        .map(|(e, method)| {
-            let ty = names.ty(e.decl);
-            let fields = match &layout.decl(e.decl).body {
-                Body::Struct(s) => s.fields.as_slice(),
-                _ => &[],
-            };
-            let wire = string(&e.event.name);
-            let (param, argument) = if fields.is_empty() {
-                (None, format!("{ty}()"))
-            } else if fields.iter().all(|f| !f.property.required) {
-                (
-                    Some(format!("_ properties: {ty} = {ty}()")),
-                    "properties".to_owned(),
-                )
-            } else {
-                (Some(format!("_ properties: {ty}")), "properties".to_owned())
-            };
-            let signature = match param {
-                None => text(format!("public func {method}() {{")),
-                Some(p) => group(concat(vec![
-                    text(format!("public func {method}(")),
-                    indent(concat(vec![Doc::SoftLine, text(p)])),
-                    Doc::SoftLine,
-                    text(") {"),
-                ])),
-            };
-            let body = call(
-                "track",
-                vec![format!("name: {wire}"), format!("properties: {argument}")],
-            );
-            let mut doc = vec![format!("Sends {wire}.")];
-            doc.push(String::new());
-            doc.extend(docs::event(e));
-            let mut doc = doc_lines(&doc);
-            if e.event.deprecated() {
-                doc.push(DEPRECATED.to_owned());
-            }
-            MethodView {
-                doc,
-                signature: print(&signature, WIDTH, 2, 2),
-                body: print(&body, WIDTH, 2, 4),
-            }
-        })
-        .collect();
+    let mut methods = calls::event_methods(layout, &names);
+    methods.extend(calls::traits_methods(layout, &names));
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
         contents: render(
             "swift/client.swift",
-            &FileView {
+            &ClientView {
                 header: header.to_owned(),
-                decls: Vec::new(),
+                version: env!("CARGO_PKG_VERSION"),
                 methods,
+                screen: calls::uses_screen(layout),
             },
         )?,
     });
@@ -245,17 +206,12 @@ pub fn generate(
             &FileView {
                 header: header.to_owned(),
                 decls,
-                methods: Vec::new(),
             },
         )?,
     });
 
-    let uses_json = layout.any_ty(&|t| matches!(t, Ty::Any))
-        || layout
-            .decls
-            .iter()
-            .any(|d| matches!(&d.body, Body::Enum(v) if !all_strings(v)));
-    if uses_json {
+    // Always: tracktype's context is made of JSON values.
+    {
         files.push(GeneratedFile {
             path: sources.join("JSONValue.swift"),
             contents: render(
@@ -333,10 +289,24 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
         doc.push(DEPRECATED.to_owned());
     }
     match &decl.body {
-        Body::Struct(body) => render(
-            "swift/struct.swift",
-            &struct_view(layout, names, id, &name, doc, body),
-        ),
+        Body::Struct(body) => {
+            let view = struct_view(layout, names, id, &name, doc, body);
+            let mut out = render("swift/struct.swift", &view)?;
+            if let Some(e) = layout.event_of(id) {
+                // A deprecated type's conformance is deprecated too, or naming it warns.
+                let attribute = if deprecated {
+                    format!("{DEPRECATED}\n")
+                } else {
+                    String::new()
+                };
+                out = format!(
+                    "{}\n\n{attribute}{}\n",
+                    out.trim_end(),
+                    calls::conformance(layout, names, e, &view.call_encodes)
+                );
+            }
+            Ok(out)
+        }
         Body::Tuple(body) => render(
             "swift/tuple.swift",
             &tuple_view(names, id, &name, doc, body),
@@ -478,6 +448,19 @@ fn struct_view(
     let mut assignments = Vec::new();
     let mut coding_keys = Vec::new();
     let mut encodes = Vec::new();
+    // A page or screen event's call properties: its encoding without the call's own fields.
+    let mut call_encodes = Vec::new();
+    let call_fields: Vec<&str> = layout
+        .event_of(id)
+        .and_then(|e| e.event.call.fields())
+        .map(|f| {
+            f.name
+                .iter()
+                .chain(&f.category)
+                .map(String::as_str)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut decodes = Vec::new();
     let mut hand_decode = false;
     for (field, ident) in body.fields.iter().zip(idents) {
@@ -557,19 +540,25 @@ fn struct_view(
         } else {
             "encodeIfPresent"
         };
-        encodes.push(print(
-            &concat(vec![
-                text("try "),
-                // `self.`: a property may be called `encoder` or `container`.
-                call(
-                    &format!("container.{method}"),
-                    vec![format!("self.{storage}"), format!("forKey: .{key}")],
-                ),
-            ]),
-            WIDTH,
-            2,
-            4,
-        ));
+        let encode = |receiver: &str, indent: usize| {
+            print(
+                &concat(vec![
+                    text("try "),
+                    // `self.`: a property may be called `encoder` or `container`.
+                    call(
+                        &format!("container.{method}"),
+                        vec![format!("{receiver}.{storage}"), format!("forKey: .{key}")],
+                    ),
+                ]),
+                WIDTH,
+                2,
+                indent,
+            )
+        };
+        encodes.push(encode("self", 4));
+        if !call_fields.contains(&field.property.name.as_str()) {
+            call_encodes.push(encode("self.event", 6));
+        }
         // An optional `Nullable`, or an optional value of any type, reads `null` as a value:
         // only a missing key is absent.
         let null_is_a_value = !required && (nullable || *base == Ty::Any);
@@ -632,12 +621,16 @@ fn struct_view(
              }}\n    \
              self.{ident} = {ident}"
         ));
-        encodes.push(format!(
-            "var others = encoder.container(keyedBy: JSONKey.self)\n    \
-             for key in self.{ident}.keys.sorted() {{\n      \
-             try others.encode(self.{ident}[key], forKey: JSONKey(key))\n    \
-             }}"
-        ));
+        let others = |receiver: &str, pad: &str| {
+            format!(
+                "var others = encoder.container(keyedBy: JSONKey.self)\n{pad}\
+                 for key in {receiver}.{ident}.keys.sorted() {{\n{pad}  \
+                 try others.encode({receiver}.{ident}[key], forKey: JSONKey(key))\n{pad}\
+                 }}"
+            )
+        };
+        encodes.push(others("self", "    "));
+        call_encodes.push(others("self.event", "      "));
     }
     let count = required_params.len() + optional_params.len();
     let params = required_params
@@ -658,6 +651,7 @@ fn struct_view(
         coding_keys,
         encodes,
         decodes: if hand_decode { decodes } else { Vec::new() },
+        call_encodes,
     }
 }
 

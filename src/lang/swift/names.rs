@@ -68,8 +68,11 @@ pub const KEYWORDS: [&str; 57] = [
 ];
 
 /// Members that backticks do not make usable: they get a numeric suffix instead. `encode`
-/// would clash with `encode(to:)`.
-const MEMBER_RESERVED: [&str; 10] = [
+/// would clash with `encode(to:)`, `send` and `eventName` with an event's `TrackingEvent`
+/// conformance.
+const MEMBER_RESERVED: [&str; 12] = [
+    "send",
+    "eventName",
     "self",
     "Self",
     "init",
@@ -96,7 +99,7 @@ const CASE_RESERVED: [&str; 8] = [
 
 /// Type names of Swift, its standard library and Foundation, and the module's own, which a
 /// generated type must not take: a clash would break the module or its users' code.
-pub const TYPE_NAMES: [&str; 57] = [
+pub const TYPE_NAMES: [&str; 59] = [
     "Self",
     "Type",
     "Protocol",
@@ -152,12 +155,14 @@ pub const TYPE_NAMES: [&str; 57] = [
     "TrackingClient",
     "JSONValue",
     "JSONKey",
+    "TrackingEvent",
+    "Tracktype",
     "Nullable",
     "Substring",
 ];
 
-/// Methods a tracking client must not get: its own `track`.
-pub const CLIENT_METHODS: [&str; 1] = ["track"];
+/// Methods a tracking client must not get: its own calls.
+pub const CLIENT_METHODS: [&str; 4] = ["track", "screen", "identify", "group"];
 
 /// The identifiers of one generated module.
 pub struct Names {

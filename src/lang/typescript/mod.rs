@@ -4,6 +4,7 @@
 
 mod names;
 pub(crate) mod syntax;
+mod tracker;
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::layout::{Body, Decl, Layout, Origin, Ty};
-use crate::model::Literal;
+use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
 use crate::render::render;
 
@@ -27,8 +28,11 @@ struct View {
     version: &'static str,
     decls: Vec<DeclView>,
     event_name: String,
+    /// The names of the events sent as track calls, which the generic `track` takes.
+    track_event_name: String,
     registry: Vec<String>,
-    methods: Vec<MethodView>,
+    methods: Vec<tracker::MethodView>,
+    calls: tracker::ClientCalls,
 }
 
 #[derive(Serialize)]
@@ -50,22 +54,16 @@ struct MemberView {
     line: String,
 }
 
-#[derive(Serialize)]
-struct MethodView {
-    doc: String,
-    signature: String,
-    implementation: String,
-}
-
 /// Each selected event's type and tracker method identifiers, in event order.
-pub(crate) fn event_identifiers(layout: &Layout<'_>) -> Vec<(String, String)> {
+pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    layout
-        .events
-        .iter()
-        .zip(&names.methods)
-        .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-        .collect()
+    super::Identifiers {
+        events: (layout.events.iter().zip(&names.methods))
+            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
+            .collect(),
+        traits: crate::model::TraitsCall::ALL
+            .map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
+    }
 }
 
 pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<GeneratedFile>> {
@@ -114,63 +112,41 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         })
         .collect();
 
-    let methods = layout
+    let methods = tracker::methods(layout, &names, sdk);
+    let track_events: Vec<Type> = layout
         .events
         .iter()
-        .zip(&names.methods)
-        .map(|(e, method)| {
-            let props = layout.decl(e.decl);
-            let optional = matches!(&props.body, Body::Struct(s) if s.fields.iter().all(|f| !f.property.required));
-            let ty = names.ty(e.decl);
-            let mut doc = vec![format!("Sends {}.", string(&e.event.name))];
-            doc.push(String::new());
-            doc.extend(docs::event(e));
-            let wire = text(string(&e.event.name));
-            let (signature, implementation) = match sdk {
-                TsSdk::AnalyticsNext => (
-                    syntax::call(
-                        method,
-                        vec![
-                            text(format!("properties{}: {ty}", if optional { "?" } else { "" })),
-                            text("options?: TrackOptions"),
-                        ],
-                        ": R;",
-                    ),
-                    // `?? {}` rather than a default parameter: `{}` is not assignable to an
-                    // interface with a property named like an Object.prototype member.
-                    method_impl(
-                        method,
-                        vec![text("properties"), text("options")],
-                        vec![wire, text(if optional { "properties ?? {}" } else { "properties" }), text("options")],
-                    ),
-                ),
-                TsSdk::AnalyticsNode => (
-                    syntax::call(
-                        method,
-                        vec![text(format!(
-                            "message: {}<{ty}>",
-                            if optional { "OptionalMessage" } else { "Message" }
-                        ))],
-                        ": R;",
-                    ),
-                    method_impl(method, vec![text("message")], vec![wire, text("message")]),
-                ),
-            };
-            MethodView {
-                doc: jsdoc_with(&doc, e.event.deprecated(), "  "),
-                signature: print(&signature, WIDTH, 2, 2),
-                implementation: print(&implementation, WIDTH, 2, 4),
-            }
-        })
+        .filter(|e| e.event.call == Call::Track)
+        .map(|e| Type::Literal(string(&e.event.name)))
         .collect();
+    let track_event_name = print(
+        &group(concat(vec![
+            text("export type TrackEventName ="),
+            group(indent(concat(vec![
+                Doc::Line,
+                if track_events.is_empty() {
+                    Type::Keyword("never")
+                } else {
+                    Type::union(track_events)
+                }
+                .alias_value(),
+            ]))),
+            text(";"),
+        ])),
+        WIDTH,
+        2,
+        0,
+    );
 
     let view = View {
         header: header.to_owned(),
         version: env!("CARGO_PKG_VERSION"),
         decls,
         event_name,
+        track_event_name,
         registry,
         methods,
+        calls: tracker::ClientCalls::of(layout),
     };
     let template = match sdk {
         TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
@@ -194,19 +170,6 @@ pub(crate) fn is_declared(decl: &Decl<'_>) -> bool {
             Body::Enum(_) | Body::Union(_) | Body::Tuple(_)
         )
     )
-}
-
-/// `name(params) {` `return send(args);` `},` as an object-literal method.
-fn method_impl(name: &str, params: Vec<Doc>, args: Vec<Doc>) -> Doc {
-    concat(vec![
-        syntax::call(name, params, " {"),
-        indent(concat(vec![
-            Doc::HardLine,
-            syntax::call("return send", args, ";"),
-        ])),
-        Doc::HardLine,
-        text("},"),
-    ])
 }
 
 fn decl_view(

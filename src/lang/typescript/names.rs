@@ -7,8 +7,9 @@ use crate::layout::{DeclId, Layout, Origin};
 use crate::naming::{Case, Namespace, cased, nested_type_name};
 
 /// Names the generated module declares itself.
-pub const MODULE_NAMES: [&str; 12] = [
+pub const MODULE_NAMES: [&str; 13] = [
     "EventName",
+    "TrackEventName",
     "EventProperties",
     "TrackOptions",
     "AnalyticsClient",
@@ -70,10 +71,12 @@ pub const GLOBAL_TYPES: [&str; 44] = [
     "Uppercase",
 ];
 
-/// Methods a tracker must not define: its own `track`, `new` (which in an interface declares
+/// Methods a tracker must not define: its own `track`, `identify` and `group`, `new` (which in an interface declares
 /// a construct signature, not a method), and `Object.prototype`'s members.
-pub const RESERVED_METHODS: [&str; 9] = [
+pub const RESERVED_METHODS: [&str; 11] = [
     "track",
+    "identify",
+    "group",
     "new",
     "constructor",
     "hasOwnProperty",

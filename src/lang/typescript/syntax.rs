@@ -290,6 +290,21 @@ pub fn call(callee: &str, args: Vec<Doc>, after: &str) -> Doc {
     ])
 }
 
+/// `{ a: A; b?: B }` as an object type literal: on one line, or one member per line, each
+/// ending in `;`.
+pub fn object_type(members: Vec<Doc>) -> Doc {
+    group(concat(vec![
+        text("{"),
+        indent(concat(vec![
+            Doc::Line,
+            join(concat(vec![text(";"), Doc::Line]), members),
+            if_break(text(";"), text("")),
+        ])),
+        Doc::Line,
+        text("}"),
+    ]))
+}
+
 /// `key?: type;` in an interface.
 pub fn property_signature(key_text: &str, optional: bool, ty: &Type) -> Doc {
     concat(vec![

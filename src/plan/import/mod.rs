@@ -252,7 +252,7 @@ fn config_api<'a>(rules: &'a Json, pointer: &str) -> Result<(Format, Vec<Rule<'a
         out.push(Rule {
             kind,
             name,
-            description: text(e.get("description")),
+            description: text(e.get("description")).or_else(|| text(schema.get("description"))),
             schema,
             pointer: format!("{at}/rules"),
             version: version(e.get("version")),
@@ -292,7 +292,8 @@ fn config_api<'a>(rules: &'a Json, pointer: &str) -> Result<(Format, Vec<Rule<'a
                 // Distinct entries stay distinct: a trait list may hold several rules.
                 name: text(entry.get("name"))
                     .or_else(|| Some(Sp::new(at.clone(), entry.loc.clone()))),
-                description: text(entry.get("description")),
+                description: text(entry.get("description"))
+                    .or_else(|| text(schema.get("description"))),
                 schema,
                 pointer: at,
                 version: version(entry.get("version")),
@@ -523,37 +524,76 @@ fn event(c: &mut Converter, rule: &Rule<'_>) -> Option<RawEvent> {
         if rule.name.is_none() {
             // A rule for every page (or screen) call: the call's name is the caller's to give,
             // through the spec's reserved `name` property.
-            name_property(&mut event, word);
+            let schema = message_field(c, rule, &doc, "name");
+            call_property(&mut event, word, "name", schema);
+            event.call_name = Some(Sp::new("name".to_owned(), event.name.loc.clone()));
+        }
+        if let Some(schema) = message_field(c, rule, &doc, "category") {
+            call_property(&mut event, word, "category", Some(schema));
+            event.call_category = Some(Sp::new("category".to_owned(), event.name.loc.clone()));
         }
     }
     Some(event)
 }
 
-/// Gives a generic page or screen event a `name` property for the call's name.
-fn name_property(event: &mut RawEvent, word: &str) {
+/// The schema a page or screen rule gives the message's own `name` or `category`, as a
+/// property of that name (required where the message requires the field).
+fn message_field(
+    c: &mut Converter,
+    rule: &Rule<'_>,
+    doc: &Doc<'_>,
+    field: &str,
+) -> Option<RawNode> {
+    if rule.bare
+        || !rule
+            .schema
+            .get("properties")
+            .is_some_and(|_| wrapped(rule.schema, field))
+    {
+        return None;
+    }
+    let schema = rule.schema.get("properties")?.get(field)?;
+    let pointer = format!("{}/properties/{field}", rule.pointer);
+    let mut node = c.node(schema, doc, &pointer, 0);
+    node.name = Some(Sp::new(field.to_owned(), schema.loc.clone()));
+    let required = rule
+        .schema
+        .get("required")
+        .and_then(Json::as_array)
+        .is_some_and(|r| r.iter().any(|v| v.as_str() == Some(field)));
+    if required {
+        node.required = Some(Sp::new(true, schema.loc.clone()));
+    }
+    Some(node)
+}
+
+/// Gives a page or screen event the property that holds the call's `name` or `category`: the
+/// rule's schema for it, or an optional string. A property of that name already there stays.
+fn call_property(event: &mut RawEvent, word: &str, field: &str, schema: Option<RawNode>) {
     let loc = event.name.loc.clone();
     let props = event
         .properties
         .get_or_insert_with(|| Sp::new(Vec::new(), loc.clone()));
-    let has_name = props
+    if props
         .value
         .iter()
-        .any(|p| p.name.as_ref().is_some_and(|n| n.value == "name"));
-    if !has_name {
-        props.value.insert(
-            0,
-            RawNode {
-                name: Some(Sp::new("name".to_owned(), loc.clone())),
-                ty: Some(Sp::new(TypeSpec::One("string".into()), loc.clone())),
-                description: Some(Sp::new(
-                    format!("The {word}'s name: the {word} call's `name`."),
-                    loc.clone(),
-                )),
-                ..RawNode::default()
-            },
-        );
+        .any(|p| p.name.as_ref().is_some_and(|n| n.value == field))
+    {
+        return;
     }
-    event.call_name = Some(Sp::new("name".to_owned(), loc));
+    let mut node = schema.unwrap_or_else(|| RawNode {
+        name: Some(Sp::new(field.to_owned(), loc.clone())),
+        ty: Some(Sp::new(TypeSpec::One("string".into()), loc.clone())),
+        ..RawNode::default()
+    });
+    if node.description.is_none() {
+        node.description = Some(Sp::new(
+            format!("The {word}'s {field}: the {word} call's `{field}`."),
+            loc,
+        ));
+    }
+    props.value.push(node);
+    schema::sort_by_name(&mut props.value);
 }
 
 /// A plan's `labels` (`{"area": "checkout"}`), kept for documentation.
@@ -858,7 +898,13 @@ fn add_common(props: &mut Option<Sp<Vec<RawNode>>>, common: &[RawNode]) {
     let list = props.get_or_insert_with(|| Sp::new(Vec::new(), loc));
     for c in common {
         if !list.value.iter().any(|p| p.name == c.name) {
-            list.value.push(c.clone());
+            // Marked, so that export writes it back as the common rule it came from.
+            let mut p = c.clone();
+            p.origin = p
+                .name
+                .as_ref()
+                .map(|n| Sp::new("common".to_owned(), n.loc.clone()));
+            list.value.push(p);
         }
     }
     schema::sort_by_name(&mut list.value);

@@ -100,9 +100,81 @@ fn the_tracker_builds_the_full_message_and_hands_it_to_the_sink() {
 }
 
 #[test]
+fn page_and_screen_events_are_page_and_screen_calls_and_traits_go_with_identify_and_group() {
+    let sent: RefCell<Vec<Value>> = RefCell::new(Vec::new());
+    let tracker = all::Tracker::new(|m: all::Message| {
+        sent.borrow_mut().push(serde_json::to_value(m).unwrap())
+    });
+    let user = all::Identity::user("u-1");
+
+    tracker.page_viewed(
+        &user,
+        all::PageViewed {
+            page_name: Some("Pricing".into()),
+            page_category: Some("Docs".into()),
+            path: Some("/pricing".into()),
+            ..Default::default()
+        },
+    );
+    // Without its name property, a page call has no name, as analytics.js's `page()`.
+    tracker.page_viewed(&user, all::PageViewed::new());
+    tracker.screen_viewed(
+        &user,
+        all::ScreenViewed {
+            screen_title: Some("Cart".into()),
+            screen_type: Some("checkout".into()),
+            screen_id: Some("s-1".into()),
+        },
+    );
+    tracker.identify(
+        &user,
+        all::IdentifyTraits {
+            email: Some("ada@example.com".into()),
+            company: Some(all::Company {
+                name: Some("Acme".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    );
+    tracker.group(
+        &user,
+        "g-1",
+        all::GroupTraits {
+            name: Some("Acme".into()),
+            employees: Some(all::GroupTraitsEmployees::from("11-50")),
+            ..Default::default()
+        },
+    );
+
+    let context = json!({ "tracktype": tracktype_context() });
+    assert_eq!(
+        sent.into_inner(),
+        [
+            json!({ "type": "page", "name": "Pricing", "category": "Docs", "userId": "u-1",
+                    "properties": { "path": "/pricing", "category": "Docs" }, "context": context }),
+            json!({ "type": "page", "userId": "u-1", "properties": {}, "context": context }),
+            json!({ "type": "screen", "name": "Cart", "category": "checkout", "userId": "u-1",
+                    "properties": { "screen_id": "s-1" }, "context": context }),
+            json!({ "type": "identify", "userId": "u-1",
+                    "traits": { "email": "ada@example.com", "company": { "name": "Acme" } }, "context": context }),
+            json!({ "type": "group", "groupId": "g-1", "userId": "u-1",
+                    "traits": { "name": "Acme", "employees": "11-50" }, "context": context }),
+        ]
+    );
+    assert_eq!(
+        <all::PageViewed as all::Event>::CALL,
+        all::EventCall::Page {
+            name: Some("page_name"),
+            category: Some("page_category")
+        }
+    );
+}
+
+#[test]
 fn a_sink_can_fail_and_the_tracker_returns_its_result() {
     let tracker = mca::Tracker::new(|m: mca::Message| {
-        if m.event == "Order Completed" {
+        if matches!(&m.call, mca::Call::Track { event } if event == "Order Completed") {
             Err("offline")
         } else {
             Ok(())

@@ -37,8 +37,9 @@ fn expected() -> Vec<Value> {
 fn every_function_sends_exactly_typewriters_expected_properties() {
     let sent: RefCell<Vec<Value>> = RefCell::new(Vec::new());
     let t = tw::Tracker::new(|m: tw::Message| {
+        let wire = serde_json::to_value(&m).expect("a message serialises");
         sent.borrow_mut()
-            .push(json!({ "event": m.event, "properties": m.properties }));
+            .push(json!({ "event": wire["event"], "properties": wire["properties"] }));
     });
     let rick = tw::Identity::user("rick");
 

@@ -128,11 +128,29 @@ pub fn exported_rule(exported: &Value, key: &str) -> Value {
         .clone()
 }
 
+/// The rules `export` writes, as Protocols keeps them: a rule without a key (IDENTIFY, GROUP)
+/// has none, where export writes `""`.
 pub fn exported(selection: &[&str]) -> Value {
     let mut args = vec!["export", "--format", "segment-plan"];
     args.extend(selection);
     let run = support::tracktype(&args).success();
-    serde_json::from_str(&run.stdout).expect("export writes JSON")
+    let mut doc: Value = serde_json::from_str(&run.stdout).expect("export writes JSON");
+    for rule in doc["rules"].as_array_mut().expect("rules") {
+        if rule["key"] == "" {
+            rule.as_object_mut().unwrap().remove("key");
+        }
+    }
+    doc
+}
+
+/// The exported rule of a type that has no key.
+pub fn exported_keyless(exported: &Value, rule_type: &str) -> Value {
+    let rules = exported["rules"].as_array().expect("rules");
+    rules
+        .iter()
+        .find(|r| r["type"] == rule_type && r.get("key").is_none())
+        .expect("exported")
+        .clone()
 }
 
 pub fn plan_reply() -> Reply {

@@ -244,8 +244,9 @@ fn in_a_project_pull_and_push_need_no_flags() {
         )
     };
     let push = in_project(&["push", "--apply"], &sub).success();
-    assert_has(&push.stdout, "sent to tp_acme_web_1: 2 created");
-    assert_eq!(state.lock().unwrap().rules.len(), 2);
+    // The use case's two events, and the identify and group traits.
+    assert_has(&push.stdout, "sent to tp_acme_web_1: 4 created");
+    assert_eq!(state.lock().unwrap().rules.len(), 4);
     // From a subdirectory, paths are the project file's.
     let pull = in_project(&["pull"], &sub).success();
     assert_has(&pull.stdout, "wrote ../tracking/plan.json");

@@ -54,11 +54,12 @@ fn push_shows_the_difference_and_sends_nothing_without_apply() {
     let run = tracktype(dir.path(), &api, &args).success();
     let out = &run.stdout;
     assert!(
-        out.starts_with("tracking plan tp_acme_web_1 (Acme Web): 1 to add, 1 to change, 1 not selected (kept), 1 unchanged\n"),
+        out.starts_with("tracking plan tp_acme_web_1 (Acme Web): 3 to add, 1 to change, 1 not selected (kept), 1 unchanged\n"),
         "{out}"
     );
+    // The identify and group traits go with every selection, as in the generated SDKs.
     assert!(
-        out.contains("\n  add    TRACK `Signed In` (version 1)\n"),
+        out.contains("\n  add    GROUP (version 1)\n  add    IDENTIFY (version 1)\n  add    TRACK `Signed In` (version 1)\n"),
         "{out}"
     );
     assert!(out.contains("\n  change TRACK `Checkout Started` (version 2)\n      --- Protocols (version 2)\n      +++ tracktype\n"), "{out}");
@@ -102,7 +103,7 @@ fn push_apply_sends_exactly_the_upserts_and_prune_the_removals() {
     let run = tracktype(dir.path(), &api, &args).success();
     assert_has(
         &run.stdout,
-        "sent to tp_acme_web_1: 1 created, 1 updated, 0 removed\n",
+        "sent to tp_acme_web_1: 3 created, 1 updated, 0 removed\n",
     );
     let requests = api.requests();
     let lines: Vec<String> = requests.iter().map(|r| r.line()).collect();
@@ -122,21 +123,22 @@ fn push_apply_sends_exactly_the_upserts_and_prune_the_removals() {
     let by_key = |key: &str| exported_rule(&wanted, key);
     let mut checkout = by_key("Checkout Started");
     checkout["version"] = json!(2);
-    // The new rule first, then the change, which keeps Protocols' latest version number.
+    // The new rules first, then the change, which keeps Protocols' latest version number.
+    let keyless = |rule_type: &str| exported_keyless(&wanted, rule_type);
     assert_eq!(
         patch.json(),
-        json!({"rules": [by_key("Signed In"), checkout]})
+        json!({"rules": [keyless("GROUP"), keyless("IDENTIFY"), by_key("Signed In"), checkout]})
     );
     assert_eq!(
         state.lock().unwrap().rules.len(),
-        5,
+        7,
         "the legacy rule stays without --prune"
     );
     assert_token_hidden(&run, dir.path());
 
     args.push("--prune");
     let run = tracktype(dir.path(), &api, &args).success();
-    assert_has(&run.stdout, "1 to remove, 3 unchanged");
+    assert_has(&run.stdout, "1 to remove, 5 unchanged");
     assert_has(
         &run.stdout,
         "sent to tp_acme_web_1: 0 created, 0 updated, 1 removed\n",
@@ -184,7 +186,7 @@ fn push_apply_then_pull_gives_back_the_exported_rules() {
     let run = tracktype(dir.path(), &api, &push).success();
     assert_has(
         &run.stdout,
-        "sent to tp_acme_web_1: 5 created, 0 updated, 0 removed",
+        "sent to tp_acme_web_1: 7 created, 0 updated, 0 removed",
     );
 
     tracktype(dir.path(), &api, PULL).success();
@@ -192,13 +194,15 @@ fn push_apply_then_pull_gives_back_the_exported_rules() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("plan.json")).unwrap())
             .unwrap();
     let mut wanted = exported(&selection)["rules"].as_array().unwrap().clone();
-    wanted.sort_by(|a, b| a["key"].as_str().cmp(&b["key"].as_str()));
+    wanted.sort_by(|a, b| {
+        (a["type"].as_str(), a["key"].as_str()).cmp(&(b["type"].as_str(), b["key"].as_str()))
+    });
     assert_eq!(pulled["rules"].as_array().unwrap(), &wanted);
 
     // Pushed again, nothing differs and nothing is sent.
     let before = api.lines().len();
     let again = tracktype(dir.path(), &api, &push).success();
-    assert_has(&again.stdout, "0 to add, 0 to change, 5 unchanged");
+    assert_has(&again.stdout, "0 to add, 0 to change, 7 unchanged");
     assert_has(&again.stdout, "nothing to send to tp_acme_web_1");
     assert!(api.requests()[before..].iter().all(|r| r.method == "GET"));
 }
@@ -224,7 +228,7 @@ fn a_push_refused_halfway_says_what_was_sent() {
         ],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_has(&run.stdout, "1 to add");
+    assert_has(&run.stdout, "3 to add");
     assert_has(
         &run.stdout,
         "before a request failed, sent to tp_acme_web_1: 0 created, 0 updated, 0 removed",

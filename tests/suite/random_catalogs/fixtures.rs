@@ -1,5 +1,6 @@
-//! Our fixture plans, with a sample payload for every alternative of every union
-//! (`tests/data/fidelity-samples.json`): they join the random catalogs' batches, so each
+//! Our fixture plans, with sample payloads: for every alternative of every union
+//! (`tests/data/fidelity-samples.json`), and for every kind of call
+//! (`tests/data/calls-samples.json`). They join the random catalogs' batches, so each
 //! language compiles them in the same one compilation and checks every sample the same way.
 
 use std::collections::BTreeMap;
@@ -8,26 +9,56 @@ use serde_json::Value;
 use tracktype::in_memory;
 use tracktype::lang::Language;
 
-use super::{Case, CaseEvent, targets};
+use super::{Case, CaseEvent, Sent, case_traits, targets, traits_types};
 use crate::support::root;
 
-/// The plans, by a name for messages.
-pub const PLANS: [(&str, &str); 1] = [("fidelity", "tests/data/plans/fidelity-public-api.json")];
+/// The plans, by a name for messages, with their samples.
+pub const PLANS: [(&str, &str, &str); 4] = [
+    (
+        "fidelity",
+        "tests/data/plans/fidelity-public-api.json",
+        "tests/data/fidelity-samples.json",
+    ),
+    (
+        "calls-public-api",
+        "tests/data/plans/calls-public-api.json",
+        "tests/data/calls-samples.json",
+    ),
+    (
+        "calls-config-api",
+        "tests/data/plans/calls-config-api.json",
+        "tests/data/calls-samples.json",
+    ),
+    (
+        "calls-rudderstack",
+        "tests/data/plans/calls-rudderstack.json",
+        "tests/data/calls-samples.json",
+    ),
+];
 
-fn samples() -> BTreeMap<String, Vec<Value>> {
-    let path = root().join("tests/data/fidelity-samples.json");
-    let text = std::fs::read_to_string(&path).expect("the samples file");
+/// A samples file: payloads by event name, and traits by call.
+struct Samples {
+    events: BTreeMap<String, Vec<Value>>,
+    traits: BTreeMap<String, Vec<Value>>,
+}
+
+fn samples(path: &str) -> Samples {
+    let text = std::fs::read_to_string(root().join(path)).expect("the samples file");
     let doc: Value = serde_json::from_str(&text).expect("the samples file is JSON");
-    serde_json::from_value(doc["samples"].clone()).expect("samples by event name")
+    Samples {
+        events: serde_json::from_value(doc["samples"].clone()).expect("samples by event name"),
+        traits: serde_json::from_value(doc.get("traits").cloned().unwrap_or_default())
+            .unwrap_or_default(),
+    }
 }
 
 /// One case per fixture plan, the first at index `first`.
 pub fn cases(first: usize) -> Vec<Case> {
-    let samples = samples();
     PLANS
         .iter()
         .enumerate()
-        .map(|(k, (name, path))| {
+        .map(|(k, (name, path, samples_path))| {
+            let samples = samples(samples_path);
             let i = first + k;
             let bytes = std::fs::read(root().join(path)).expect("the fixture plan");
             let catalog = in_memory::load_plan(&bytes)
@@ -53,10 +84,19 @@ pub fn cases(first: usize) -> Vec<Case> {
                     .event(&r.wire)
                     .expect("a generated event is in the catalog");
                 let list = samples
+                    .events
                     .get(&r.wire)
                     .unwrap_or_else(|| panic!("fixture plan {name}: no sample for {:?}", r.wire));
+                let fields = event.call.fields();
                 for sample in list {
                     events.push(CaseEvent {
+                        sent: Sent::of(
+                            &r.wire,
+                            event.call.as_str(),
+                            fields.and_then(|f| f.name.as_deref()),
+                            fields.and_then(|f| f.category.as_deref()),
+                            sample,
+                        ),
                         wire: r.wire.clone(),
                         has_properties: !event.properties.is_empty(),
                         sample: sample.clone(),
@@ -66,7 +106,23 @@ pub fn cases(first: usize) -> Vec<Case> {
                     });
                 }
             }
-            Case { files, events }
+            // Traits without samples of their own are sent empty.
+            let traits_sample = |call: &str| {
+                samples
+                    .traits
+                    .get(call)
+                    .and_then(|l| l.first().cloned())
+                    .unwrap_or_else(|| serde_json::json!({}))
+            };
+            let traits = case_traits(
+                traits_types(&catalog).expect("traits types"),
+                [traits_sample("identify"), traits_sample("group")],
+            );
+            Case {
+                files,
+                events,
+                traits,
+            }
         })
         .collect()
 }
@@ -77,7 +133,11 @@ fn every_sample_is_of_an_event_of_the_plans() {
         .iter()
         .flat_map(|c| c.events.iter().map(|e| e.wire.clone()))
         .collect();
-    for name in samples().keys() {
+    let names: Vec<String> = PLANS
+        .iter()
+        .flat_map(|(_, _, path)| samples(path).events.into_keys())
+        .collect();
+    for name in &names {
         assert!(
             events.contains(name),
             "a sample for {name:?}, which no fixture plan has"

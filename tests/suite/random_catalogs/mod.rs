@@ -87,19 +87,107 @@ impl Plan {
 }
 
 /// One random catalog, through the library: its files per target, its identifiers per
-/// language, and a sample payload per event.
+/// language, a sample payload per event and traits for identify and group.
 pub struct Case {
     pub files: Vec<(Target, Vec<GeneratedFile>)>,
     pub events: Vec<CaseEvent>,
+    pub traits: Vec<CaseTraits>,
 }
 
 pub struct CaseEvent {
     pub wire: String,
     pub has_properties: bool,
     pub sample: Value,
+    /// What sending the sample must send.
+    pub sent: Sent,
     pub rust: EventIdentifiers,
     pub typescript: EventIdentifiers,
     pub swift: EventIdentifiers,
+}
+
+/// An identify or group call with a sample of its traits, and the traits' type in each
+/// language (`None` where any traits go).
+pub struct CaseTraits {
+    /// `identify` or `group`.
+    pub call: &'static str,
+    pub sample: Value,
+    pub rust: Option<String>,
+    pub typescript: Option<String>,
+    pub swift: Option<String>,
+}
+
+/// What an event's call sends, before any SDK adds to it: the call, its name and category,
+/// and its properties.
+pub struct Sent {
+    /// `track`, `page` or `screen`.
+    pub call: &'static str,
+    /// The call's name: the event's for a track call, and for a page or screen call the name
+    /// property's value (`None` when absent or null), or the event's name without one.
+    pub name: Option<String>,
+    pub category: Option<String>,
+    /// The event's name.
+    pub wire: String,
+    pub properties: Value,
+}
+
+impl Sent {
+    /// Sending `sample` of event `wire`, whose call is `call` with these name and category
+    /// properties.
+    pub fn of(
+        wire: &str,
+        call: &'static str,
+        name: Option<&str>,
+        category: Option<&str>,
+        sample: &Value,
+    ) -> Self {
+        let mut properties = sample.clone();
+        let mut take = |field: Option<&str>| -> Option<String> {
+            let value = properties.as_object_mut()?.remove(field?)?;
+            value.as_str().map(str::to_owned)
+        };
+        let (taken_name, category) = (take(name), take(category));
+        Sent {
+            call,
+            name: if name.is_some() {
+                taken_name
+            } else {
+                Some(wire.to_owned())
+            },
+            category,
+            wire: wire.to_owned(),
+            properties,
+        }
+    }
+}
+
+/// The traits of each call, in `TraitsCall::ALL` order, with their types in each language.
+fn case_traits(types: [[Option<String>; 2]; 3], samples: [Value; 2]) -> Vec<CaseTraits> {
+    let [rust, typescript, swift] = types;
+    ["identify", "group"]
+        .into_iter()
+        .zip(samples)
+        .enumerate()
+        .map(|(i, (call, sample))| CaseTraits {
+            call,
+            sample,
+            rust: rust[i].clone(),
+            typescript: typescript[i].clone(),
+            swift: swift[i].clone(),
+        })
+        .collect()
+}
+
+/// The traits' types of a loaded catalog, in Rust, TypeScript and Swift.
+fn traits_types(catalog: &tracktype::model::Catalog) -> Result<[[Option<String>; 2]; 3], String> {
+    let of = |language| {
+        in_memory::traits_types(catalog, language)
+            .map_err(|e| format!("no traits types for {language:?}: {e}"))
+    };
+    Ok([
+        of(Language::Rust)?,
+        of(Language::TypeScript)?,
+        of(Language::Swift)?,
+    ])
 }
 
 impl Case {
@@ -166,10 +254,19 @@ fn prepare(i: usize, catalog: Catalog) -> Result<Case, String> {
             .iter()
             .find(|e| e.name == r.wire)
             .ok_or_else(|| format!("generated an event the catalog lacks: {:?}", r.wire))?;
+        let sample = sampler.event(event);
+        let fields = event.call.fields();
         events.push(CaseEvent {
+            sent: Sent::of(
+                &r.wire,
+                event.call.word(),
+                fields.and_then(|f| f.name.as_deref()),
+                fields.and_then(|f| f.category.as_deref()),
+                &sample,
+            ),
             wire: r.wire.clone(),
             has_properties: !event.props.is_empty(),
-            sample: sampler.event(event),
+            sample,
             rust: r,
             typescript: t,
             swift: s,
@@ -178,7 +275,16 @@ fn prepare(i: usize, catalog: Catalog) -> Result<Case, String> {
     if events.len() != catalog.events.len() {
         return Err("not every event was generated".into());
     }
-    Ok(Case { files, events })
+    let samples = [
+        sampler.traits(catalog.identify.as_ref()),
+        sampler.traits(catalog.group.as_ref()),
+    ];
+    let traits = case_traits(traits_types(&loaded)?, samples);
+    Ok(Case {
+        files,
+        events,
+        traits,
+    })
 }
 
 /// Shrinks a failing catalog while `fails` holds, within `budget` attempts.

@@ -52,12 +52,48 @@ pub struct Event {
     pub name: String,
     pub description: String,
     pub props: Vec<Prop>,
+    pub call: EventCall,
+}
+
+/// How an event is sent; a page or screen call's name and category are properties of the
+/// event, by name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventCall {
+    Track,
+    Page(CallFields),
+    Screen(CallFields),
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CallFields {
+    pub name: Option<String>,
+    pub category: Option<String>,
+}
+
+impl EventCall {
+    pub fn word(&self) -> &'static str {
+        match self {
+            EventCall::Track => "track",
+            EventCall::Page(_) => "page",
+            EventCall::Screen(_) => "screen",
+        }
+    }
+
+    pub fn fields(&self) -> Option<&CallFields> {
+        match self {
+            EventCall::Track => None,
+            EventCall::Page(f) | EventCall::Screen(f) => Some(f),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct Catalog {
     pub types: Vec<NamedType>,
     pub events: Vec<Event>,
+    /// The traits of identify and group calls; `None` takes any traits.
+    pub identify: Option<Vec<Prop>>,
+    pub group: Option<Vec<Prop>>,
     /// Drives the choice of sample payloads.
     pub seed: u64,
 }
@@ -451,6 +487,55 @@ fn unique_by_name<T>(mut items: Vec<T>, name: impl Fn(&mut T) -> &mut String) ->
     items
 }
 
+/// Which call an event is, and which of its string properties (by position among them) are
+/// the call's name and category.
+#[derive(Clone, Debug)]
+struct CallChoice {
+    kind: u8,
+    name: Option<prop::sample::Index>,
+    category: Option<prop::sample::Index>,
+}
+
+fn call_choice() -> impl Strategy<Value = CallChoice> {
+    (
+        prop_oneof![3 => Just(0u8), 1 => Just(1u8), 1 => Just(2u8)],
+        prop::option::of(any::<prop::sample::Index>()),
+        prop::option::of(any::<prop::sample::Index>()),
+    )
+        .prop_map(|(kind, name, category)| CallChoice {
+            kind,
+            name,
+            category,
+        })
+}
+
+impl CallChoice {
+    fn call(&self, props: &[Prop]) -> EventCall {
+        let text: Vec<&str> = props
+            .iter()
+            .filter(|p| match &p.ty {
+                Ty::String => true,
+                Ty::Enum { values, .. } => values.iter().all(Value::is_string),
+                _ => false,
+            })
+            .map(|p| p.name.as_str())
+            .collect();
+        let pick = |i: &Option<prop::sample::Index>| {
+            i.as_ref()
+                .filter(|_| !text.is_empty())
+                .map(|i| text[i.index(text.len())].to_owned())
+        };
+        let name = pick(&self.name);
+        let category = pick(&self.category).filter(|c| Some(c) != name.as_ref());
+        let fields = CallFields { name, category };
+        match self.kind {
+            0 => EventCall::Track,
+            1 => EventCall::Page(fields),
+            _ => EventCall::Screen(fields),
+        }
+    }
+}
+
 /// A random valid catalog.
 pub fn catalog() -> impl Strategy<Value = Catalog> {
     (0usize..4)
@@ -470,15 +555,26 @@ pub fn catalog() -> impl Strategy<Value = Catalog> {
                 name(),
                 description(),
                 prop::collection::vec(prop(ty(n)), 0..5),
+                call_choice(),
             )
-                .prop_map(|(name, description, props)| Event {
-                    name,
-                    description,
-                    props: unique_by_name(props, |p| &mut p.name),
+                .prop_map(|(name, description, props, choice)| {
+                    let props = unique_by_name(props, |p| &mut p.name);
+                    Event {
+                        call: choice.call(&props),
+                        name,
+                        description,
+                        props,
+                    }
                 });
-            (types, prop::collection::vec(event, 1..5), any::<u64>())
+            let traits = || prop::option::weighted(0.7, props(ty(n)));
+            (
+                types,
+                prop::collection::vec(event, 1..5),
+                (traits(), traits()),
+                any::<u64>(),
+            )
         })
-        .prop_map(|(types, events, seed)| {
+        .prop_map(|(types, events, (identify, group), seed)| {
             let mut types = unique_by_name(types, |t| &mut t.name);
             for t in &mut types {
                 // Built-in type names cannot name a type of one's own.
@@ -489,6 +585,8 @@ pub fn catalog() -> impl Strategy<Value = Catalog> {
             let mut catalog = Catalog {
                 types: unique_by_name(types, |t| &mut t.name),
                 events: unique_by_name(events, |e| &mut e.name),
+                identify,
+                group,
                 seed,
             };
             catalog.separate_union_alternatives();
@@ -570,6 +668,11 @@ impl Catalog {
             }
         }
         self.events = events;
+        let (mut identify, mut group) = (self.identify.take(), self.group.take());
+        for p in identify.iter_mut().chain(group.iter_mut()).flatten() {
+            visit(self, &mut p.ty);
+        }
+        (self.identify, self.group) = (identify, group);
     }
 
     /// The catalog file, as JSON (which YAML reads as flow style).
@@ -596,6 +699,15 @@ impl Catalog {
                 if !e.description.is_empty() {
                     event.insert("description".into(), e.description.clone().into());
                 }
+                if let Some(fields) = e.call.fields() {
+                    event.insert("call".into(), e.call.word().into());
+                    if let Some(name) = &fields.name {
+                        event.insert("call_name".into(), name.clone().into());
+                    }
+                    if let Some(category) = &fields.category {
+                        event.insert("call_category".into(), category.clone().into());
+                    }
+                }
                 if !e.props.is_empty() {
                     event.insert("properties".into(), self.props_json(&e.props));
                 }
@@ -607,6 +719,11 @@ impl Catalog {
             doc.insert("types".into(), types.into());
         }
         doc.insert("events".into(), events.into());
+        for (key, traits) in [("identify", &self.identify), ("group", &self.group)] {
+            if let Some(traits) = traits {
+                doc.insert(key.into(), json!({ "traits": self.props_json(traits) }));
+            }
+        }
         serde_json::to_string_pretty(&Value::Object(doc)).expect("JSON")
     }
 
@@ -725,6 +842,14 @@ impl<'a> Sampler<'a> {
     /// A payload for an event: every required property, most optional ones.
     pub fn event(&mut self, event: &Event) -> Value {
         self.object(&event.props)
+    }
+
+    /// Traits for an identify or group call: of the catalog's traits, or any when it has none.
+    pub fn traits(&mut self, traits: Option<&Vec<Prop>>) -> Value {
+        match traits {
+            Some(props) => self.object(props),
+            None => self.value(&Ty::Map),
+        }
     }
 
     fn object(&mut self, props: &[Prop]) -> Value {

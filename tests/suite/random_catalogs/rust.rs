@@ -6,8 +6,39 @@ use std::process::Command;
 
 use tracktype::lang::{Language, Target};
 
-use super::{BatchFailure, Case, cases_mentioned, hashes_for};
+use serde_json::{Value, json};
+
+use super::{BatchFailure, Case, Sent, cases_mentioned, hashes_for};
 use crate::support::root;
+
+/// A raw string literal of `text`.
+fn raw(text: &str) -> String {
+    let hashes = hashes_for(text, "\"");
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// The message the Tracking API receives for an event's call, without who and context: a
+/// page's category is in its properties too, as analytics.js sends it.
+fn expected(sent: &Sent) -> Value {
+    let mut wire = json!({ "type": sent.call });
+    let mut properties = sent.properties.clone();
+    match sent.call {
+        "track" => wire["event"] = json!(sent.name),
+        call => {
+            if let Some(name) = &sent.name {
+                wire["name"] = json!(name);
+            }
+            if let Some(category) = &sent.category {
+                wire["category"] = json!(category);
+                if call == "page" {
+                    properties["category"] = json!(category);
+                }
+            }
+        }
+    }
+    wire["properties"] = properties;
+    wire
+}
 
 pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     let dir = root().join("target/tracktype-tests/random/rust");
@@ -27,15 +58,35 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         )
         .unwrap();
         for event in &case.events {
-            let json = event.sample.to_string();
-            let hashes = hashes_for(&json, "\"");
             writeln!(
                 checks,
-                "    check!(failures, {label:?}, case_{i}::{ty}, {method}, {wire:?}, r{hashes}\"{json}\"{hashes});",
+                "    check!(failures, {label:?}, case_{i}::{ty}, {method}, {wire:?}, {json}, {expected});",
                 label = format!("case_{i}: {:?}", event.wire),
                 ty = event.rust.ty,
                 method = event.rust.method,
                 wire = event.wire,
+                json = raw(&event.sample.to_string()),
+                expected = raw(&expected(&event.sent).to_string()),
+            )
+            .unwrap();
+            count += 1;
+        }
+        for traits in &case.traits {
+            let ty = traits.rust.as_ref().map_or_else(
+                || "serde_json::Map<String, serde_json::Value>".to_owned(),
+                |t| format!("case_{i}::{t}"),
+            );
+            let (call, args, mut wire) = match traits.call {
+                "identify" => ("identify", "", json!({ "type": "identify" })),
+                _ => ("group", "\"g\"", json!({ "type": "group", "groupId": "g" })),
+            };
+            wire["traits"] = traits.sample.clone();
+            writeln!(
+                checks,
+                "    check_traits!(failures, {label:?}, case_{i}, {ty}, {call}({args}), {json}, {expected});",
+                label = format!("case_{i}: {call}"),
+                json = raw(&traits.sample.to_string()),
+                expected = raw(&wire.to_string()),
             )
             .unwrap();
             count += 1;

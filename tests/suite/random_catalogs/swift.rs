@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
-use super::{BatchFailure, Case, cases_mentioned, hashes_for, swift_module};
+use serde_json::{Value, json};
+
+use super::{BatchFailure, Case, Sent, cases_mentioned, hashes_for, swift_module};
 use crate::support::{require_tool, root};
 
 fn swift() -> Option<PathBuf> {
@@ -49,39 +51,56 @@ enum JSON: Decodable, Equatable {
   }
 }
 
-/// A client that records what it is asked to send; every case's `TrackingClient`.
+/// JSON of a value the client was given; `{}` for none.
+func json<T: Encodable>(_ value: T?) -> JSON {
+  guard let value, let data = try? JSONEncoder().encode(value) else { return .object([:]) }
+  return (try? JSONDecoder().decode(JSON.self, from: data)) ?? .null
+}
+
+/// A client that records each call as what it was given; every case's `TrackingClient`.
 final class Recorder {
-  var calls: [(String, Data?)] = []
+  var calls: [JSON] = []
 
   func track<P: Codable>(name: String, properties: P?) {
-    calls.append((name, properties.flatMap { try? JSONEncoder().encode($0) }))
+    calls.append(.object(["call": .string("track"), "event": .string(name), "properties": json(properties)]))
+  }
+
+  func screen<P: Codable>(title: String, category: String?, properties: P?) {
+    calls.append(
+      .object([
+        "call": .string("screen"), "title": .string(title),
+        "category": category.map(JSON.string) ?? .null, "properties": json(properties),
+      ]))
+  }
+
+  func identify<T: Codable>(userId: String, traits: T?) {
+    calls.append(.object(["call": .string("identify"), "id": .string(userId), "traits": json(traits)]))
+  }
+
+  func group<T: Codable>(groupId: String, traits: T?) {
+    calls.append(.object(["call": .string("group"), "id": .string(groupId), "traits": json(traits)]))
   }
 }
 
-/// Reads the sample into the event's type, sends it, and compares what was sent.
+/// Reads the sample into its type, sends it, and compares the calls made with `expected`.
 func check<E: Codable>(
-  _ label: String, _ type: E.Type, wire: String, json: String, send: (E, Recorder) -> Void
+  _ label: String, _ type: E.Type, json sample: String, expected: String,
+  send: (E, Recorder) -> Void
 ) -> [String] {
-  let data = Data(json.utf8)
-  guard let expected = try? JSONDecoder().decode(JSON.self, from: data) else {
-    return ["\(label): the sample is not JSON"]
+  let data = Data(sample.utf8)
+  guard let want = try? JSONDecoder().decode(JSON.self, from: Data(expected.utf8)) else {
+    return ["\(label): the expectation is not JSON"]
   }
   let value: E
   do {
     value = try JSONDecoder().decode(E.self, from: data)
   } catch {
-    return ["\(label): does not read its sample \(json): \(error)"]
+    return ["\(label): does not read its sample \(sample): \(error)"]
   }
   let recorder = Recorder()
   send(value, recorder)
-  guard recorder.calls.count == 1, let call = recorder.calls.first else {
-    return ["\(label): \(recorder.calls.count) calls, expected 1"]
-  }
-  let (name, sent) = call
-  let actual = sent.flatMap { try? JSONDecoder().decode(JSON.self, from: $0) }
-  if name != wire || actual != expected {
-    let text = sent.map { String(decoding: $0, as: UTF8.self) } ?? "nothing"
-    return ["\(label): sent \(name) \(text), expected \(wire) \(json)"]
+  if .array(recorder.calls) != want {
+    return ["\(label): sent \(recorder.calls), expected \(expected)"]
   }
   return []
 }
@@ -89,6 +108,27 @@ func check<E: Codable>(
 var failures: [String] = []
 var checks = 0
 "#;
+
+/// A raw string literal of `text`.
+fn raw(text: &str) -> String {
+    let hashes = hashes_for(text, "\"");
+    format!("{hashes}\"{text}\"{hashes}")
+}
+
+/// What the recording client is given for an event's call: a page goes as a screen call,
+/// analytics-swift having no page call, and a title is required: an absent name is the
+/// event's.
+fn expected(sent: &Sent) -> Value {
+    match sent.call {
+        "track" => json!({ "call": "track", "event": sent.name, "properties": sent.properties }),
+        _ => json!({
+            "call": "screen",
+            "title": sent.name.as_deref().unwrap_or(&sent.wire),
+            "category": sent.category,
+            "properties": sent.properties,
+        }),
+    }
+}
 
 pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     let swift = swift().expect("checked by available()");
@@ -118,24 +158,48 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         write!(dependencies, "\"{module}\", ").unwrap();
 
         let mut checks = String::new();
+        let mut check = |label: String, ty: &str, sample: &Value, expected: Value, call: String| {
+            write!(
+                checks,
+                "  failures += check(\n    {label}, {ty}.self,\n    json: {sample},\n    \
+                 expected: {expected}\n  ) {{ value, recorder in\n    \
+                 let client: any {module}.TrackingClient = recorder\n    {call}\n  }}\n",
+                label = tracktype::lang::swift::string(&label),
+                sample = raw(&sample.to_string()),
+                expected = raw(&expected.to_string()),
+            )
+            .unwrap();
+        };
         for event in &case.events {
-            let json = event.sample.to_string();
-            let hashes = hashes_for(&json, "\"");
-            let label = tracktype::lang::swift::string(&format!("case_{i}: {:?}", event.wire));
-            let wire = tracktype::lang::swift::string(&event.wire);
             let call = if event.has_properties {
                 format!("client.{}(value)", event.swift.method)
             } else {
                 format!("client.{}()", event.swift.method)
             };
-            write!(
-                checks,
-                "  failures += check(\n    {label}, {module}.{ty}.self, wire: {wire},\n    \
-                 json: {hashes}\"{json}\"{hashes}\n  ) {{ value, recorder in\n    \
-                 let client: any {module}.TrackingClient = recorder\n    {call}\n  }}\n",
-                ty = event.swift.ty,
-            )
-            .unwrap();
+            check(
+                format!("case_{i}: {:?}", event.wire),
+                &format!("{module}.{}", event.swift.ty),
+                &event.sample,
+                json!([expected(&event.sent)]),
+                call,
+            );
+        }
+        for traits in &case.traits {
+            let ty = traits.swift.as_ref().map_or_else(
+                || format!("[String: {module}.JSONValue]"),
+                |t| format!("{module}.{t}"),
+            );
+            let (id, label) = match traits.call {
+                "identify" => ("u", "userId"),
+                _ => ("g", "groupId"),
+            };
+            check(
+                format!("case_{i}: {}", traits.call),
+                &ty,
+                &traits.sample,
+                json!([{ "call": traits.call, "id": id, "traits": traits.sample }]),
+                format!("client.{}({label}: {id:?}, traits: value)", traits.call),
+            );
         }
         std::fs::write(
             check_dir.join(format!("Case{i}.swift")),
@@ -143,7 +207,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
                 "import {module}\n\nextension Recorder: {module}.TrackingClient {{}}\n\n\
                  func runCase{i}() -> (Int, [String]) {{\n  var failures: [String] = []\n\
                  {checks}  return ({count}, failures)\n}}\n",
-                count = case.events.len()
+                count = case.events.len() + case.traits.len()
             ),
         )
         .expect("case check");

@@ -7,7 +7,9 @@ use std::process::Command;
 
 use tracktype::lang::{Target, TsSdk};
 
-use super::{BatchFailure, Case, cases_mentioned};
+use serde_json::{Value, json};
+
+use super::{BatchFailure, Case, Sent, cases_mentioned};
 use crate::support::{require_tool, root};
 
 fn project() -> PathBuf {
@@ -31,11 +33,23 @@ pub fn available() -> bool {
     true
 }
 
-const DRIVER: &str = r#"type Call = { event: string; properties: unknown };
-const calls: Call[] = [];
+const DRIVER: &str = r#"const calls: unknown[] = [];
+/** A client with analytics.js's calls, recording each as what it was given. */
 export const client = {
   track(event: string, properties?: object, _options?: object): void {
-    calls.push({ event, properties });
+    calls.push({ call: "track", event, properties: properties ?? {} });
+  },
+  page(category?: string | null, name?: string | null, properties?: object, _options?: object): void {
+    calls.push({ call: "page", category: category ?? null, name: name ?? null, properties: properties ?? {} });
+  },
+  screen(category?: string | null, name?: string | null, properties?: object, _options?: object): void {
+    calls.push({ call: "screen", category: category ?? null, name: name ?? null, properties: properties ?? {} });
+  },
+  identify(id?: string | null, traits?: object, _options?: object): void {
+    calls.push({ call: "identify", id: id ?? null, traits: traits ?? {} });
+  },
+  group(id?: string | null, traits?: object, _options?: object): void {
+    calls.push({ call: "group", id: id ?? null, traits: traits ?? {} });
   },
 };
 export const failures: string[] = [];
@@ -57,19 +71,12 @@ function equal(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && equal(ra[k], rb[k]));
 }
 
-export function expectSent(label: string, wire: string, sample: unknown, sends: number): void {
+/** The calls since the last check must be exactly `expected`. */
+export function expectSent(label: string, expected: unknown[]): void {
   checks += 1;
   const sent = calls.splice(0);
-  if (sent.length !== sends) {
-    failures.push(`${label}: ${sent.length} calls, expected ${sends}`);
-  }
-  for (const call of sent) {
-    const properties = call.properties === undefined ? {} : call.properties;
-    if (call.event !== wire || !equal(properties, sample)) {
-      failures.push(
-        `${label}: sent ${JSON.stringify(call.event)} ${JSON.stringify(properties)}, expected ${JSON.stringify(wire)} ${JSON.stringify(sample)}`,
-      );
-    }
+  if (!equal(sent, expected)) {
+    failures.push(`${label}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`);
   }
 }
 "#;
@@ -81,6 +88,19 @@ for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(`${checksRun() - failures.length} of ${checksRun()} checks passed`);
 if (failures.length > 0) process.exit(1);
 "#;
+
+/// What the recording client is given for an event's call.
+fn expected(sent: &Sent) -> Value {
+    match sent.call {
+        "track" => json!({ "call": "track", "event": sent.name, "properties": sent.properties }),
+        call => json!({
+            "call": call,
+            "category": sent.category,
+            "name": sent.name,
+            "properties": sent.properties,
+        }),
+    }
+}
 
 pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     let dir = project().join("random");
@@ -119,13 +139,47 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
             } else {
                 format!("tracker.{method}()")
             };
+            let expected = expected(&event.sent);
+            // The generic `track` takes the track events only.
+            let (generic, sends) = if event.sent.call == "track" {
+                (
+                    format!("tracker.track({wire}, p{i}_{j});\n    "),
+                    json!([expected, expected]),
+                )
+            } else {
+                (String::new(), json!([expected]))
+            };
+            let declare = if generic.is_empty() && !event.has_properties {
+                String::new()
+            } else {
+                format!(
+                    "const p{i}_{j}: c.EventProperties[{wire}] = {};\n    ",
+                    event.sample
+                )
+            };
             write!(
                 body,
-                "  {{\n    const p{i}_{j}: c.EventProperties[{wire}] = {sample};\n    \
-                 const tracker = c.createTracker(client);\n    \
-                 tracker.track({wire}, p{i}_{j});\n    {call};\n    \
-                 expectSent({label}, {wire}, {sample}, 2);\n  }}\n",
-                sample = event.sample,
+                "  {{\n    {declare}const tracker = c.createTracker(client);\n    \
+                 {generic}{call};\n    \
+                 expectSent({label}, {sends});\n  }}\n",
+            )
+            .unwrap();
+        }
+        for traits in &case.traits {
+            let ty = traits.typescript.as_ref().map_or_else(
+                || "Record<string, unknown>".to_owned(),
+                |t| format!("c.{t}"),
+            );
+            let id = if traits.call == "identify" { "u" } else { "g" };
+            let label = serde_json::to_string(&format!("case_{i}: {}", traits.call)).unwrap();
+            let sends = json!([{ "call": traits.call, "id": id, "traits": traits.sample }]);
+            write!(
+                body,
+                "  {{\n    const traits: {ty} = {sample};\n    \
+                 c.createTracker(client).{call}({id:?}, traits);\n    \
+                 expectSent({label}, {sends});\n  }}\n",
+                sample = traits.sample,
+                call = traits.call,
             )
             .unwrap();
         }

@@ -1,8 +1,9 @@
 // Drives the generated trackers at run time and checks exactly what is sent:
-// - the analytics-node examples through the real @segment/analytics-node, to a mock collector
-//   on loopback started here;
-// - the analytics-next examples through a recording client with analytics.js's `track`
-//   signature (AnalyticsBrowser needs a browser).
+// - the analytics-node examples, and the every-use-case SDK for analytics-node the suite
+//   generates, through the real @segment/analytics-node to a mock collector on loopback
+//   started here: track, page, screen, identify and group calls;
+// - the analytics-next examples through a recording client with analytics.js's signatures
+//   (AnalyticsBrowser needs a browser).
 // Run by tracktype's Rust test suite, which passes the generator's version.
 
 import assert from "node:assert/strict";
@@ -15,14 +16,21 @@ import * as mca from "../../../generated-examples/typescript/mitigate-cart-aband
 import * as mcaNode from "../../../generated-examples/typescript/mitigate-cart-abandonment-node/index.js";
 import * as all from "../../../generated-examples/typescript/all-use-cases/index.js";
 import * as acme from "../../../generated-examples/typescript/acme/index.js";
+import * as allNode from "../generated/fixtures/embedded-all-node/index.js";
 
 const version = process.env["TRACKTYPE_VERSION"];
 assert.ok(version, "TRACKTYPE_VERSION is set by the test suite");
 const tracktype = { language: "typescript", version };
 
+/** A message the collector must receive; `type` is `track` unless it says otherwise. */
 interface Expected {
-  event: string;
-  properties: Record<string, unknown>;
+  type?: "page" | "screen" | "identify" | "group";
+  event?: string;
+  name?: string;
+  category?: string;
+  groupId?: string;
+  properties?: Record<string, unknown>;
+  traits?: Record<string, unknown>;
   userId?: string;
   anonymousId?: string;
   context?: Record<string, unknown>;
@@ -134,37 +142,63 @@ async function analyticsNode(): Promise<void> {
   // An event whose properties are all optional sends `{}` when given none.
   billing.trialStarted({ userId: "u-6" });
   expected.push({ event: "Trial Started", userId: "u-6", context: { app: { name: "acme" } }, properties: {} });
+  // Acme's own traits, beside the Segment Spec's reserved ones.
+  billing.identify({ userId: "u-6", traits: { plan: "pro", email: "ada@example.com" } });
+  expected.push({ type: "identify", userId: "u-6", context: { app: { name: "acme" } }, traits: { plan: "pro", email: "ada@example.com" } });
+  billing.group({ userId: "u-6", groupId: "g-6", traits: { seats: 3, name: "Acme" } });
+  expected.push({ type: "group", userId: "u-6", groupId: "g-6", context: { app: { name: "acme" } }, traits: { seats: 3, name: "Acme" } });
+
+  // Page Viewed and Screen Viewed are page and screen calls: their name and category are the
+  // call's own, and a page's category is in its properties too, as analytics.js sends it.
+  const site = allNode.createTracker(analytics);
+  site.pageViewed({ userId: "u-7", properties: { page_name: "Pricing", page_category: "Docs", path: "/pricing" } });
+  expected.push({ type: "page", name: "Pricing", category: "Docs", userId: "u-7", properties: { path: "/pricing", category: "Docs" } });
+  site.pageViewed({ anonymousId: "a-7" });
+  expected.push({ type: "page", anonymousId: "a-7", properties: {} });
+  site.screenViewed({ userId: "u-7", properties: { screen_title: "Cart", screen_type: "checkout", screen_id: "s-1" } });
+  expected.push({ type: "screen", name: "Cart", category: "checkout", userId: "u-7", properties: { screen_id: "s-1" } });
+  site.identify({ userId: "u-7", traits: { email: "ada@example.com", address: { city: "Paris" } } });
+  expected.push({ type: "identify", userId: "u-7", traits: { email: "ada@example.com", address: { city: "Paris" } } });
+  site.identify({ anonymousId: "a-7" });
+  expected.push({ type: "identify", anonymousId: "a-7", traits: {} });
+  site.group({ userId: "u-7", groupId: "g-1", traits: { name: "Acme", employees: "11-50" } });
+  expected.push({ type: "group", userId: "u-7", groupId: "g-1", traits: { name: "Acme", employees: "11-50" } });
 
   await analytics.closeAndFlush();
   server.close();
 
   assert.ok(paths.every((p) => p === "POST /v1/batch"), `only batches arrive: ${paths.join(", ")}`);
   const messages = batches.flatMap((b) => (b as { batch: Record<string, unknown>[] }).batch);
-  assert.equal(messages.length, expected.length, "exactly the expected events, and nothing else");
+  assert.equal(messages.length, expected.length, "exactly the expected calls, and nothing else");
   messages.forEach((m, i) => {
     const want = expected[i]!;
-    const where = `message ${i} (${want.event})`;
-    assert.equal(m["type"], "track", where);
-    assert.equal(m["event"], want.event, where);
-    assert.deepEqual(m["properties"], want.properties, where);
-    assert.equal(m["userId"], want.userId, where);
-    assert.equal(m["anonymousId"], want.anonymousId, where);
+    const where = `message ${i} (${want.event ?? want.type})`;
+    assert.equal(m["type"], want.type ?? "track", where);
+    for (const key of ["event", "name", "category", "groupId", "userId", "anonymousId"] as const) {
+      assert.equal(m[key], want[key], `${where}: ${key}`);
+    }
+    assert.deepEqual(m["properties"], want.properties, `${where}: properties`);
+    assert.deepEqual(m["traits"], want.traits, `${where}: traits`);
     const context = { ...(m["context"] as Record<string, unknown>) };
     assert.deepEqual(context["tracktype"], tracktype, where);
     delete context["library"];
     assert.deepEqual(context, { ...want.context, tracktype }, where);
   });
-  console.log(`analytics-node: ${messages.length} events received by the collector as expected`);
+  console.log(`analytics-node: ${messages.length} calls received by the collector as expected`);
 }
 
-/** A client with analytics.js's signature that records every call. */
+/** A client with analytics.js's signatures that records every call: its name, then its arguments. */
 function recorder() {
-  const calls: [string, unknown, unknown][] = [];
+  const calls: unknown[][] = [];
+  const record = (...call: unknown[]): number => calls.push(call);
   const client = {
-    track(event: string, properties?: object, options?: object): number {
-      calls.push([event, properties, options]);
-      return calls.length;
-    },
+    track: (event: string, properties?: object, options?: object) => record("track", event, properties, options),
+    page: (category?: string | null, name?: string | null, properties?: object, options?: object) =>
+      record("page", category, name, properties, options),
+    screen: (category?: string | null, name?: string | null, properties?: object, options?: object) =>
+      record("screen", category, name, properties, options),
+    identify: (id?: string | null, traits?: object, options?: object) => record("identify", id, traits, options),
+    group: (id?: string | null, traits?: object, options?: object) => record("group", id, traits, options),
   };
   return { calls, client };
 }
@@ -176,13 +210,14 @@ function analyticsNext(): void {
   tracker.orderCompleted({ order_id: "o-1", revenue: 9.99 }, { context: { page: { path: "/done" } }, timestamp: "2026-01-01T00:00:00Z" });
   tracker.track("Order Completed", { order_id: "o-2" }, { integrations: { All: false } });
   assert.deepEqual(cart.calls, [
-    ["Checkout Started", { order_id: "o-1" }, { context: { app: "web", tracktype } }],
+    ["track", "Checkout Started", { order_id: "o-1" }, { context: { app: "web", tracktype } }],
     [
+      "track",
       "Order Completed",
       { order_id: "o-1", revenue: 9.99 },
       { timestamp: "2026-01-01T00:00:00Z", context: { app: "web", page: { path: "/done" }, tracktype } },
     ],
-    ["Order Completed", { order_id: "o-2" }, { integrations: { All: false }, context: { app: "web", tracktype } }],
+    ["track", "Order Completed", { order_id: "o-2" }, { integrations: { All: false }, context: { app: "web", tracktype } }],
   ]);
 
   // Every method of the example with every use case, with its exact wire name.
@@ -196,30 +231,36 @@ function analyticsNext(): void {
   t.onboardingStepCompleted({ step_name: "profile", step_number: 1, total_steps: 3, pct_completed: 33.3 });
   t.orderCompleted({ order_id: "o-2", products: [{ product_id: "p", image_url: "https://x/y.png" }] });
   t.pageScrolled({ pct_scrolled: 75, page_category: "blog" });
-  t.pageViewed({ page_name: "Home" });
+  t.pageViewed({ page_name: "Home", page_category: "Docs", path: "/" });
   t.productAddedToCart({ product_id: "p-1", product_price: 3 });
   t.screenViewed({ screen_id: "s-1" });
+  t.identify("u-1", { email: "ada@example.com" });
+  t.identify(null, undefined, { anonymousId: "a-1" });
+  t.group("g-1", { name: "Acme", employees: 12 }, { timestamp: "2026-01-01T00:00:00Z" });
   t.signedIn({ username: "ada" });
   t.signedUp({ first_name: "Ada", email: "ada@example.com", type: "organic" });
   t.subscriptionStarted();
   t.trialStarted({ trial_plan_name: "pro", trial_start_date: "2026-01-01T00:00:00Z" });
   const context = { context: { tracktype } };
   assert.deepEqual(every.calls, [
-    ["Application Installed", { version: "1.0", build: "100", from_background: false }, context],
-    ["Application Opened", { from_background: true, url: "app://home" }, context],
-    ["Checkout Started", { order_id: "o-1", discount: 2 }, context],
-    ["Install Attributed", { provider: "Branch", campaign: { source: "ads", ad_group: "g" } }, context],
-    ["Onboarding Completed", {}, context],
-    ["Onboarding Step Completed", { step_name: "profile", step_number: 1, total_steps: 3, pct_completed: 33.3 }, context],
-    ["Order Completed", { order_id: "o-2", products: [{ product_id: "p", image_url: "https://x/y.png" }] }, context],
-    ["Page Scrolled", { pct_scrolled: 75, page_category: "blog" }, context],
-    ["Page Viewed", { page_name: "Home" }, context],
-    ["Product Added to Cart", { product_id: "p-1", product_price: 3 }, context],
-    ["Screen Viewed", { screen_id: "s-1" }, context],
-    ["Signed In", { username: "ada" }, context],
-    ["Signed Up", { first_name: "Ada", email: "ada@example.com", type: "organic" }, context],
-    ["Subscription Started", {}, context],
-    ["Trial Started", { trial_plan_name: "pro", trial_start_date: "2026-01-01T00:00:00Z" }, context],
+    ["track", "Application Installed", { version: "1.0", build: "100", from_background: false }, context],
+    ["track", "Application Opened", { from_background: true, url: "app://home" }, context],
+    ["track", "Checkout Started", { order_id: "o-1", discount: 2 }, context],
+    ["track", "Install Attributed", { provider: "Branch", campaign: { source: "ads", ad_group: "g" } }, context],
+    ["track", "Onboarding Completed", {}, context],
+    ["track", "Onboarding Step Completed", { step_name: "profile", step_number: 1, total_steps: 3, pct_completed: 33.3 }, context],
+    ["track", "Order Completed", { order_id: "o-2", products: [{ product_id: "p", image_url: "https://x/y.png" }] }, context],
+    ["track", "Page Scrolled", { pct_scrolled: 75, page_category: "blog" }, context],
+    ["page", "Docs", "Home", { path: "/" }, context],
+    ["track", "Product Added to Cart", { product_id: "p-1", product_price: 3 }, context],
+    ["screen", null, null, { screen_id: "s-1" }, context],
+    ["identify", "u-1", { email: "ada@example.com" }, context],
+    ["identify", null, {}, { anonymousId: "a-1", context: { tracktype } }],
+    ["group", "g-1", { name: "Acme", employees: 12 }, { timestamp: "2026-01-01T00:00:00Z", context: { tracktype } }],
+    ["track", "Signed In", { username: "ada" }, context],
+    ["track", "Signed Up", { first_name: "Ada", email: "ada@example.com", type: "organic" }, context],
+    ["track", "Subscription Started", {}, context],
+    ["track", "Trial Started", { trial_plan_name: "pro", trial_start_date: "2026-01-01T00:00:00Z" }, context],
   ]);
   console.log(`analytics-next: ${cart.calls.length + every.calls.length} calls recorded as expected`);
 }

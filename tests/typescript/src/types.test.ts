@@ -10,6 +10,7 @@ import * as mca from "../../../generated-examples/typescript/mitigate-cart-aband
 import * as mcaNode from "../../../generated-examples/typescript/mitigate-cart-abandonment-node/index.js";
 import * as all from "../../../generated-examples/typescript/all-use-cases/index.js";
 import * as acme from "../../../generated-examples/typescript/acme/index.js";
+import * as allNode from "../generated/fixtures/embedded-all-node/index.js";
 
 declare global {
   interface Window {
@@ -28,6 +29,54 @@ export function withAnalyticsBrowser(): Promise<unknown> {
 export function withSnippet(): void {
   const tracker = mca.createTracker(window.analytics, { context: { app: "web" } });
   void tracker.checkoutStarted({ order_id: "o-1" }, { timestamp: new Date() });
+}
+
+// A tracker with page and screen events needs the client's `page` and `screen`, which
+// AnalyticsBrowser and the snippet have; identify and group take their typed traits.
+export function everyCallWithAnalyticsBrowser(): Promise<unknown>[] {
+  const tracker = all.createTracker(AnalyticsBrowser.load({ writeKey: "key" }));
+  return [
+    tracker.pageViewed({ page_name: "Home", path: "/" }),
+    tracker.screenViewed({ screen_title: "Cart" }),
+    tracker.identify("u-1", { email: "ada@example.com", address: { city: "Paris" } }),
+    tracker.group("g-1", { name: "Acme", employees: "11-50" }),
+  ];
+}
+
+export function everyCallWithSnippet(): void {
+  const tracker = all.createTracker(window.analytics);
+  void tracker.pageViewed({ page_name: "Home" }, { context: { ip: "0.0.0.0" } });
+  void tracker.screenViewed();
+  void tracker.identify(null, { first_name: "Ada" }, { anonymousId: "a-1" });
+  void tracker.group("g-1");
+}
+
+export function everyCallWithAnalyticsNode(analytics: Analytics, tracker: allNode.Tracker): void {
+  allNode.createTracker(analytics).pageViewed({ userId: "u-1", properties: { page_name: "Home" } });
+  tracker.screenViewed({ anonymousId: "a-1", properties: { screen_title: "Cart" } });
+  tracker.identify({ userId: "u-1", traits: { email: "ada@example.com" } });
+  tracker.group({ userId: "u-1", groupId: "g-1", traits: { name: "Acme" } });
+}
+
+export function callNegatives(tracker: all.Tracker, nodeTracker: allNode.Tracker, acmeTracker: acme.Tracker): void {
+  // @ts-expect-error a page event is not a track event: the generic track does not take it
+  tracker.track("Page Viewed", {});
+  // @ts-expect-error a trait has the wrong type
+  tracker.identify("u-1", { email: 42 });
+  // @ts-expect-error an unknown trait is rejected
+  tracker.identify("u-1", { emial: "ada@example.com" });
+  // @ts-expect-error a group call needs the group's ID
+  tracker.group(null, { name: "Acme" });
+  // @ts-expect-error a page property of the wrong type
+  nodeTracker.pageViewed({ userId: "u-1", properties: { page_name: 1 } });
+  // @ts-expect-error analytics-node's identify needs a userId or an anonymousId
+  nodeTracker.identify({ traits: { email: "ada@example.com" } });
+  // @ts-expect-error a required trait is missing (Acme's catalog requires `plan`)
+  acmeTracker.identify({ userId: "u-1", traits: { email: "ada@example.com" } });
+  // @ts-expect-error a trait has the wrong type (Acme's `plan` is one of its plans)
+  acmeTracker.identify({ userId: "u-1", traits: { plan: "gold" } });
+  // @ts-expect-error a group trait has the wrong type
+  acmeTracker.group({ userId: "u-1", groupId: "g-1", traits: { seats: "three" } });
 }
 
 // analytics-node's Analytics is a client of the analytics-node flavour.

@@ -54,4 +54,18 @@ final class AcmeTests: XCTestCase {
     let data = try JSONEncoder().encode(original)
     XCTAssertEqual(try JSONDecoder().decode(SubscriptionStarted.self, from: data), original)
   }
+
+  func testTheTeamsOwnTraits() {
+    let client = AcmeRecorder()
+    client.identify(userId: "u-1", traits: IdentifyTraits(plan: .pro, email: "ada@example.com"))
+    var account = GroupTraits()
+    account.seats = 3
+    client.group(groupId: "g-1", traits: account)
+    XCTAssertEqual(
+      client.sent,
+      [
+        #"identify u-1 {"email":"ada@example.com","plan":"pro"}"#,
+        #"group g-1 {"seats":3}"#,
+      ])
+  }
 }

@@ -17,9 +17,13 @@ final class AllUseCasesTests: XCTestCase {
     client.orderCompleted(
       OrderCompleted(orderId: "o-2", products: [Product(productId: "p", imageUrl: "https://x/y.png")]))
     client.pageScrolled(PageScrolled(pctScrolled: 75, pageCategory: "blog"))
-    client.pageViewed(PageViewed(pageName: "Home"))
+    client.pageViewed(PageViewed(pageCategory: "Docs", pageName: "Home", path: "/"))
+    client.pageViewed()
     client.productAddedToCart(ProductAddedToCart(productId: "p-1", productPrice: 3))
-    client.screenViewed(ScreenViewed(screenId: "s-1"))
+    client.screenViewed(ScreenViewed(screenId: "s-1", screenType: "checkout", screenTitle: "Cart"))
+    client.identify(userId: "u-1", traits: IdentifyTraits(email: "ada@example.com"))
+    client.group(groupId: "g-1", traits: GroupTraits(employees: 12, name: "Acme"))
+    client.group(groupId: "g-2", traits: GroupTraits(employees: "11-50"))
     client.signedIn(SignedIn(username: "ada"))
     client.signedUp(SignedUp(firstName: "Ada", type: "organic", email: "ada@example.com"))
     client.subscriptionStarted()
@@ -36,14 +40,71 @@ final class AllUseCasesTests: XCTestCase {
         #"Onboarding Step Completed {"pct_completed":33.5,"step_name":"profile","step_number":1,"total_steps":3}"#,
         #"Order Completed {"order_id":"o-2","products":[{"image_url":"https://x/y.png","product_id":"p"}]}"#,
         #"Page Scrolled {"page_category":"blog","pct_scrolled":75}"#,
-        #"Page Viewed {"page_name":"Home"}"#,
+        // analytics-swift has no page call: a page goes as a screen, titled with its name, or
+        // with the event's name without one (a title is required).
+        #"screen Home (Docs) {"path":"/"}"#,
+        #"screen Page Viewed (no category) {}"#,
         #"Product Added to Cart {"product_id":"p-1","product_price":3}"#,
-        #"Screen Viewed {"screen_id":"s-1"}"#,
+        #"screen Cart (checkout) {"screen_id":"s-1"}"#,
+        #"identify u-1 {"email":"ada@example.com"}"#,
+        #"group g-1 {"employees":12,"name":"Acme"}"#,
+        #"group g-2 {"employees":"11-50"}"#,
         #"Signed In {"username":"ada"}"#,
         #"Signed Up {"email":"ada@example.com","first_name":"Ada","type":"organic"}"#,
         #"Subscription Started {}"#,
         #"Trial Started {"trial_plan_name":"pro","trial_start_date":"2026-01-01T00:00:00Z"}"#,
         #"Trial Started {}"#,
       ])
+  }
+
+  func testEveryCallCarriesTheTracktypeContextToAClientThatTakesOne() {
+    let client = ContextRecorder()
+    client.orderCompleted(OrderCompleted(orderId: "o-1"))
+    client.pageViewed(PageViewed(pageName: "Home"))
+    client.identify(userId: "u-1")
+    client.group(groupId: "g-1")
+    client.track(SignedIn(username: "ada"))
+    let context = #"{"tracktype":{"language":"swift","version":"0.1.0"}}"#
+    XCTAssertEqual(
+      client.contexts,
+      ["track Order Completed", "screen Home", "identify u-1", "group g-1", "track Signed In"].map {
+        "\($0) \(context)"
+      })
+  }
+}
+
+/// A client that takes a context with each call, as a custom client may: tracktype's context
+/// reaches it.
+final class ContextRecorder: TrackingClient {
+  private(set) var contexts: [String] = []
+
+  func track<P: Codable>(name: String, properties: P?) {}
+  func screen<P: Codable>(title: String, category: String?, properties: P?) {}
+  func identify<T: Codable>(userId: String, traits: T?) {}
+  func group<T: Codable>(groupId: String, traits: T?) {}
+
+  func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue]) {
+    record("track \(name)", context)
+  }
+
+  func screen<P: Codable>(
+    title: String, category: String?, properties: P?, context: [String: JSONValue]
+  ) {
+    record("screen \(title)", context)
+  }
+
+  func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue]) {
+    record("identify \(userId)", context)
+  }
+
+  func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue]) {
+    record("group \(groupId)", context)
+  }
+
+  private func record(_ call: String, _ context: [String: JSONValue]) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = (try? encoder.encode(context)).map { String(decoding: $0, as: UTF8.self) }
+    contexts.append("\(call) \(json ?? "not JSON")")
   }
 }

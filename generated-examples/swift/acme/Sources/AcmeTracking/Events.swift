@@ -2,8 +2,105 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang swift --module AcmeTracking
 
+/// A street address (the Segment Spec's reserved `address` trait).
+public struct Address: Codable, Sendable, Equatable {
+  /// Street line.
+  public var street: String?
+  /// City.
+  public var city: String?
+  /// State, province or region.
+  public var state: String?
+  /// Postal code.
+  public var postalCode: String?
+  /// Country.
+  public var country: String?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    street: String? = nil,
+    city: String? = nil,
+    state: String? = nil,
+    postalCode: String? = nil,
+    country: String? = nil
+  ) {
+    self.street = street
+    self.city = city
+    self.state = state
+    self.postalCode = postalCode
+    self.country = country
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case street
+    case city
+    case state
+    case postalCode = "postal_code"
+    case country
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.street, forKey: .street)
+    try container.encodeIfPresent(self.city, forKey: .city)
+    try container.encodeIfPresent(self.state, forKey: .state)
+    try container.encodeIfPresent(self.postalCode, forKey: .postalCode)
+    try container.encodeIfPresent(self.country, forKey: .country)
+  }
+}
+
+/// A user's company (the Segment Spec's reserved `company` trait).
+public struct Company: Codable, Sendable, Equatable {
+  /// Name of the company.
+  public var name: String?
+  /// Your database's ID for the company.
+  public var id: String?
+  /// Industry of the company.
+  public var industry: String?
+  /// Number of employees.
+  ///
+  /// An integer. Minimum: 0.
+  public var employeeCount: Int?
+  /// Plan the company is on.
+  public var plan: String?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    name: String? = nil,
+    id: String? = nil,
+    industry: String? = nil,
+    employeeCount: Int? = nil,
+    plan: String? = nil
+  ) {
+    self.name = name
+    self.id = id
+    self.industry = industry
+    self.employeeCount = employeeCount
+    self.plan = plan
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name
+    case id
+    case industry
+    case employeeCount = "employee_count"
+    case plan
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.industry, forKey: .industry)
+    try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
+    try container.encodeIfPresent(self.plan, forKey: .plan)
+  }
+}
+
 /// An email address.
 public typealias EmailAddress = String
+
 /// Acme's plans.
 public enum Plan: String, Codable, Sendable, Equatable, CaseIterable {
   /// `"starter"`
@@ -13,6 +110,7 @@ public enum Plan: String, Codable, Sendable, Equatable, CaseIterable {
   /// `"enterprise"`
   case enterprise
 }
+
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
 /// object). Counts and positions are whole numbers, a judgement: the spec types
 /// them as Number.
@@ -117,6 +215,295 @@ public struct Product: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.imageUrl, forKey: .imageUrl)
   }
 }
+
+/// What you know about a user, sent with identify calls.
+public struct IdentifyTraits: Codable, Sendable, Equatable {
+  /// Email address of the user; Acme checks it is one.
+  public var email: EmailAddress?
+  /// First name of the user.
+  public var firstName: String?
+  /// Last name of the user.
+  public var lastName: String?
+  /// Full name of the user. Segment fills it in from the first and last names
+  /// when only those are sent.
+  public var name: String?
+  /// Phone number of the user.
+  public var phone: String?
+  /// Username, unique to each user, like a GitHub handle.
+  public var username: String?
+  /// Title of the user, usually their position at a company.
+  public var title: String?
+  /// When the user's account was first created (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var createdAt: String?
+  /// Street address of the user.
+  public var address: Address?
+  /// Birthday of the user (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var birthday: String?
+  /// The company the user works for.
+  public var company: Company?
+  /// Your database's ID for the user.
+  public var id: String?
+  /// URL of an avatar image for the user.
+  ///
+  /// Format: uri.
+  public var avatar: String?
+  /// Description of the user, such as a bio.
+  public var description: String?
+  /// Gender of the user.
+  public var gender: String?
+  /// Website of the user.
+  ///
+  /// Format: uri.
+  public var website: String?
+  /// Age of the user.
+  ///
+  /// Minimum: 0.
+  public var age: Double?
+  /// The plan the user is on.
+  ///
+  /// Required: Audiences for upsell and winback are built per plan.
+  public var plan: Plan
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    plan: Plan,
+    email: EmailAddress? = nil,
+    firstName: String? = nil,
+    lastName: String? = nil,
+    name: String? = nil,
+    phone: String? = nil,
+    username: String? = nil,
+    title: String? = nil,
+    createdAt: String? = nil,
+    address: Address? = nil,
+    birthday: String? = nil,
+    company: Company? = nil,
+    id: String? = nil,
+    avatar: String? = nil,
+    description: String? = nil,
+    gender: String? = nil,
+    website: String? = nil,
+    age: Double? = nil
+  ) {
+    self.email = email
+    self.firstName = firstName
+    self.lastName = lastName
+    self.name = name
+    self.phone = phone
+    self.username = username
+    self.title = title
+    self.createdAt = createdAt
+    self.address = address
+    self.birthday = birthday
+    self.company = company
+    self.id = id
+    self.avatar = avatar
+    self.description = description
+    self.gender = gender
+    self.website = website
+    self.age = age
+    self.plan = plan
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case email
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case name
+    case phone
+    case username
+    case title
+    case createdAt = "created_at"
+    case address
+    case birthday
+    case company
+    case id
+    case avatar
+    case description
+    case gender
+    case website
+    case age
+    case plan
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.email, forKey: .email)
+    try container.encodeIfPresent(self.firstName, forKey: .firstName)
+    try container.encodeIfPresent(self.lastName, forKey: .lastName)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.phone, forKey: .phone)
+    try container.encodeIfPresent(self.username, forKey: .username)
+    try container.encodeIfPresent(self.title, forKey: .title)
+    try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+    try container.encodeIfPresent(self.address, forKey: .address)
+    try container.encodeIfPresent(self.birthday, forKey: .birthday)
+    try container.encodeIfPresent(self.company, forKey: .company)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.avatar, forKey: .avatar)
+    try container.encodeIfPresent(self.description, forKey: .description)
+    try container.encodeIfPresent(self.gender, forKey: .gender)
+    try container.encodeIfPresent(self.website, forKey: .website)
+    try container.encodeIfPresent(self.age, forKey: .age)
+    try container.encode(self.plan, forKey: .plan)
+  }
+}
+
+/// What you know about a group (an account, a company, an organisation), sent
+/// with group calls.
+public struct GroupTraits: Codable, Sendable, Equatable {
+  /// Street address of the group.
+  public var address: Address?
+  /// URL of an avatar image for the group.
+  ///
+  /// Format: uri.
+  public var avatar: String?
+  /// When the group's account was first created (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var createdAt: String?
+  /// Description of the group.
+  public var description: String?
+  /// Email address of the group.
+  ///
+  /// Format: email.
+  public var email: String?
+  /// Number of employees of the group, typically of a company; the spec allows it
+  /// as text too.
+  public var employees: GroupTraitsEmployees?
+  /// Your database's ID for the group.
+  public var id: String?
+  /// Industry the group is part of.
+  public var industry: String?
+  /// Name of the group.
+  public var name: String?
+  /// Phone number of the group.
+  public var phone: String?
+  /// Website of the group.
+  ///
+  /// Format: uri.
+  public var website: String?
+  /// Plan the group is on.
+  public var plan: String?
+  /// Number of paid seats of the account.
+  ///
+  /// An integer. Minimum: 1.
+  public var seats: Int?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    address: Address? = nil,
+    avatar: String? = nil,
+    createdAt: String? = nil,
+    description: String? = nil,
+    email: String? = nil,
+    employees: GroupTraitsEmployees? = nil,
+    id: String? = nil,
+    industry: String? = nil,
+    name: String? = nil,
+    phone: String? = nil,
+    website: String? = nil,
+    plan: String? = nil,
+    seats: Int? = nil
+  ) {
+    self.address = address
+    self.avatar = avatar
+    self.createdAt = createdAt
+    self.description = description
+    self.email = email
+    self.employees = employees
+    self.id = id
+    self.industry = industry
+    self.name = name
+    self.phone = phone
+    self.website = website
+    self.plan = plan
+    self.seats = seats
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case address
+    case avatar
+    case createdAt = "created_at"
+    case description
+    case email
+    case employees
+    case id
+    case industry
+    case name
+    case phone
+    case website
+    case plan
+    case seats
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.address, forKey: .address)
+    try container.encodeIfPresent(self.avatar, forKey: .avatar)
+    try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+    try container.encodeIfPresent(self.description, forKey: .description)
+    try container.encodeIfPresent(self.email, forKey: .email)
+    try container.encodeIfPresent(self.employees, forKey: .employees)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.industry, forKey: .industry)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.phone, forKey: .phone)
+    try container.encodeIfPresent(self.website, forKey: .website)
+    try container.encodeIfPresent(self.plan, forKey: .plan)
+    try container.encodeIfPresent(self.seats, forKey: .seats)
+  }
+}
+
+/// Number of employees of the group, typically of a company; the spec allows it
+/// as text too.
+public enum GroupTraitsEmployees: Codable, Sendable, Equatable {
+  /// A value of the `Int` alternative.
+  case integer(Int)
+  /// A value of the `String` alternative.
+  case string(String)
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let value = try? container.decode(Int.self) {
+      self = .integer(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "Not one of the alternatives of this union.")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .integer(let value):
+      try container.encode(value)
+    case .string(let value):
+      try container.encode(value)
+    }
+  }
+}
+
+extension GroupTraitsEmployees: ExpressibleByIntegerLiteral {
+  public init(integerLiteral value: Int) {
+    self = .integer(value)
+  }
+}
+
+extension GroupTraitsEmployees: ExpressibleByStringLiteral {
+  public init(stringLiteral value: String) {
+    self = .string(value)
+  }
+}
+
 /// A customer started checking out, on the page reached after pressing
 /// checkout. Matched against Order Completed by `order_id`, it shows who
 /// abandoned the cart. The Use Cases Reference lists `num_items` and `total`,
@@ -220,6 +607,17 @@ public struct CheckoutStarted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.products, forKey: .products)
   }
 }
+
+extension CheckoutStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Checkout Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
 /// it.
@@ -369,6 +767,17 @@ public struct OrderCompleted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.giftMessage, forKey: .giftMessage)
   }
 }
+
+extension OrderCompleted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Order Completed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// Currency of the monetary values, as an ISO 4217 code such as USD. Segment
 /// assumes USD when it is missing.
 public enum OrderCompletedCurrency: String, Codable, Sendable, Equatable, CaseIterable {
@@ -379,6 +788,7 @@ public enum OrderCompletedCurrency: String, Codable, Sendable, Equatable, CaseIt
   /// `"GBP"`
   case gbp = "GBP"
 }
+
 /// How the customer paid.
 public enum OrderCompletedPaymentMethod: String, Codable, Sendable, Equatable, CaseIterable {
   /// `"card"`
@@ -390,6 +800,7 @@ public enum OrderCompletedPaymentMethod: String, Codable, Sendable, Equatable, C
   /// `"bank_transfer"`
   case bankTransfer = "bank_transfer"
 }
+
 /// A paid subscription began. No Segment Spec defines this event and the Use
 /// Cases Reference lists no properties, so it has none; add your own with a
 /// user catalog.
@@ -487,6 +898,17 @@ public struct SubscriptionStarted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.billingEmail, forKey: .billingEmail)
   }
 }
+
+extension SubscriptionStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Subscription Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// How often the subscription is billed.
 public enum SubscriptionStartedBillingInterval: String, Codable, Sendable, Equatable, CaseIterable {
   /// `"monthly"`
@@ -494,6 +916,7 @@ public enum SubscriptionStartedBillingInterval: String, Codable, Sendable, Equat
   /// `"yearly"`
   case yearly
 }
+
 /// A promotion code, or the numeric ID of a partner promotion.
 public enum SubscriptionStartedPromotion: Codable, Sendable, Equatable {
   /// A value of the `String` alternative.
@@ -535,6 +958,7 @@ extension SubscriptionStartedPromotion: ExpressibleByIntegerLiteral {
     self = .integer(value)
   }
 }
+
 /// A trial began. The Use Cases Reference lists only `category`, which the spec
 /// does not define; the spec's trial fields are included as optional.
 ///
@@ -581,5 +1005,15 @@ public struct TrialStarted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.trialStartDate, forKey: .trialStartDate)
     try container.encodeIfPresent(self.trialEndDate, forKey: .trialEndDate)
     try container.encodeIfPresent(self.trialPlanName, forKey: .trialPlanName)
+  }
+}
+
+extension TrialStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Trial Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }

@@ -22,6 +22,11 @@ public enum Nullable<Wrapped: Codable & Sendable & Equatable>: Codable, Sendable
       try container.encode(value)
     }
   }
+
+  /// The value, or `nil` for `.null`.
+  public var wrapped: Wrapped? {
+    if case .value(let value) = self { value } else { nil }
+  }
 }
 
 extension Nullable: ExpressibleByBooleanLiteral where Wrapped == Bool {

@@ -2,14 +2,60 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang swift --module AcmeTracking
 
-/// A client that sends track events to Segment. analytics-swift's `Analytics` has exactly
-/// this method, so `extension Analytics: TrackingClient {}` is all an app writes.
+/// A client that sends calls to Segment. analytics-swift's `Analytics` has exactly these
+/// methods, so `extension Analytics: TrackingClient {}` is all an app writes.
 public protocol TrackingClient {
-  /// Sends the event `name` with its properties.
+  /// Sends a track call: the event `name` with its properties.
   func track<P: Codable>(name: String, properties: P?)
+  /// Sends an identify call: who the user is, and their traits.
+  func identify<T: Codable>(userId: String, traits: T?)
+  /// Sends a group call: the group the user belongs to, and its traits.
+  func group<T: Codable>(groupId: String, traits: T?)
+
+  /// Sends a track call with the context tracktype adds (`context.tracktype`). A client that
+  /// takes a context with each call implements it; the default sends the call without it.
+  func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue])
+  /// Sends an identify call with the context tracktype adds.
+  func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue])
+  /// Sends a group call with the context tracktype adds.
+  func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue])
 }
 
-/// One method per event, each sending the event with its exact name.
+/// Without a context of their own, calls go out as the client's plain calls: analytics-swift's
+/// `Analytics` takes its context from its plugins.
+extension TrackingClient {
+  public func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue]) {
+    track(name: name, properties: properties)
+  }
+
+  public func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue]) {
+    identify(userId: userId, traits: traits)
+  }
+
+  public func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue]) {
+    group(groupId: groupId, traits: traits)
+  }
+}
+
+/// What tracktype adds to every call.
+public enum Tracktype {
+  /// The context of every call: `tracktype`, naming the generator's language and version.
+  public static let context: [String: JSONValue] = [
+    "tracktype": ["language": "swift", "version": "0.1.0"]
+  ]
+}
+
+/// An event of this package: its exact name, and how it is sent.
+public protocol TrackingEvent: Codable, Sendable {
+  /// The event's exact name.
+  static var eventName: String { get }
+
+  /// Sends the event through `client`, with its call and `context.tracktype`.
+  func send(to client: some TrackingClient)
+}
+
+/// One method per event, each sending the event with its call; identify and group with the
+/// catalog's traits; and `track(_:)` for any event.
 extension TrackingClient {
   /// Sends "Checkout Started".
   ///
@@ -21,7 +67,7 @@ extension TrackingClient {
   ///
   /// Needed by: Mitigate cart abandonment. Segment Spec: Ecommerce v2.
   public func checkoutStarted(_ properties: CheckoutStarted) {
-    track(name: "Checkout Started", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Order Completed".
@@ -35,7 +81,7 @@ extension TrackingClient {
   /// repeat purchases, Personalize upsell content, Personalize winback. Segment
   /// Spec: Ecommerce v2.
   public func orderCompleted(_ properties: OrderCompleted) {
-    track(name: "Order Completed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Subscription Started".
@@ -46,7 +92,7 @@ extension TrackingClient {
   ///
   /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
   public func subscriptionStarted(_ properties: SubscriptionStarted) {
-    track(name: "Subscription Started", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Trial Started".
@@ -57,6 +103,21 @@ extension TrackingClient {
   /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
   /// Segment Spec: B2B SaaS.
   public func trialStarted(_ properties: TrialStarted = TrialStarted()) {
-    track(name: "Trial Started", properties: properties)
+    properties.send(to: self)
+  }
+
+  /// Sends an identify call: who the user is, and what is known about them (the traits).
+  public func identify(userId: String, traits: IdentifyTraits) {
+    identify(userId: userId, traits: traits as IdentifyTraits?, context: Tracktype.context)
+  }
+
+  /// Sends a group call: the user belongs to the group `groupId`, which has these traits.
+  public func group(groupId: String, traits: GroupTraits = GroupTraits()) {
+    group(groupId: groupId, traits: traits as GroupTraits?, context: Tracktype.context)
+  }
+
+  /// Sends any event of this package, with its call.
+  public func track(_ event: some TrackingEvent) {
+    event.send(to: self)
   }
 }

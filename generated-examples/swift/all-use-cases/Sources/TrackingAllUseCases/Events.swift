@@ -2,6 +2,53 @@
 // Selection: --all
 // Options: --lang swift --module TrackingAllUseCases
 
+/// A street address (the Segment Spec's reserved `address` trait).
+public struct Address: Codable, Sendable, Equatable {
+  /// Street line.
+  public var street: String?
+  /// City.
+  public var city: String?
+  /// State, province or region.
+  public var state: String?
+  /// Postal code.
+  public var postalCode: String?
+  /// Country.
+  public var country: String?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    street: String? = nil,
+    city: String? = nil,
+    state: String? = nil,
+    postalCode: String? = nil,
+    country: String? = nil
+  ) {
+    self.street = street
+    self.city = city
+    self.state = state
+    self.postalCode = postalCode
+    self.country = country
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case street
+    case city
+    case state
+    case postalCode = "postal_code"
+    case country
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.street, forKey: .street)
+    try container.encodeIfPresent(self.city, forKey: .city)
+    try container.encodeIfPresent(self.state, forKey: .state)
+    try container.encodeIfPresent(self.postalCode, forKey: .postalCode)
+    try container.encodeIfPresent(self.country, forKey: .country)
+  }
+}
+
 /// The campaign an install is attributed to (the Native Mobile Spec's
 /// `campaign`).
 public struct Campaign: Codable, Sendable, Equatable {
@@ -55,6 +102,56 @@ public struct Campaign: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.adGroup, forKey: .adGroup)
   }
 }
+
+/// A user's company (the Segment Spec's reserved `company` trait).
+public struct Company: Codable, Sendable, Equatable {
+  /// Name of the company.
+  public var name: String?
+  /// Your database's ID for the company.
+  public var id: String?
+  /// Industry of the company.
+  public var industry: String?
+  /// Number of employees.
+  ///
+  /// An integer. Minimum: 0.
+  public var employeeCount: Int?
+  /// Plan the company is on.
+  public var plan: String?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    name: String? = nil,
+    id: String? = nil,
+    industry: String? = nil,
+    employeeCount: Int? = nil,
+    plan: String? = nil
+  ) {
+    self.name = name
+    self.id = id
+    self.industry = industry
+    self.employeeCount = employeeCount
+    self.plan = plan
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name
+    case id
+    case industry
+    case employeeCount = "employee_count"
+    case plan
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.industry, forKey: .industry)
+    try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
+    try container.encodeIfPresent(self.plan, forKey: .plan)
+  }
+}
+
 /// One product in a cart or order (the Segment Spec's Ecommerce v2 product
 /// object). Counts and positions are whole numbers, a judgement: the spec types
 /// them as Number.
@@ -159,6 +256,281 @@ public struct Product: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.imageUrl, forKey: .imageUrl)
   }
 }
+
+/// What you know about a user, sent with identify calls.
+public struct IdentifyTraits: Codable, Sendable, Equatable {
+  /// Email address of the user.
+  ///
+  /// Format: email.
+  public var email: String?
+  /// First name of the user.
+  public var firstName: String?
+  /// Last name of the user.
+  public var lastName: String?
+  /// Full name of the user. Segment fills it in from the first and last names
+  /// when only those are sent.
+  public var name: String?
+  /// Phone number of the user.
+  public var phone: String?
+  /// Username, unique to each user, like a GitHub handle.
+  public var username: String?
+  /// Title of the user, usually their position at a company.
+  public var title: String?
+  /// When the user's account was first created (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var createdAt: String?
+  /// Street address of the user.
+  public var address: Address?
+  /// Birthday of the user (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var birthday: String?
+  /// The company the user works for.
+  public var company: Company?
+  /// Your database's ID for the user.
+  public var id: String?
+  /// URL of an avatar image for the user.
+  ///
+  /// Format: uri.
+  public var avatar: String?
+  /// Description of the user, such as a bio.
+  public var description: String?
+  /// Gender of the user.
+  public var gender: String?
+  /// Website of the user.
+  ///
+  /// Format: uri.
+  public var website: String?
+  /// Age of the user.
+  ///
+  /// Minimum: 0.
+  public var age: Double?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    email: String? = nil,
+    firstName: String? = nil,
+    lastName: String? = nil,
+    name: String? = nil,
+    phone: String? = nil,
+    username: String? = nil,
+    title: String? = nil,
+    createdAt: String? = nil,
+    address: Address? = nil,
+    birthday: String? = nil,
+    company: Company? = nil,
+    id: String? = nil,
+    avatar: String? = nil,
+    description: String? = nil,
+    gender: String? = nil,
+    website: String? = nil,
+    age: Double? = nil
+  ) {
+    self.email = email
+    self.firstName = firstName
+    self.lastName = lastName
+    self.name = name
+    self.phone = phone
+    self.username = username
+    self.title = title
+    self.createdAt = createdAt
+    self.address = address
+    self.birthday = birthday
+    self.company = company
+    self.id = id
+    self.avatar = avatar
+    self.description = description
+    self.gender = gender
+    self.website = website
+    self.age = age
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case email
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case name
+    case phone
+    case username
+    case title
+    case createdAt = "created_at"
+    case address
+    case birthday
+    case company
+    case id
+    case avatar
+    case description
+    case gender
+    case website
+    case age
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.email, forKey: .email)
+    try container.encodeIfPresent(self.firstName, forKey: .firstName)
+    try container.encodeIfPresent(self.lastName, forKey: .lastName)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.phone, forKey: .phone)
+    try container.encodeIfPresent(self.username, forKey: .username)
+    try container.encodeIfPresent(self.title, forKey: .title)
+    try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+    try container.encodeIfPresent(self.address, forKey: .address)
+    try container.encodeIfPresent(self.birthday, forKey: .birthday)
+    try container.encodeIfPresent(self.company, forKey: .company)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.avatar, forKey: .avatar)
+    try container.encodeIfPresent(self.description, forKey: .description)
+    try container.encodeIfPresent(self.gender, forKey: .gender)
+    try container.encodeIfPresent(self.website, forKey: .website)
+    try container.encodeIfPresent(self.age, forKey: .age)
+  }
+}
+
+/// What you know about a group (an account, a company, an organisation), sent
+/// with group calls.
+public struct GroupTraits: Codable, Sendable, Equatable {
+  /// Street address of the group.
+  public var address: Address?
+  /// URL of an avatar image for the group.
+  ///
+  /// Format: uri.
+  public var avatar: String?
+  /// When the group's account was first created (ISO 8601).
+  ///
+  /// Format: date-time.
+  public var createdAt: String?
+  /// Description of the group.
+  public var description: String?
+  /// Email address of the group.
+  ///
+  /// Format: email.
+  public var email: String?
+  /// Number of employees of the group, typically of a company; the spec allows it
+  /// as text too.
+  public var employees: GroupTraitsEmployees?
+  /// Your database's ID for the group.
+  public var id: String?
+  /// Industry the group is part of.
+  public var industry: String?
+  /// Name of the group.
+  public var name: String?
+  /// Phone number of the group.
+  public var phone: String?
+  /// Website of the group.
+  ///
+  /// Format: uri.
+  public var website: String?
+  /// Plan the group is on.
+  public var plan: String?
+
+  /// Creates the properties: the required ones first, then the optional ones, which may be
+  /// left out.
+  public init(
+    address: Address? = nil,
+    avatar: String? = nil,
+    createdAt: String? = nil,
+    description: String? = nil,
+    email: String? = nil,
+    employees: GroupTraitsEmployees? = nil,
+    id: String? = nil,
+    industry: String? = nil,
+    name: String? = nil,
+    phone: String? = nil,
+    website: String? = nil,
+    plan: String? = nil
+  ) {
+    self.address = address
+    self.avatar = avatar
+    self.createdAt = createdAt
+    self.description = description
+    self.email = email
+    self.employees = employees
+    self.id = id
+    self.industry = industry
+    self.name = name
+    self.phone = phone
+    self.website = website
+    self.plan = plan
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case address
+    case avatar
+    case createdAt = "created_at"
+    case description
+    case email
+    case employees
+    case id
+    case industry
+    case name
+    case phone
+    case website
+    case plan
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(self.address, forKey: .address)
+    try container.encodeIfPresent(self.avatar, forKey: .avatar)
+    try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+    try container.encodeIfPresent(self.description, forKey: .description)
+    try container.encodeIfPresent(self.email, forKey: .email)
+    try container.encodeIfPresent(self.employees, forKey: .employees)
+    try container.encodeIfPresent(self.id, forKey: .id)
+    try container.encodeIfPresent(self.industry, forKey: .industry)
+    try container.encodeIfPresent(self.name, forKey: .name)
+    try container.encodeIfPresent(self.phone, forKey: .phone)
+    try container.encodeIfPresent(self.website, forKey: .website)
+    try container.encodeIfPresent(self.plan, forKey: .plan)
+  }
+}
+
+/// Number of employees of the group, typically of a company; the spec allows it
+/// as text too.
+public enum GroupTraitsEmployees: Codable, Sendable, Equatable {
+  /// A value of the `Int` alternative.
+  case integer(Int)
+  /// A value of the `String` alternative.
+  case string(String)
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let value = try? container.decode(Int.self) {
+      self = .integer(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "Not one of the alternatives of this union.")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .integer(let value):
+      try container.encode(value)
+    case .string(let value):
+      try container.encode(value)
+    }
+  }
+}
+
+extension GroupTraitsEmployees: ExpressibleByIntegerLiteral {
+  public init(integerLiteral value: Int) {
+    self = .integer(value)
+  }
+}
+
+extension GroupTraitsEmployees: ExpressibleByStringLiteral {
+  public init(stringLiteral value: String) {
+    self = .string(value)
+  }
+}
+
 /// The app was opened for the first time after being installed. Mobile SDKs
 /// send it on their own when lifecycle tracking is on. The spec defines only
 /// `version` and `build` for it; the Use Cases Reference also lists the screen
@@ -224,6 +596,17 @@ public struct ApplicationInstalled: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.referringApplication, forKey: .referringApplication)
   }
 }
+
+extension ApplicationInstalled: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Application Installed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// The app was launched or brought to the foreground after its first open. The
 /// Use Cases Reference adds the screen fields, which the spec does not define.
 ///
@@ -294,6 +677,17 @@ public struct ApplicationOpened: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.url, forKey: .url)
   }
 }
+
+extension ApplicationOpened: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Application Opened"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A customer started checking out, on the page reached after pressing
 /// checkout. Matched against Order Completed by `order_id`, it shows who
 /// abandoned the cart. The Use Cases Reference lists `num_items` and `total`,
@@ -397,6 +791,17 @@ public struct CheckoutStarted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.products, forKey: .products)
   }
 }
+
+extension CheckoutStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Checkout Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// An install was attributed to a campaign, by Segment or an attribution
 /// provider, after the install. Not every install gets one. The Use Cases
 /// Reference lists no properties; those below are the spec's.
@@ -430,6 +835,17 @@ public struct InstallAttributed: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.campaign, forKey: .campaign)
   }
 }
+
+extension InstallAttributed: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Install Attributed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A new user finished onboarding. Not a Segment Spec event. The Use Cases
 /// Reference lists order properties for it, copied from Order Completed, which
 /// is most likely an error in that document; they are kept as listed, all
@@ -493,6 +909,17 @@ public struct OnboardingCompleted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.affiliation, forKey: .affiliation)
   }
 }
+
+extension OnboardingCompleted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Onboarding Completed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A new user finished one step of an onboarding flow. Not a Segment Spec
 /// event.
 ///
@@ -563,6 +990,17 @@ public struct OnboardingStepCompleted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.screenType, forKey: .screenType)
   }
 }
+
+extension OnboardingStepCompleted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Onboarding Step Completed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
 /// it.
@@ -675,6 +1113,17 @@ public struct OrderCompleted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.currency, forKey: .currency)
   }
 }
+
+extension OrderCompleted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Order Completed"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A visitor scrolled through a page. Not a Segment Spec event.
 ///
 /// Needed by: Accelerate app install, Accelerate signup, Nurture with content,
@@ -708,40 +1157,136 @@ public struct PageScrolled: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.pageCategory, forKey: .pageCategory)
   }
 }
-/// A visitor viewed a page. Segment's spec records pages with `page(category,
-/// name)` calls; as a Track event, the Use Cases Reference carries the same two
-/// fields as properties.
+
+extension PageScrolled: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Page Scrolled"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
+/// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+/// records pages: `page_name` and `page_category`, the two properties the Use
+/// Cases Reference lists, are the call's `name` and `category`; the rest are
+/// the spec's page properties.
 ///
+/// Sent as a page call, its name is `page_name`, its category `page_category`.
 /// Needed by: Increase signups with lookalikes, Suppress with purchase,
 /// Accelerate app install, Accelerate signup, Increase repeat purchases,
-/// Nurture with content, Personalize winback.
+/// Nurture with content, Personalize winback. Segment Spec: Page Spec.
 public struct PageViewed: Codable, Sendable, Equatable {
   /// Category of the page (the page call's `category`).
   public var pageCategory: String?
   /// Name of the page (the page call's `name`).
   public var pageName: String?
+  /// Path part of the page's URL (`location.pathname`); analytics.js fills it in.
+  public var path: String?
+  /// Full URL of the previous page (`document.referrer`); analytics.js fills it
+  /// in.
+  ///
+  /// Format: uri.
+  public var referrer: String?
+  /// Query string of the page's URL (`location.search`); analytics.js fills it
+  /// in.
+  public var search: String?
+  /// Title of the page (`document.title`); analytics.js fills it in.
+  public var title: String?
+  /// Full URL of the page: the canonical URL if there is one, else
+  /// `location.href`; analytics.js fills it in.
+  ///
+  /// Format: uri.
+  public var url: String?
+  /// Keywords of the page's content, like SEO meta keywords. Never collected on
+  /// its own.
+  public var keywords: [String]?
 
   /// Creates the properties: the required ones first, then the optional ones, which may be
   /// left out.
   public init(
     pageCategory: String? = nil,
-    pageName: String? = nil
+    pageName: String? = nil,
+    path: String? = nil,
+    referrer: String? = nil,
+    search: String? = nil,
+    title: String? = nil,
+    url: String? = nil,
+    keywords: [String]? = nil
   ) {
     self.pageCategory = pageCategory
     self.pageName = pageName
+    self.path = path
+    self.referrer = referrer
+    self.search = search
+    self.title = title
+    self.url = url
+    self.keywords = keywords
   }
 
   enum CodingKeys: String, CodingKey {
     case pageCategory = "page_category"
     case pageName = "page_name"
+    case path
+    case referrer
+    case search
+    case title
+    case url
+    case keywords
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encodeIfPresent(self.pageCategory, forKey: .pageCategory)
     try container.encodeIfPresent(self.pageName, forKey: .pageName)
+    try container.encodeIfPresent(self.path, forKey: .path)
+    try container.encodeIfPresent(self.referrer, forKey: .referrer)
+    try container.encodeIfPresent(self.search, forKey: .search)
+    try container.encodeIfPresent(self.title, forKey: .title)
+    try container.encodeIfPresent(self.url, forKey: .url)
+    try container.encodeIfPresent(self.keywords, forKey: .keywords)
   }
 }
+
+extension PageViewed: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Page Viewed"
+
+  /// Sends the event as a screen call (analytics-swift has no page call): `page_name` is the
+  /// screen's title and `page_category` its category; the rest are its properties.
+  public func send(to client: some TrackingClient) {
+    client.screen(
+      title: self.pageName ?? Self.eventName,
+      category: self.pageCategory,
+      properties: CallProperties(event: self),
+      context: Tracktype.context)
+  }
+
+  /// The properties of the call: the event's, without its title and category.
+  struct CallProperties: Codable, Sendable {
+    let event: PageViewed
+
+    init(event: PageViewed) {
+      self.event = event
+    }
+
+    init(from decoder: any Decoder) throws {
+      self.event = try PageViewed(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: PageViewed.CodingKeys.self)
+      try container.encodeIfPresent(self.event.path, forKey: .path)
+      try container.encodeIfPresent(self.event.referrer, forKey: .referrer)
+      try container.encodeIfPresent(self.event.search, forKey: .search)
+      try container.encodeIfPresent(self.event.title, forKey: .title)
+      try container.encodeIfPresent(self.event.url, forKey: .url)
+      try container.encodeIfPresent(self.event.keywords, forKey: .keywords)
+    }
+  }
+}
+
 /// A shopper added a product to their cart. This is the Use Cases Reference's
 /// name, not a Segment Spec event: the spec's event is `Product Added`, with
 /// unprefixed `name`, `brand`, `price` and `category` plus `cart_id`, and
@@ -799,12 +1344,26 @@ public struct ProductAddedToCart: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.productCategory, forKey: .productCategory)
   }
 }
-/// A user viewed an app screen. Segment records screens with `screen()` calls,
-/// not Track events; Protocols shows them as Screen Viewed, and the Use Cases
-/// Reference tracks them by that name. Its three properties are not in the
-/// spec.
+
+extension ProductAddedToCart: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Product Added to Cart"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
+/// A user viewed an app screen. Sent as a Segment screen call, as the Screen
+/// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+/// Reference lists three properties the spec does not define: `screen_title` is
+/// the call's `name`, because the name of a screen call is the screen's title
+/// as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+/// the kind of screen, is its `category`; `screen_id` stays a property.
 ///
-/// Needed by: Nurture with content.
+/// Sent as a screen call, its name is `screen_title`, its category
+/// `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
 public struct ScreenViewed: Codable, Sendable, Equatable {
   /// ID of the screen.
   public var screenId: String?
@@ -838,6 +1397,40 @@ public struct ScreenViewed: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.screenTitle, forKey: .screenTitle)
   }
 }
+
+extension ScreenViewed: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Screen Viewed"
+
+  /// Sends the event as a screen call: `screen_title` is the screen's title and `screen_type` its
+  /// category; the rest are its properties.
+  public func send(to client: some TrackingClient) {
+    client.screen(
+      title: self.screenTitle ?? Self.eventName,
+      category: self.screenType,
+      properties: CallProperties(event: self),
+      context: Tracktype.context)
+  }
+
+  /// The properties of the call: the event's, without its title and category.
+  struct CallProperties: Codable, Sendable {
+    let event: ScreenViewed
+
+    init(event: ScreenViewed) {
+      self.event = event
+    }
+
+    init(from decoder: any Decoder) throws {
+      self.event = try ScreenViewed(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: ScreenViewed.CodingKeys.self)
+      try container.encodeIfPresent(self.event.screenId, forKey: .screenId)
+    }
+  }
+}
+
 /// A user signed in. The spec defines only `username` for this event; the Use
 /// Cases Reference also lists `first_name`, `last_name` and `email`, which the
 /// spec has on Signed Up only.
@@ -884,6 +1477,17 @@ public struct SignedIn: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.email, forKey: .email)
   }
 }
+
+extension SignedIn: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Signed In"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A user created an account. The Use Cases Reference lists a subset of the
 /// spec's properties; the spec's others are included as optional. The account
 /// joined belongs in `context.groupId`, not in properties.
@@ -949,6 +1553,17 @@ public struct SignedUp: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.title, forKey: .title)
   }
 }
+
+extension SignedUp: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Signed Up"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A paid subscription began. No Segment Spec defines this event and the Use
 /// Cases Reference lists no properties, so it has none; add your own with a
 /// user catalog.
@@ -959,6 +1574,17 @@ public struct SubscriptionStarted: Codable, Sendable, Equatable {
   /// Creates the event, which has no properties.
   public init() {}
 }
+
+extension SubscriptionStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Subscription Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
+  }
+}
+
 /// A trial began. The Use Cases Reference lists only `category`, which the spec
 /// does not define; the spec's trial fields are included as optional.
 ///
@@ -1005,5 +1631,15 @@ public struct TrialStarted: Codable, Sendable, Equatable {
     try container.encodeIfPresent(self.trialStartDate, forKey: .trialStartDate)
     try container.encodeIfPresent(self.trialEndDate, forKey: .trialEndDate)
     try container.encodeIfPresent(self.trialPlanName, forKey: .trialPlanName)
+  }
+}
+
+extension TrialStarted: TrackingEvent {
+  /// The event's exact name.
+  public static let eventName = "Trial Started"
+
+  /// Sends the event as a track call, with `context.tracktype`.
+  public func send(to client: some TrackingClient) {
+    client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }

@@ -2,14 +2,71 @@
 // Selection: --all
 // Options: --lang swift --module TrackingAllUseCases
 
-/// A client that sends track events to Segment. analytics-swift's `Analytics` has exactly
-/// this method, so `extension Analytics: TrackingClient {}` is all an app writes.
+/// A client that sends calls to Segment. analytics-swift's `Analytics` has exactly these
+/// methods, so `extension Analytics: TrackingClient {}` is all an app writes.
 public protocol TrackingClient {
-  /// Sends the event `name` with its properties.
+  /// Sends a track call: the event `name` with its properties.
   func track<P: Codable>(name: String, properties: P?)
+  /// Sends a screen call; page and screen events are sent with it.
+  func screen<P: Codable>(title: String, category: String?, properties: P?)
+  /// Sends an identify call: who the user is, and their traits.
+  func identify<T: Codable>(userId: String, traits: T?)
+  /// Sends a group call: the group the user belongs to, and its traits.
+  func group<T: Codable>(groupId: String, traits: T?)
+
+  /// Sends a track call with the context tracktype adds (`context.tracktype`). A client that
+  /// takes a context with each call implements it; the default sends the call without it.
+  func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue])
+  /// Sends a screen call with the context tracktype adds.
+  func screen<P: Codable>(
+    title: String, category: String?, properties: P?, context: [String: JSONValue])
+  /// Sends an identify call with the context tracktype adds.
+  func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue])
+  /// Sends a group call with the context tracktype adds.
+  func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue])
 }
 
-/// One method per event, each sending the event with its exact name.
+/// Without a context of their own, calls go out as the client's plain calls: analytics-swift's
+/// `Analytics` takes its context from its plugins.
+extension TrackingClient {
+  public func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue]) {
+    track(name: name, properties: properties)
+  }
+
+  public func screen<P: Codable>(
+    title: String, category: String?, properties: P?, context: [String: JSONValue]
+  ) {
+    screen(title: title, category: category, properties: properties)
+  }
+
+  public func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue]) {
+    identify(userId: userId, traits: traits)
+  }
+
+  public func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue]) {
+    group(groupId: groupId, traits: traits)
+  }
+}
+
+/// What tracktype adds to every call.
+public enum Tracktype {
+  /// The context of every call: `tracktype`, naming the generator's language and version.
+  public static let context: [String: JSONValue] = [
+    "tracktype": ["language": "swift", "version": "0.1.0"]
+  ]
+}
+
+/// An event of this package: its exact name, and how it is sent.
+public protocol TrackingEvent: Codable, Sendable {
+  /// The event's exact name.
+  static var eventName: String { get }
+
+  /// Sends the event through `client`, with its call and `context.tracktype`.
+  func send(to client: some TrackingClient)
+}
+
+/// One method per event, each sending the event with its call; identify and group with the
+/// catalog's traits; and `track(_:)` for any event.
 extension TrackingClient {
   /// Sends "Application Installed".
   ///
@@ -21,7 +78,7 @@ extension TrackingClient {
   /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
   /// Spec.
   public func applicationInstalled(_ properties: ApplicationInstalled = ApplicationInstalled()) {
-    track(name: "Application Installed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Application Opened".
@@ -32,7 +89,7 @@ extension TrackingClient {
   /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
   /// Spec.
   public func applicationOpened(_ properties: ApplicationOpened = ApplicationOpened()) {
-    track(name: "Application Opened", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Checkout Started".
@@ -45,7 +102,7 @@ extension TrackingClient {
   ///
   /// Needed by: Mitigate cart abandonment. Segment Spec: Ecommerce v2.
   public func checkoutStarted(_ properties: CheckoutStarted) {
-    track(name: "Checkout Started", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Install Attributed".
@@ -57,7 +114,7 @@ extension TrackingClient {
   /// Needed by: Build lookalikes for app install. Segment Spec: Native Mobile
   /// Spec.
   public func installAttributed(_ properties: InstallAttributed = InstallAttributed()) {
-    track(name: "Install Attributed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Onboarding Completed".
@@ -69,7 +126,7 @@ extension TrackingClient {
   ///
   /// Needed by: Accelerate onboarding.
   public func onboardingCompleted(_ properties: OnboardingCompleted = OnboardingCompleted()) {
-    track(name: "Onboarding Completed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Onboarding Step Completed".
@@ -79,7 +136,7 @@ extension TrackingClient {
   ///
   /// Needed by: Accelerate onboarding.
   public func onboardingStepCompleted(_ properties: OnboardingStepCompleted) {
-    track(name: "Onboarding Step Completed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Order Completed".
@@ -93,7 +150,7 @@ extension TrackingClient {
   /// repeat purchases, Personalize upsell content, Personalize winback. Segment
   /// Spec: Ecommerce v2.
   public func orderCompleted(_ properties: OrderCompleted) {
-    track(name: "Order Completed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Page Scrolled".
@@ -103,20 +160,22 @@ extension TrackingClient {
   /// Needed by: Accelerate app install, Accelerate signup, Nurture with content,
   /// Personalize winback.
   public func pageScrolled(_ properties: PageScrolled = PageScrolled()) {
-    track(name: "Page Scrolled", properties: properties)
+    properties.send(to: self)
   }
 
-  /// Sends "Page Viewed".
+  /// Sends "Page Viewed" as a screen call.
   ///
-  /// A visitor viewed a page. Segment's spec records pages with `page(category,
-  /// name)` calls; as a Track event, the Use Cases Reference carries the same two
-  /// fields as properties.
+  /// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
+  /// records pages: `page_name` and `page_category`, the two properties the Use
+  /// Cases Reference lists, are the call's `name` and `category`; the rest are
+  /// the spec's page properties.
   ///
+  /// Sent as a page call, its name is `page_name`, its category `page_category`.
   /// Needed by: Increase signups with lookalikes, Suppress with purchase,
   /// Accelerate app install, Accelerate signup, Increase repeat purchases,
-  /// Nurture with content, Personalize winback.
+  /// Nurture with content, Personalize winback. Segment Spec: Page Spec.
   public func pageViewed(_ properties: PageViewed = PageViewed()) {
-    track(name: "Page Viewed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Product Added to Cart".
@@ -128,19 +187,22 @@ extension TrackingClient {
   ///
   /// Needed by: Personalize upsell content.
   public func productAddedToCart(_ properties: ProductAddedToCart) {
-    track(name: "Product Added to Cart", properties: properties)
+    properties.send(to: self)
   }
 
-  /// Sends "Screen Viewed".
+  /// Sends "Screen Viewed" as a screen call.
   ///
-  /// A user viewed an app screen. Segment records screens with `screen()` calls,
-  /// not Track events; Protocols shows them as Screen Viewed, and the Use Cases
-  /// Reference tracks them by that name. Its three properties are not in the
-  /// spec.
+  /// A user viewed an app screen. Sent as a Segment screen call, as the Screen
+  /// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
+  /// Reference lists three properties the spec does not define: `screen_title` is
+  /// the call's `name`, because the name of a screen call is the screen's title
+  /// as people see it (analytics-swift's `screen(title:)`), and `screen_type`,
+  /// the kind of screen, is its `category`; `screen_id` stays a property.
   ///
-  /// Needed by: Nurture with content.
+  /// Sent as a screen call, its name is `screen_title`, its category
+  /// `screen_type`. Needed by: Nurture with content. Segment Spec: Screen Spec.
   public func screenViewed(_ properties: ScreenViewed = ScreenViewed()) {
-    track(name: "Screen Viewed", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Signed In".
@@ -151,7 +213,7 @@ extension TrackingClient {
   ///
   /// Needed by: Accelerate onboarding. Segment Spec: B2B SaaS.
   public func signedIn(_ properties: SignedIn = SignedIn()) {
-    track(name: "Signed In", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Signed Up".
@@ -163,7 +225,7 @@ extension TrackingClient {
   /// Needed by: Increase signups with lookalikes, Accelerate signup. Segment
   /// Spec: B2B SaaS.
   public func signedUp(_ properties: SignedUp = SignedUp()) {
-    track(name: "Signed Up", properties: properties)
+    properties.send(to: self)
   }
 
   /// Sends "Subscription Started".
@@ -174,7 +236,7 @@ extension TrackingClient {
   ///
   /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
   public func subscriptionStarted() {
-    track(name: "Subscription Started", properties: SubscriptionStarted())
+    SubscriptionStarted().send(to: self)
   }
 
   /// Sends "Trial Started".
@@ -185,6 +247,21 @@ extension TrackingClient {
   /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
   /// Segment Spec: B2B SaaS.
   public func trialStarted(_ properties: TrialStarted = TrialStarted()) {
-    track(name: "Trial Started", properties: properties)
+    properties.send(to: self)
+  }
+
+  /// Sends an identify call: who the user is, and what is known about them (the traits).
+  public func identify(userId: String, traits: IdentifyTraits = IdentifyTraits()) {
+    identify(userId: userId, traits: traits as IdentifyTraits?, context: Tracktype.context)
+  }
+
+  /// Sends a group call: the user belongs to the group `groupId`, which has these traits.
+  public func group(groupId: String, traits: GroupTraits = GroupTraits()) {
+    group(groupId: groupId, traits: traits as GroupTraits?, context: Tracktype.context)
+  }
+
+  /// Sends any event of this package, with its call.
+  public func track(_ event: some TrackingEvent) {
+    event.send(to: self)
   }
 }

@@ -1,0 +1,10 @@
+// Functions named like the tracking client's, in a file that never imports Tracking.
+struct Store {
+  func subscriptionStarted() {}
+  func track(name: String) {}
+}
+
+func decoy(_ store: Store) {
+  store.subscriptionStarted()
+  store.track(name: "Subscription Started")
+}

@@ -1,0 +1,10 @@
+import Segment
+import Tracking
+
+struct Paywall {
+  let analytics: Analytics
+
+  func startTrial() {
+    analytics.trialStarted(TrialStarted(trialPlanName: "pro"))
+  }
+}
