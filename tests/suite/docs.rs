@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::docs_facts::{
-    EventPage, assert_event_pages_match, assert_goal_pages_match, catalog_json,
+    EventPage, assert_event_pages_match, assert_goal_pages_match, assert_rows_match, catalog_json,
 };
 use crate::support::{dir_with, root, tracktype, tracktype_in};
 
@@ -170,6 +170,25 @@ fn markdown_event_pages_say_what_the_catalog_says() {
         })
         .collect();
     assert_event_pages_match(&catalog, &pages, "markdown");
+}
+
+#[test]
+fn markdown_traits_pages_say_what_the_catalog_says() {
+    let catalog = catalog_json();
+    for call in ["identify", "group"] {
+        let Some(traits) = catalog[call].as_object() else {
+            assert!(!markdown_dir().join(format!("{call}.md")).exists());
+            continue;
+        };
+        let text = std::fs::read_to_string(markdown_dir().join(format!("{call}.md"))).unwrap();
+        let rows = table_under(&text, "## Traits");
+        assert_rows_match(
+            &catalog,
+            &rows,
+            &traits["traits"],
+            &format!("markdown: {call}"),
+        );
+    }
 }
 
 #[test]

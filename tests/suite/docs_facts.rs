@@ -76,37 +76,43 @@ pub fn assert_event_pages_match(catalog: &Value, pages: &[EventPage], format: &s
             Some(spec),
             "{format}: {name}: spec"
         );
-        let properties = event["properties"].as_array().unwrap();
-        assert_eq!(
-            page.rows.len(),
-            properties.len(),
-            "{format}: {name}: one row per property"
+        assert_rows_match(
+            catalog,
+            &page.rows,
+            &event["properties"],
+            &format!("{format}: {name}"),
         );
-        for (row, p) in page.rows.iter().zip(properties) {
-            let pname = p["name"].as_str().unwrap();
-            let at = format!("{format}: {name}.{pname}");
-            assert_eq!(row[0], pname, "{at}: name, in order");
-            assert_eq!(row[1], type_words(catalog, &p["schema"]), "{at}: type");
-            let required = match (
-                p["required"].as_bool().unwrap(),
-                p["required_reason"].as_str(),
-            ) {
-                (true, Some(reason)) => format!("yes: {}", prose(reason)),
-                (true, None) => "yes".to_owned(),
-                (false, _) => "no".to_owned(),
-            };
-            assert_eq!(row[2], required, "{at}: required and why");
-            for sentence in constraint_sentences(&p["schema"]) {
-                assert!(
-                    row[3].contains(&sentence),
-                    "{at}: constraints {:?} lack {sentence:?}",
-                    row[3]
-                );
-            }
-            assert_eq!(row[4], p["origin"].as_str().unwrap_or(""), "{at}: origin");
-            let description = p["schema"]["description"].as_str().unwrap_or("");
-            assert_eq!(row[5], prose(description), "{at}: description");
+    }
+}
+
+/// A property table says, row by row, what the catalog says of each property (or trait).
+pub fn assert_rows_match(catalog: &Value, rows: &[Vec<String>], properties: &Value, at: &str) {
+    let properties = properties.as_array().unwrap();
+    assert_eq!(rows.len(), properties.len(), "{at}: one row per property");
+    for (row, p) in rows.iter().zip(properties) {
+        let pname = p["name"].as_str().unwrap();
+        let at = format!("{at}.{pname}");
+        assert_eq!(row[0], pname, "{at}: name, in order");
+        assert_eq!(row[1], type_words(catalog, &p["schema"]), "{at}: type");
+        let required = match (
+            p["required"].as_bool().unwrap(),
+            p["required_reason"].as_str(),
+        ) {
+            (true, Some(reason)) => format!("yes: {}", prose(reason)),
+            (true, None) => "yes".to_owned(),
+            (false, _) => "no".to_owned(),
+        };
+        assert_eq!(row[2], required, "{at}: required and why");
+        for sentence in constraint_sentences(&p["schema"]) {
+            assert!(
+                row[3].contains(&sentence),
+                "{at}: constraints {:?} lack {sentence:?}",
+                row[3]
+            );
         }
+        assert_eq!(row[4], p["origin"].as_str().unwrap_or(""), "{at}: origin");
+        let description = p["schema"]["description"].as_str().unwrap_or("");
+        assert_eq!(row[5], prose(description), "{at}: description");
     }
 }
 
@@ -147,29 +153,28 @@ pub fn type_words(catalog: &Value, schema: &Value) -> String {
             if nullable { " or null" } else { "" }
         );
     }
-    let (base, nullable) = match &schema["type"] {
-        Value::String(t) => (t.as_str(), false),
+    let (bases, nullable) = match &schema["type"] {
+        Value::String(t) => (vec![t.as_str()], false),
         Value::Array(ts) => {
             let others: Vec<&str> = ts
                 .iter()
                 .filter_map(Value::as_str)
                 .filter(|t| *t != "null")
                 .collect();
-            assert_eq!(
-                others.len(),
-                1,
-                "the oracle reads one type and null: {schema}"
-            );
-            (others[0], ts.len() > 1)
+            let nullable = others.len() < ts.len();
+            (others, nullable)
         }
         other => panic!("the oracle does not read this type: {other} in {schema}"),
     };
-    let words = match base {
-        "array" => format!("array of {}", type_words(catalog, &schema["items"])),
-        "object" if schema.get("properties").is_none() => "object".to_owned(),
-        "string" | "number" | "integer" | "boolean" | "object" => base.to_owned(),
-        other => panic!("the oracle does not read type {other}"),
-    };
+    let words = bases
+        .iter()
+        .map(|base| match *base {
+            "array" => format!("array of {}", type_words(catalog, &schema["items"])),
+            "string" | "number" | "integer" | "boolean" | "object" => (*base).to_owned(),
+            other => panic!("the oracle does not read type {other}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" or ");
     if nullable {
         format!("{words} or null")
     } else {
