@@ -32,6 +32,7 @@ pub mod project;
 pub mod protocols;
 pub(crate) mod render;
 pub mod select;
+pub mod site;
 #[cfg(feature = "cli")]
 pub mod status;
 pub(crate) mod suggest;
@@ -74,6 +75,6 @@ pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Re
     Ok(Generated {
         files,
         inputs: loaded.inputs,
-        warnings: loaded.warnings.concerning(Some(target.language())),
+        warnings: loaded.warnings.concerning(target.language()),
     })
 }

@@ -90,6 +90,8 @@ struct RawTarget {
     file_name: Option<Sp<String>>,
     module: Option<Sp<String>>,
     sources_only: Option<Sp<bool>>,
+    /// Documentation targets (`lang: docs`): markdown or html.
+    format: Option<Sp<String>>,
     src: Option<Vec<Sp<String>>>,
 }
 
@@ -187,7 +189,7 @@ fn target(
             (
                 "lang",
                 t.lang.is_none(),
-                "add `lang: ts`, `lang: rust` or `lang: swift`",
+                "add `lang: ts`, `lang: rust`, `lang: swift` or `lang: docs`",
             ),
             (
                 "out",
@@ -207,14 +209,16 @@ fn target(
         }
         return None;
     };
-    let Some(language) = Language::parse(&lang.value) else {
-        let hint = suggest::did_you_mean(&lang.value, &["ts", "typescript", "rust", "swift"])
-            .unwrap_or_else(|| "use ts, rust or swift".into());
+    let language = Language::parse(&lang.value);
+    let docs = lang.value == DOCS;
+    if language.is_none() && !docs {
+        let hint = suggest::did_you_mean(&lang.value, &["ts", "typescript", "rust", "swift", DOCS])
+            .unwrap_or_else(|| "use ts, rust, swift or docs".into());
         diags.push(
             Diagnostic::at(&lang.loc, format!("unknown language `{}`", lang.value)).with_hint(hint),
         );
         return None;
-    };
+    }
     let misplaced = |key: &str, sp: Option<&Loc>, owner: &str, diags: &mut Diagnostics| {
         if let Some(loc) = sp {
             diags.push(Diagnostic::at(
@@ -224,6 +228,29 @@ fn target(
         }
     };
     let before = diags.0.len();
+    if !docs {
+        misplaced(
+            "format",
+            t.format.as_ref().map(|s| &s.loc),
+            "documentation (`lang: docs`)",
+            diags,
+        );
+    }
+    let language = match language {
+        Some(language) => language,
+        None => {
+            for (key, loc) in [
+                ("sdk", t.sdk.as_ref().map(|s| &s.loc)),
+                ("file_name", t.file_name.as_ref().map(|s| &s.loc)),
+                ("module", t.module.as_ref().map(|s| &s.loc)),
+                ("sources_only", t.sources_only.as_ref().map(|s| &s.loc)),
+            ] {
+                misplaced(key, loc, "SDK", diags);
+            }
+            let target = docs_target(t.format.as_ref(), diags)?;
+            return finish(t, target, base, shared, out, before, diags);
+        }
+    };
     if language != Language::TypeScript {
         misplaced("sdk", t.sdk.as_ref().map(|s| &s.loc), "TypeScript", diags);
     }
@@ -298,6 +325,45 @@ fn target(
             }
         }
     };
+    finish(t, target, base, shared, out, before, diags)
+}
+
+/// The value of `lang` for a documentation target.
+const DOCS: &str = "docs";
+
+/// A documentation target's format: markdown unless `format` says html.
+fn docs_target(format: Option<&Sp<String>>, diags: &mut Diagnostics) -> Option<Target> {
+    let format = match format {
+        None => crate::site::Format::default(),
+        Some(f) => match crate::site::Format::parse(&f.value) {
+            Some(format) => format,
+            None => {
+                let hint = suggest::did_you_mean(&f.value, &crate::site::Format::NAMES)
+                    .unwrap_or_else(|| "use markdown or html".into());
+                diags.push(
+                    Diagnostic::at(
+                        &f.loc,
+                        format!("unknown documentation format `{}`", f.value),
+                    )
+                    .with_hint(hint),
+                );
+                return None;
+            }
+        },
+    };
+    Some(Target::Docs { format })
+}
+
+/// The target's selection, sources and output, shared by SDK and documentation targets.
+fn finish(
+    t: &RawTarget,
+    target: Target,
+    base: &Path,
+    shared: &Sources,
+    out: &Sp<String>,
+    before: usize,
+    diags: &mut Diagnostics,
+) -> Option<ProjectTarget> {
     let mut selected_at = Vec::new();
     for (choice, list) in [
         (Choice::Goal, &t.goals),
@@ -468,6 +534,14 @@ targets:
   #   module: Tracking
   #   use_cases: [mitigate-cart-abandonment]
   #   out: ios/Tracking
+
+  # The tracking plan's documentation for the whole team: markdown (Mermaid diagrams, for
+  # GitHub) or html (a self-contained site with search):
+  # - name: docs
+  #   lang: docs
+  #   format: markdown
+  #   use_cases: [mitigate-cart-abandonment]
+  #   out: docs/tracking
 
 # Segment Protocols: `tracktype pull` fetches each plan into its file (token in SEGMENT_TOKEN),
 # `tracktype push` shows how the use cases' rules differ from it (`--apply` sends them).

@@ -38,6 +38,11 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "swift/alias.swift",
     "swift/json-value.swift",
     "swift/nullable.swift",
+    "site/page.md",
+    "site/page.html",
+    "site/search.html",
+    "site/search.js",
+    "site/style.css",
 ];
 
 fn engine() -> Result<&'static Tera> {
@@ -92,6 +97,12 @@ mod tests {
             Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+            },
+            Target::Docs {
+                format: crate::site::Format::Markdown,
+            },
+            Target::Docs {
+                format: crate::site::Format::Html,
             },
         ];
         // The acme example catalog adds enums, unions and every other construct.

@@ -1,5 +1,6 @@
 //! The `tracktype` command line: argument parsing and output, over the library.
 
+mod docs;
 mod generate;
 mod list;
 mod plans;
@@ -114,6 +115,9 @@ pub enum Command {
     },
     /// Generate a typed tracking SDK for the selected events
     Gen(generate::GenArgs),
+    /// Write the tracking plan's documentation for the whole team: Markdown with Mermaid
+    /// diagrams, or a self-contained HTML site (everything without a selection)
+    Docs(docs::DocsArgs),
     /// Report which selected events the code sends, per goal and use case, and calls of
     /// events the selection does not contain
     Status(status::StatusArgs),
@@ -289,6 +293,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 .map(|text| Outcome::ok(text).with_warnings(warnings))
         }
         Command::Gen(args) => generate::run(args, &cli.inputs, paint),
+        Command::Docs(args) => docs::run(args, &cli.inputs, paint),
         Command::Status(args) => status::run(args, &cli.inputs, paint),
         Command::Init => init(cli.inputs.config.as_deref()),
         Command::Pull(args) => protocols::pull(args, &cli.inputs, paint),

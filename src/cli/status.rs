@@ -130,12 +130,16 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<(Vec<TargetStatu
     let mut statuses = Vec::new();
     let mut warnings = Diagnostics::default();
     for t in chosen {
+        // Documentation targets send nothing: there is no code to check against them.
+        let Some(language) = t.target.language() else {
+            continue;
+        };
         let loaded = catalogs.of(t, inputs)?;
-        warnings.extend(loaded.warnings.concerning(Some(t.target.language())));
+        warnings.extend(loaded.warnings.concerning(Some(language)));
         let scope = Scope {
             target: Some(t.name.clone()),
             selection: t.selection.clone(),
-            languages: vec![t.target.language()],
+            languages: vec![language],
             sources: if args.src.is_empty() {
                 t.src.clone()
             } else {

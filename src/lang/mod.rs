@@ -5,7 +5,7 @@ pub mod rust;
 pub mod swift;
 pub mod typescript;
 
-mod docs;
+pub(crate) mod docs;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -103,20 +103,33 @@ impl TsSdk {
     }
 }
 
-/// What to generate: a language and its options.
+/// What to generate: a language and its options, or the documentation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
-    TypeScript { sdk: TsSdk },
-    Rust { file_name: String },
-    Swift { module: String, sources_only: bool },
+    TypeScript {
+        sdk: TsSdk,
+    },
+    Rust {
+        file_name: String,
+    },
+    Swift {
+        module: String,
+        sources_only: bool,
+    },
+    /// The tracking plan's documentation, for people (see [`crate::site`]).
+    Docs {
+        format: crate::site::Format,
+    },
 }
 
 impl Target {
-    pub fn language(&self) -> Language {
+    /// The target's language; `None` for documentation, which concerns none.
+    pub fn language(&self) -> Option<Language> {
         match self {
-            Target::TypeScript { .. } => Language::TypeScript,
-            Target::Rust { .. } => Language::Rust,
-            Target::Swift { .. } => Language::Swift,
+            Target::TypeScript { .. } => Some(Language::TypeScript),
+            Target::Rust { .. } => Some(Language::Rust),
+            Target::Swift { .. } => Some(Language::Swift),
+            Target::Docs { .. } => None,
         }
     }
 
@@ -155,6 +168,7 @@ impl Target {
                 }
                 s
             }
+            Target::Docs { format } => format!("docs --format {}", format.name()),
         }
     }
 }
@@ -236,5 +250,6 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
             module,
             sources_only,
         } => swift::generate(&layout, module, *sources_only, &header),
+        Target::Docs { format } => crate::site::generate(request, *format, &header),
     }
 }

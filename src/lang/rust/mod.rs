@@ -2,7 +2,7 @@
 //! the host crate; usable as `mod tracking;` or through `include!`. Rendered from templates,
 //! then parsed by `syn` and printed by `prettyplease`.
 
-mod names;
+pub(crate) mod names;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

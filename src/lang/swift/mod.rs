@@ -4,7 +4,7 @@
 //! out as swift-format lays them out (width 100), so the output is lint-clean as generated.
 
 mod calls;
-mod names;
+pub(crate) mod names;
 
 use std::path::PathBuf;
 
