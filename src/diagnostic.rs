@@ -351,6 +351,15 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The diagnostics from `at` on, taken out.
+    pub fn split_off(&mut self, at: usize) -> Diagnostics {
+        Diagnostics(self.0.split_off(at.min(self.0.len())))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
     }

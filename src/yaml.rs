@@ -149,6 +149,14 @@ pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagn
         budget: serde_saphyr::budget! {
             max_depth: limits::MAX_YAML_DEPTH,
             max_nodes: limits::MAX_YAML_NODES,
+            // A node is at most two events (a collection's start and end): the node limit,
+            // whose message says what to do, is met first.
+            max_events: 2 * limits::MAX_YAML_NODES + 2,
+            max_recorded_anchor_events: 2 * limits::MAX_YAML_NODES + 2,
+            max_total_scalar_bytes: usize::try_from(limits::MAX_FILE_BYTES).unwrap_or(usize::MAX),
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 2 * limits::MAX_YAML_NODES + 2,
         },
         duplicate_keys: DuplicateKeyPolicy::Error,
         // YAML 1.2 booleans only: `no` stays a string, as a country code should.

@@ -15,7 +15,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::slug;
 use crate::yaml::Sp;
 
-use super::raw::{Items, RawDocument, RawEvent, RawGoal, RawNode, RawPair, RawTraits, RawUseCase};
+use super::raw::{
+    Items, RawDocument, RawEvent, RawGoal, RawNode, RawPair, RawTraits, RawUseCase, Slot,
+};
 
 /// All definitions of one layer (the embedded catalog, plans, or user files), by name.
 #[derive(Debug, Default)]
@@ -154,7 +156,7 @@ impl Layer {
         }
         for (name, ty) in other.types {
             match self.types.get_mut(&name) {
-                Some(base) if replaces(meeting, ty.replace.as_ref()) => *base = ty,
+                Some(base) if replaces(meeting, ty.replace.as_deref()) => *base = ty,
                 Some(base) if meeting == Meeting::Identical => {
                     if let (Some(first), Some(second)) = (base.name.clone(), ty.name.clone()) {
                         m.identical("type", &first, &second, *base == ty);
@@ -199,9 +201,9 @@ struct Merger<'a> {
 
 impl Merger<'_> {
     /// Handles one key given by the newcomer.
-    fn key<T: PartialEq>(&mut self, base: &mut Option<Sp<T>>, over: Option<Sp<T>>, what: &str) {
-        let Some(over) = over else { return };
-        match (self.meeting, base.as_ref()) {
+    fn key<T: PartialEq, S: Slot<T>>(&mut self, base: &mut S, over: S, what: &str) {
+        let Some(over) = over.into_sp() else { return };
+        match (self.meeting, base.sp()) {
             (Meeting::Agree | Meeting::Forbidden, Some(existing))
                 if existing.value != over.value =>
             {
@@ -212,7 +214,7 @@ impl Merger<'_> {
                 );
             }
             (Meeting::Agree | Meeting::Forbidden, Some(_)) => {}
-            _ => *base = Some(over),
+            _ => base.put(over),
         }
     }
 

@@ -143,6 +143,41 @@ pub struct RawTraits {
     pub dependent_required: Option<Sp<BTreeMap<String, Vec<String>>>>,
 }
 
+/// A key most nodes do not have, kept out of line: a plan of 100,000 events holds millions
+/// of nodes, and each present key costs only where it is present.
+pub type Rare<T> = Option<Box<Sp<T>>>;
+
+/// A key of a definition, held inline or out of line ([`Rare`]).
+pub trait Slot<T> {
+    fn sp(&self) -> Option<&Sp<T>>;
+    fn into_sp(self) -> Option<Sp<T>>;
+    fn put(&mut self, value: Sp<T>);
+}
+
+impl<T> Slot<T> for Option<Sp<T>> {
+    fn sp(&self) -> Option<&Sp<T>> {
+        self.as_ref()
+    }
+    fn into_sp(self) -> Option<Sp<T>> {
+        self
+    }
+    fn put(&mut self, value: Sp<T>) {
+        *self = Some(value);
+    }
+}
+
+impl<T> Slot<T> for Rare<T> {
+    fn sp(&self) -> Option<&Sp<T>> {
+        self.as_deref()
+    }
+    fn into_sp(self) -> Option<Sp<T>> {
+        self.map(|b| *b)
+    }
+    fn put(&mut self, value: Sp<T>) {
+        *self = Some(Box::new(value));
+    }
+}
+
 /// A property, an array's items, a union's alternative, or a named type: a type with,
 /// depending on where it stands, a name and property-only keys (`required`,
 /// `required_reason`, `origin`).
@@ -152,7 +187,7 @@ pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Sp<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Sp<String>>,
+    pub title: Rare<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Sp<String>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -160,74 +195,74 @@ pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Sp<Items>>,
     #[serde(alias = "additionalItems", skip_serializing_if = "Option::is_none")]
-    pub additional_items: Option<Sp<Additional>>,
+    pub additional_items: Rare<Additional>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Sp<Vec<RawNode>>>,
     #[serde(
         alias = "additionalProperties",
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_properties: Option<Sp<Additional>>,
+    pub additional_properties: Rare<Additional>,
     #[serde(alias = "patternProperties", skip_serializing_if = "Option::is_none")]
-    pub pattern_properties: Option<Sp<BTreeMap<String, RawNode>>>,
+    pub pattern_properties: Rare<BTreeMap<String, RawNode>>,
     /// Alternatives of which exactly one must match.
     #[serde(alias = "oneOf", skip_serializing_if = "Option::is_none")]
-    pub one_of: Option<Sp<Vec<RawNode>>>,
+    pub one_of: Rare<Vec<RawNode>>,
     /// Alternatives of which at least one must match.
     #[serde(alias = "anyOf", skip_serializing_if = "Option::is_none")]
-    pub any_of: Option<Sp<Vec<RawNode>>>,
+    pub any_of: Rare<Vec<RawNode>>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Sp<Vec<Sp<serde_json::Value>>>>,
     /// The one value allowed: `enum` with one value, of any JSON type.
     #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
-    pub const_value: Option<Sp<serde_json::Value>>,
+    pub const_value: Rare<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nullable: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub required_reason: Option<Sp<String>>,
+    pub required_reason: Rare<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin: Option<Sp<String>>,
+    pub origin: Rare<String>,
     /// Named types only: replace the embedded catalog's type of the same name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replace: Option<Sp<bool>>,
+    pub replace: Rare<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deprecated: Option<Sp<bool>>,
+    pub deprecated: Rare<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub examples: Option<Sp<Vec<serde_json::Value>>>,
+    pub examples: Rare<Vec<serde_json::Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default: Option<Sp<serde_json::Value>>,
+    pub default: Rare<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<Sp<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Sp<String>>,
     #[serde(alias = "minLength", skip_serializing_if = "Option::is_none")]
-    pub min_length: Option<Sp<u64>>,
+    pub min_length: Rare<u64>,
     #[serde(alias = "maxLength", skip_serializing_if = "Option::is_none")]
-    pub max_length: Option<Sp<u64>>,
+    pub max_length: Rare<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub minimum: Option<Sp<serde_json::Value>>,
+    pub minimum: Rare<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub maximum: Option<Sp<serde_json::Value>>,
+    pub maximum: Rare<serde_json::Value>,
     #[serde(alias = "exclusiveMinimum", skip_serializing_if = "Option::is_none")]
-    pub exclusive_minimum: Option<Sp<serde_json::Value>>,
+    pub exclusive_minimum: Rare<serde_json::Value>,
     #[serde(alias = "exclusiveMaximum", skip_serializing_if = "Option::is_none")]
-    pub exclusive_maximum: Option<Sp<serde_json::Value>>,
+    pub exclusive_maximum: Rare<serde_json::Value>,
     #[serde(alias = "multipleOf", skip_serializing_if = "Option::is_none")]
-    pub multiple_of: Option<Sp<serde_json::Value>>,
+    pub multiple_of: Rare<serde_json::Value>,
     #[serde(alias = "minItems", skip_serializing_if = "Option::is_none")]
-    pub min_items: Option<Sp<u64>>,
+    pub min_items: Rare<u64>,
     #[serde(alias = "maxItems", skip_serializing_if = "Option::is_none")]
-    pub max_items: Option<Sp<u64>>,
+    pub max_items: Rare<u64>,
     #[serde(alias = "uniqueItems", skip_serializing_if = "Option::is_none")]
-    pub unique_items: Option<Sp<bool>>,
+    pub unique_items: Rare<bool>,
     #[serde(alias = "minProperties", skip_serializing_if = "Option::is_none")]
-    pub min_properties: Option<Sp<u64>>,
+    pub min_properties: Rare<u64>,
     #[serde(alias = "maxProperties", skip_serializing_if = "Option::is_none")]
-    pub max_properties: Option<Sp<u64>>,
+    pub max_properties: Rare<u64>,
     #[serde(alias = "dependentRequired", skip_serializing_if = "Option::is_none")]
-    pub dependent_required: Option<Sp<BTreeMap<String, Vec<String>>>>,
+    pub dependent_required: Rare<BTreeMap<String, Vec<String>>>,
 }
 
 /// The object keys of the entries that have them, read the same way for each.
@@ -236,11 +271,11 @@ macro_rules! object_keys {
         impl $raw {
             pub fn object_keys(&self) -> ObjectKeys<'_> {
                 ObjectKeys {
-                    additional_properties: self.additional_properties.as_ref(),
-                    pattern_properties: self.pattern_properties.as_ref(),
-                    min_properties: self.min_properties.as_ref(),
-                    max_properties: self.max_properties.as_ref(),
-                    dependent_required: self.dependent_required.as_ref(),
+                    additional_properties: self.additional_properties.sp(),
+                    pattern_properties: self.pattern_properties.sp(),
+                    min_properties: self.min_properties.sp(),
+                    max_properties: self.max_properties.sp(),
+                    dependent_required: self.dependent_required.sp(),
                 }
             }
         }

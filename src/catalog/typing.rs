@@ -16,7 +16,7 @@ use crate::model::{
 use crate::suggest;
 use crate::yaml::Sp;
 
-use super::raw::{Additional, Items, ObjectKeys, RawNode, TypeSpec};
+use super::raw::{Additional, Items, ObjectKeys, Rare, RawNode, TypeSpec};
 use super::resolve::{BUILTIN_TYPES, FORMATS, ORIGINS, Resolver, node_loc, text};
 
 /// Where a node stands, which decides the keys it may have.
@@ -610,14 +610,11 @@ impl Resolver<'_> {
 
     fn number_rules(&mut self, node: &RawNode) -> Option<NumberRules> {
         let mut ok = true;
-        let mut number = |key: &str, v: &Option<Sp<Value>>| -> Option<Number> {
-            match v {
-                None => None,
-                Some(Sp {
-                    value: Value::Number(n),
-                    ..
-                }) => Some(n.clone()),
-                Some(sp) => {
+        let mut number = |key: &str, v: &Rare<Value>| -> Option<Number> {
+            let sp = v.as_ref()?;
+            match &sp.value {
+                Value::Number(n) => Some(n.clone()),
+                _ => {
                     self.error(&sp.loc, format!("`{key}` must be a number"));
                     ok = false;
                     None
@@ -628,37 +625,30 @@ impl Resolver<'_> {
         let mut maximum = number("maximum", &node.maximum);
         let multiple_of = number("multiple_of", &node.multiple_of);
         // Draft-04 wrote `exclusiveMinimum: true` beside `minimum`; later drafts a number.
-        let mut exclusive =
-            |key: &str, v: &Option<Sp<Value>>, bound: &mut Option<Number>| -> Option<Number> {
-                match v {
-                    None => None,
-                    Some(Sp {
-                        value: Value::Bool(true),
-                        loc,
-                    }) => {
-                        if bound.is_none() {
-                            self.error(loc, format!("`{key}: true` needs the bound beside it"))
-                                .hint =
-                                Some(format!("write the bound as a number instead: `{key}: 0`"));
-                            ok = false;
-                        }
-                        bound.take()
-                    }
-                    Some(Sp {
-                        value: Value::Bool(false),
-                        ..
-                    }) => None,
-                    Some(Sp {
-                        value: Value::Number(n),
-                        ..
-                    }) => Some(n.clone()),
-                    Some(sp) => {
-                        self.error(&sp.loc, format!("`{key}` must be a number"));
+        let mut exclusive = |key: &str,
+                             v: &Rare<Value>,
+                             bound: &mut Option<Number>|
+         -> Option<Number> {
+            let sp = v.as_ref()?;
+            match &sp.value {
+                Value::Bool(true) => {
+                    if bound.is_none() {
+                        self.error(&sp.loc, format!("`{key}: true` needs the bound beside it"))
+                            .hint =
+                            Some(format!("write the bound as a number instead: `{key}: 0`"));
                         ok = false;
-                        None
                     }
+                    bound.take()
                 }
-            };
+                Value::Bool(false) => None,
+                Value::Number(n) => Some(n.clone()),
+                _ => {
+                    self.error(&sp.loc, format!("`{key}` must be a number"));
+                    ok = false;
+                    None
+                }
+            }
+        };
         let exclusive_minimum =
             exclusive("exclusive_minimum", &node.exclusive_minimum, &mut minimum);
         let exclusive_maximum =

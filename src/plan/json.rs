@@ -136,8 +136,33 @@ pub fn schema_pointer_at(root: &Json, line: u32, column: u32) -> Option<String> 
     })
 }
 
+/// Takes the items of some arrays as they are read, instead of the tree keeping them: the
+/// rules of a plan, each converted and dropped in turn, so that a plan of 100,000 events is
+/// never held whole.
+pub struct Stream<'h> {
+    /// JSON pointers of the arrays whose items it takes, such as `/rules`.
+    pub arrays: &'h [&'h str],
+    /// Takes one item: the pointer of its array, its index, the item.
+    pub take: &'h mut dyn FnMut(&str, usize, Json),
+}
+
+/// Objects with fewer keys find a duplicate by comparing them.
+const SMALL_OBJECT: usize = 16;
+
+/// How deep a streamed array may be: `/rules/events` is two keys down.
+const STREAM_DEPTH: usize = 3;
+
 /// Parses a whole file.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
+    parse_streaming(file, None)
+}
+
+/// Parses a whole file, handing the items of the streamed arrays to `stream`: in the tree
+/// returned, those arrays are empty.
+pub fn parse_streaming(
+    file: &Arc<SourceFile>,
+    stream: Option<Stream<'_>>,
+) -> Result<Json, Diagnostic> {
     // A byte order mark, as some Windows tools write, is not part of the JSON.
     let start = if file.text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
@@ -153,6 +178,8 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
         depth: 0,
         counted: Cell::new((start, 1)),
         values: 0,
+        stream,
+        path: Vec::new(),
     };
     p.skip_ws();
     if p.pos >= p.text.len() {
@@ -180,7 +207,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Json, Diagnostic> {
     Ok(value)
 }
 
-struct Parser<'a> {
+struct Parser<'a, 'h> {
     file: &'a Arc<SourceFile>,
     text: &'a [u8],
     pos: usize,
@@ -192,9 +219,36 @@ struct Parser<'a> {
     counted: Cell<(usize, usize)>,
     /// Values read so far.
     values: usize,
+    stream: Option<Stream<'h>>,
+    /// The keys and indices down to the value being read, while shallower than
+    /// [`STREAM_DEPTH`] and only when streaming.
+    path: Vec<String>,
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
+    /// Whether the array being read is one the stream takes the items of.
+    fn streamed(&self) -> Option<String> {
+        let stream = self.stream.as_ref()?;
+        if self.path.len() != self.depth - 1 {
+            return None;
+        }
+        let pointer: String = self.path.iter().map(|p| format!("/{p}")).collect();
+        stream.arrays.contains(&pointer.as_str()).then_some(pointer)
+    }
+
+    /// Reads a member or item, keeping its key or index on the path while it matters.
+    fn child(&mut self, segment: impl FnOnce() -> String) -> Result<Json, Diagnostic> {
+        let tracked = self.stream.is_some() && self.depth < STREAM_DEPTH;
+        if tracked {
+            self.path.push(segment());
+        }
+        let value = self.value();
+        if tracked {
+            self.path.pop();
+        }
+        value
+    }
+
     fn loc(&self) -> Loc {
         let (from, base) = match self.counted.get() {
             (at, column) if (self.line_start..=self.pos).contains(&at) => (at, column),
@@ -323,6 +377,17 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<String, Diagnostic> {
         let start = self.pos;
         self.pos += 1;
+        // Most strings have no escape: copied whole, at once.
+        let plain = self.text[self.pos..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(len) = plain
+            && self.text[self.pos + len] == b'"'
+        {
+            let out = self.file.text[self.pos..self.pos + len].to_owned();
+            self.pos += len + 1;
+            return Ok(out);
+        }
         let mut out = String::new();
         loop {
             let Some(&b) = self.text.get(self.pos) else {
@@ -392,6 +457,8 @@ impl Parser<'_> {
     fn array(&mut self) -> Result<Value, Diagnostic> {
         self.pos += 1;
         let mut items = Vec::new();
+        let streamed = self.streamed();
+        let mut index = 0;
         self.skip_ws();
         if self.text.get(self.pos) == Some(&b']') {
             self.pos += 1;
@@ -402,7 +469,12 @@ impl Parser<'_> {
             if self.text.get(self.pos) == Some(&b']') {
                 return Err(self.trailing_comma(']'));
             }
-            items.push(self.value()?);
+            let item = self.child(|| index.to_string())?;
+            match (&streamed, &mut self.stream) {
+                (Some(pointer), Some(stream)) => (stream.take)(pointer, index, item),
+                _ => items.push(item),
+            }
+            index += 1;
             self.skip_ws();
             match self.text.get(self.pos) {
                 Some(b',') => self.pos += 1,
@@ -423,7 +495,8 @@ impl Parser<'_> {
     fn object(&mut self) -> Result<Value, Diagnostic> {
         self.pos += 1;
         let mut members: Vec<(Key, Json)> = Vec::new();
-        // Where each key is, to find duplicates without comparing every pair.
+        // Where each key is, to find duplicates without comparing every pair; small objects,
+        // nearly all of them, compare their few keys instead.
         let mut index: HashMap<String, usize> = HashMap::new();
         self.skip_ws();
         if self.text.get(self.pos) == Some(&b'}') {
@@ -449,21 +522,36 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error("expected a key in double quotes")),
             }
             let name = self.string()?;
-            if let Some((first, _)) = index.get(&name).and_then(|&i| members.get(i)) {
+            let earlier = if members.len() < SMALL_OBJECT {
+                members.iter().position(|(k, _)| k.name == name)
+            } else {
+                if index.is_empty() {
+                    index.extend(
+                        members
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (k, _))| (k.name.clone(), i)),
+                    );
+                }
+                index.get(&name).copied()
+            };
+            if let Some((first, _)) = earlier.and_then(|i| members.get(i)) {
                 return Err(Diagnostic::at(
                     &loc,
                     format!("key `{name}` appears twice in the same object"),
                 )
                 .with_note(&first.loc, "first here"));
             }
-            index.insert(name.clone(), members.len());
+            if members.len() >= SMALL_OBJECT {
+                index.insert(name.clone(), members.len());
+            }
             self.skip_ws();
             if self.text.get(self.pos) != Some(&b':') {
                 return Err(self.error("expected `:` after a key"));
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value()?;
+            let value = self.child(|| name.replace('~', "~0").replace('/', "~1"))?;
             members.push((Key { name, loc }, value));
             self.skip_ws();
             match self.text.get(self.pos) {

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::catalog::FORMATS;
-use crate::catalog::raw::{Additional, Items, RawNode, TypeSpec};
+use crate::catalog::raw::{Additional, Items, Rare, RawNode, TypeSpec};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::limits;
 use crate::plan::json::{Json, Key, Value};
@@ -134,6 +134,13 @@ enum Target<'a> {
 }
 
 impl Converter {
+    /// Starts on another rule's schema: definitions are known by their place in one
+    /// document, and each document's JSON is dropped once converted.
+    pub fn begin_document(&mut self) {
+        self.converted.clear();
+        self.inlining.clear();
+    }
+
     pub fn warn(&mut self, loc: &Loc, pointer: &str, what: &str, instead: &str) {
         self.diags.push(
             Diagnostic::warning(loc, format!("{what} (at {})", shown(pointer)))
@@ -546,12 +553,12 @@ impl Converter {
                 let sp = Sp::new(members, list.loc.clone());
                 if exclusive {
                     RawNode {
-                        one_of: Some(sp),
+                        one_of: Some(Box::new(sp)),
                         ..RawNode::default()
                     }
                 } else {
                     RawNode {
-                        any_of: Some(sp),
+                        any_of: Some(Box::new(sp)),
                         ..RawNode::default()
                     }
                 }
@@ -824,7 +831,7 @@ impl Converter {
         }
         if let Some(extra) = schema.get("additionalProperties") {
             let at = format!("{pointer}/additionalProperties");
-            node.additional_properties = self.additional(extra, doc, &at, depth);
+            node.additional_properties = rare(self.additional(extra, doc, &at, depth));
         }
         if let Some(patterns) = schema.get("patternProperties") {
             match patterns.members() {
@@ -836,15 +843,15 @@ impl Converter {
                             (k.name.clone(), self.node(v, doc, &at, depth + 1))
                         })
                         .collect();
-                    node.pattern_properties = Some(Sp::new(map, patterns.loc.clone()));
+                    node.pattern_properties = Some(Box::new(Sp::new(map, patterns.loc.clone())));
                 }
                 None => {
                     self.error(&patterns.loc, "`patternProperties` must be an object");
                 }
             }
         }
-        node.min_properties = self.whole(schema, "minProperties");
-        node.max_properties = self.whole(schema, "maxProperties");
+        node.min_properties = rare(self.whole(schema, "minProperties"));
+        node.max_properties = rare(self.whole(schema, "maxProperties"));
         let mut dependent: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut dependent_at = None;
         for key in ["dependentRequired", "dependencies"] {
@@ -863,7 +870,7 @@ impl Converter {
             }
         }
         if let (false, Some(at)) = (dependent.is_empty(), dependent_at) {
-            node.dependent_required = Some(Sp::new(dependent, at));
+            node.dependent_required = Some(Box::new(Sp::new(dependent, at)));
         }
     }
 
@@ -985,7 +992,7 @@ impl Converter {
                     node.items = Some(Sp::new(Items::Tuple(tuple), items.loc.clone()));
                     if let Some(extra) = schema.get("additionalItems") {
                         let at = format!("{pointer}/additionalItems");
-                        node.additional_items = self.additional(extra, doc, &at, depth);
+                        node.additional_items = rare(self.additional(extra, doc, &at, depth));
                     }
                 }
                 _ => {
@@ -1003,11 +1010,11 @@ impl Converter {
                 "it is ignored, as JSON Schema ignores it",
             );
         }
-        node.min_items = self.whole(schema, "minItems");
-        node.max_items = self.whole(schema, "maxItems");
+        node.min_items = rare(self.whole(schema, "minItems"));
+        node.max_items = rare(self.whole(schema, "maxItems"));
         if let Some(u) = schema.get("uniqueItems") {
             match u.value {
-                Value::Bool(b) => node.unique_items = Some(Sp::new(b, u.loc.clone())),
+                Value::Bool(b) => node.unique_items = Some(Box::new(Sp::new(b, u.loc.clone()))),
                 _ => {
                     self.error(&u.loc, "`uniqueItems` must be true or false");
                 }
@@ -1042,16 +1049,18 @@ impl Converter {
                 }
             }
         }
-        node.min_length = self.whole(schema, "minLength");
-        node.max_length = self.whole(schema, "maxLength");
+        node.min_length = rare(self.whole(schema, "minLength"));
+        node.max_length = rare(self.whole(schema, "maxLength"));
     }
 
     fn number_keywords(&mut self, node: &mut RawNode, schema: &Json) {
-        let mut number = |key: &str, bool_allowed: bool| -> Option<Sp<serde_json::Value>> {
+        let mut number = |key: &str, bool_allowed: bool| -> Rare<serde_json::Value> {
             let v = schema.get(key)?;
             match &v.value {
-                Value::Number(_) => Some(Sp::new(v.to_plain(), v.loc.clone())),
-                Value::Bool(_) if bool_allowed => Some(Sp::new(v.to_plain(), v.loc.clone())),
+                Value::Number(_) => Some(Box::new(Sp::new(v.to_plain(), v.loc.clone()))),
+                Value::Bool(_) if bool_allowed => {
+                    Some(Box::new(Sp::new(v.to_plain(), v.loc.clone())))
+                }
                 _ => {
                     self.error(&v.loc, format!("`{key}` must be a number"));
                     None
@@ -1095,21 +1104,21 @@ fn annotate(node: &mut RawNode, schema: &Json) {
         })
     };
     node.description = text(schema.get("description"));
-    node.title = text(schema.get("title"));
+    node.title = rare(text(schema.get("title")));
     if let Some(e) = schema.get("examples") {
         let values = match e.as_array() {
             Some(items) => items.iter().map(Json::to_plain).collect(),
             None => vec![e.to_plain()],
         };
-        node.examples = Some(Sp::new(values, e.loc.clone()));
+        node.examples = Some(Box::new(Sp::new(values, e.loc.clone())));
     }
     if let Some(d) = schema.get("default") {
-        node.default = Some(Sp::new(d.to_plain(), d.loc.clone()));
+        node.default = Some(Box::new(Sp::new(d.to_plain(), d.loc.clone())));
     }
     if let Some(d) = schema.get("deprecated")
         && matches!(d.value, Value::Bool(true))
     {
-        node.deprecated = Some(Sp::new(true, d.loc.clone()));
+        node.deprecated = Some(Box::new(Sp::new(true, d.loc.clone())));
     }
 }
 
@@ -1234,6 +1243,11 @@ pub fn unescape_pointer(s: &str) -> String {
     String::from_utf8_lossy(&decoded)
         .replace("~1", "/")
         .replace("~0", "~")
+}
+
+/// A key most nodes lack, boxed.
+fn rare<T>(value: Option<Sp<T>>) -> Rare<T> {
+    value.map(Box::new)
 }
 
 #[cfg(test)]
