@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::cli::style::Paint;
 
-use super::{EventStatus, Site, Stale, TargetStatus, UseCaseStatus};
+use super::{EventStatus, Site, Stale, TargetStatus, TraitsStatus, UseCaseStatus};
 
 /// The report of every scope, then one summary line per scope.
 pub fn text(statuses: &[TargetStatus], paint: Paint) -> String {
@@ -60,6 +60,8 @@ fn target_text(out: &mut String, status: &TargetStatus, paint: Paint) {
         let _ = writeln!(out, "\n{}", paint.bold("Events selected on their own"));
         events_text(out, &status.events, paint);
     }
+    let _ = writeln!(out, "\n{}", paint.bold("Identify and group"));
+    traits_text(out, &status.traits, paint);
     if !status.stale.is_empty() {
         let _ = writeln!(
             out,
@@ -128,6 +130,29 @@ fn events_text(out: &mut String, events: &[EventStatus], paint: Paint) {
             } else {
                 let _ = writeln!(out, "    {} {site}", " ".repeat(12 + width + 1));
             }
+        }
+    }
+}
+
+/// Each call with every site, names aligned. One never made is not painted as a fault:
+/// `--check` asks nothing of identify and group.
+fn traits_text(out: &mut String, traits: &[TraitsStatus], paint: Paint) {
+    let width = traits
+        .iter()
+        .map(|t| t.call.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for status in traits {
+        let name = status.call.as_str();
+        let pad = " ".repeat(width - name.len());
+        let mut sites = status.calls.iter();
+        let Some(first) = sites.next() else {
+            let _ = writeln!(out, "  {name}{pad}  {}", paint.dim("never called"));
+            continue;
+        };
+        let _ = writeln!(out, "  {name}{pad}  {first}");
+        for site in sites {
+            let _ = writeln!(out, "  {}  {site}", " ".repeat(width));
         }
     }
 }
@@ -204,6 +229,10 @@ fn target_json(status: &TargetStatus) -> Value {
         })).collect::<Vec<_>>(),
         "use_cases": status.use_cases.iter().map(use_case_json).collect::<Vec<_>>(),
         "events": status.events.iter().map(event_json).collect::<Vec<_>>(),
+        "calls": status.traits.iter().map(|t| (
+            t.call.as_str().to_owned(),
+            Value::from(t.calls.iter().map(site_json).collect::<Vec<_>>()),
+        )).collect::<serde_json::Map<_, _>>(),
         "stale": status.stale.iter().map(|s| json!({
             "called": s.called,
             "in_catalog": s.in_catalog,

@@ -315,6 +315,13 @@ fn a_target_without_src_scans_the_project_directory() {
         "{}",
         run.stdout
     );
+    // Identify and group are reported, never required.
+    assert!(
+        run.stdout
+            .contains("Identify and group\n  identify  never called\n  group     never called\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
