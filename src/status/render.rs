@@ -108,11 +108,7 @@ fn use_case_text(out: &mut String, use_case: &UseCaseStatus, with_events: bool, 
 
 /// Events with their status and call sites, names aligned.
 fn events_text(out: &mut String, events: &[EventStatus], paint: Paint) {
-    let width = events
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = widest(events.iter().map(|e| e.name.as_str()));
     for event in events {
         let pad = " ".repeat(width - event.name.chars().count());
         if event.calls.is_empty() {
@@ -137,14 +133,10 @@ fn events_text(out: &mut String, events: &[EventStatus], paint: Paint) {
 /// Each call with every site, names aligned. One never made is not painted as a fault:
 /// `--check` asks nothing of identify and group.
 fn traits_text(out: &mut String, traits: &[TraitsStatus], paint: Paint) {
-    let width = traits
-        .iter()
-        .map(|t| t.call.as_str().len())
-        .max()
-        .unwrap_or(0);
+    let width = widest(traits.iter().map(|t| t.call.as_str()));
     for status in traits {
         let name = status.call.as_str();
-        let pad = " ".repeat(width - name.len());
+        let pad = " ".repeat(width - name.chars().count());
         let mut sites = status.calls.iter();
         let Some(first) = sites.next() else {
             let _ = writeln!(out, "  {name}{pad}  {}", paint.dim("never called"));
@@ -155,6 +147,11 @@ fn traits_text(out: &mut String, traits: &[TraitsStatus], paint: Paint) {
             let _ = writeln!(out, "  {}  {site}", " ".repeat(width));
         }
     }
+}
+
+/// How many characters the longest name has, to align what follows the names.
+fn widest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(|n| n.chars().count()).max().unwrap_or(0)
 }
 
 fn stale_text(out: &mut String, stale: &Stale, paint: Paint) {
