@@ -347,5 +347,11 @@ fn the_example_apps_pass_status_check() {
             "{target}: {}",
             run.stdout
         );
+        // Each app shows the whole API: it says who its customer is.
+        assert!(
+            run.stdout.contains("  identify  apps/"),
+            "{target}: {}",
+            run.stdout
+        );
     }
 }
