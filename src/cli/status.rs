@@ -56,7 +56,7 @@ pub struct StatusArgs {
 const RULES: &str = "\
 Which calls count. Sources are parsed with tree-sitter grammars, so calls in comments and
 strings never count and a call split over lines does. A call counts when it calls the
-generated API for the event in a file that uses the generated module:
+generated API, for an event or identify or group, in a file that uses the generated module:
 
   TypeScript/JavaScript  the file imports the generated module (a relative import of a file
                          carrying tracktype's header, or a --ts-import specifier), and the
