@@ -30,7 +30,8 @@ pub struct StatusArgs {
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub lang: Option<Language>,
     /// Exit 1 if a selected use case is incomplete, an event selected on its own is never
-    /// sent, or a call sends an event the selection does not contain
+    /// sent, or a call sends an event the selection does not contain (identify and group calls
+    /// are reported, never required)
     #[arg(long)]
     pub check: bool,
     /// text for people, json for tools
@@ -55,22 +56,26 @@ pub struct StatusArgs {
 const RULES: &str = "\
 Which calls count. Sources are parsed with tree-sitter grammars, so calls in comments and
 strings never count and a call split over lines does. A call counts when it calls the
-generated API for the event in a file that uses the generated module:
+generated API, for an event or identify or group, in a file that uses the generated module:
 
   TypeScript/JavaScript  the file imports the generated module (a relative import of a file
                          carrying tracktype's header, or a --ts-import specifier), and the
                          call's receiver is a tracker: a name bound to its createTracker(..),
                          annotated with its Tracker type, an alias of a tracker, or imported
                          from a file that exports one. tracker.orderCompleted(..),
-                         tracker.track(\"Order Completed\", ..)
+                         tracker.track(\"Order Completed\", ..), tracker.identify(..),
+                         tracker.group(..)
   Rust                   the file names the module (use crate::tracking::..), and the receiver
                          is a tracker: typed Tracker, or bound to Tracker::new(..).
                          tracker.order_completed(..), tracker.track(id, OrderCompleted::new(..)),
-                         Message::new(id, &OrderCompleted::new(..))
+                         Message::new(id, &OrderCompleted::new(..)), tracker.identify(..),
+                         tracker.group(..), Message::identify(..), Message::group(..)
   Swift                  the file has `import Tracking`; any receiver (the TrackingClient).
-                         analytics.orderCompleted(..), track(name: \"Order Completed\", ..)
+                         analytics.orderCompleted(..), track(name: \"Order Completed\", ..),
+                         identify(userId: .., traits: ..), group(groupId: .., traits: ..)
 
-A call on a tracker of an event the selection does not contain is a stale call.";
+A call on a tracker of an event the selection does not contain is a stale call. Identify and
+group calls are listed after the goals; --check does not ask for them.";
 
 fn parse_language(s: &str) -> std::result::Result<Language, String> {
     Language::parse(s).ok_or_else(|| format!("unknown language `{s}`; use ts, rust or swift"))

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::lang::{self, Language};
-use crate::model::{Catalog, Event};
+use crate::model::{Catalog, Event, TraitsCall};
 use crate::select::Selection;
 
 use super::{Called, Modules};
@@ -86,6 +86,14 @@ impl Api {
         lookup(&self.selected.wires, &self.catalog.wires, name)
             .unwrap_or_else(|| Called::Unknown(name.to_owned()))
     }
+}
+
+/// The identify or group call a method of the generated API makes, by the method's name: the
+/// generators call both `identify` and `group` in every language, and give no event either name.
+pub fn traits_call(method: &str) -> Option<TraitsCall> {
+    TraitsCall::ALL
+        .into_iter()
+        .find(|call| call.as_str() == method)
 }
 
 fn lookup(

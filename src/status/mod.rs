@@ -3,8 +3,9 @@
 //! Sources are walked as git sees them ([`walk`]), parsed with tree-sitter grammars, and each
 //! language's extractor ([`typescript`], [`rust`], [`swift`]) finds the calls of the generated
 //! API: per-event methods, the generic `track`, and the rules that tie a receiver to the
-//! generated module (documented on each extractor). [`report`] turns the calls into the status
-//! of every selected goal, use case and event; [`render`] writes it for people or tools.
+//! generated module (documented on each extractor), and the identify and group calls the
+//! generated API makes with typed traits. [`report`] turns the calls into the status of every
+//! selected goal, use case and event; [`render`] writes it for people or tools.
 
 mod api;
 pub mod render;
@@ -20,11 +21,11 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::lang::Language;
-use crate::model::Catalog;
+use crate::model::{Catalog, TraitsCall};
 use crate::select::Selection;
 
 pub use api::Api;
-pub use report::{EventStatus, GoalStatus, Stale, TargetStatus, UseCaseStatus};
+pub use report::{EventStatus, GoalStatus, Stale, TargetStatus, TraitsStatus, UseCaseStatus};
 
 /// One place in a source file: 1-based line and column (in characters).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +52,8 @@ pub enum Called {
     /// Something the generated API does not have: a per-event method, event type or event name
     /// the catalog does not know (an event removed from it), as written in the code.
     Unknown(String),
+    /// An identify or group call, through the generated API's typed traits.
+    Traits(TraitsCall),
 }
 
 /// One call of the generated API.

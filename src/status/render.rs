@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::cli::style::Paint;
 
-use super::{EventStatus, Site, Stale, TargetStatus, UseCaseStatus};
+use super::{EventStatus, Site, Stale, TargetStatus, TraitsStatus, UseCaseStatus};
 
 /// The report of every scope, then one summary line per scope.
 pub fn text(statuses: &[TargetStatus], paint: Paint) -> String {
@@ -60,6 +60,8 @@ fn target_text(out: &mut String, status: &TargetStatus, paint: Paint) {
         let _ = writeln!(out, "\n{}", paint.bold("Events selected on their own"));
         events_text(out, &status.events, paint);
     }
+    let _ = writeln!(out, "\n{}", paint.bold("Identify and group"));
+    traits_text(out, &status.traits, paint);
     if !status.stale.is_empty() {
         let _ = writeln!(
             out,
@@ -106,11 +108,7 @@ fn use_case_text(out: &mut String, use_case: &UseCaseStatus, with_events: bool, 
 
 /// Events with their status and call sites, names aligned.
 fn events_text(out: &mut String, events: &[EventStatus], paint: Paint) {
-    let width = events
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = widest(events.iter().map(|e| e.name.as_str()));
     for event in events {
         let pad = " ".repeat(width - event.name.chars().count());
         if event.calls.is_empty() {
@@ -130,6 +128,30 @@ fn events_text(out: &mut String, events: &[EventStatus], paint: Paint) {
             }
         }
     }
+}
+
+/// Each call with every site, names aligned. One never made is not painted as a fault:
+/// `--check` asks nothing of identify and group.
+fn traits_text(out: &mut String, traits: &[TraitsStatus], paint: Paint) {
+    let width = widest(traits.iter().map(|t| t.call.as_str()));
+    for status in traits {
+        let name = status.call.as_str();
+        let pad = " ".repeat(width - name.chars().count());
+        let mut sites = status.calls.iter();
+        let Some(first) = sites.next() else {
+            let _ = writeln!(out, "  {name}{pad}  {}", paint.dim("never called"));
+            continue;
+        };
+        let _ = writeln!(out, "  {name}{pad}  {first}");
+        for site in sites {
+            let _ = writeln!(out, "  {}  {site}", " ".repeat(width));
+        }
+    }
+}
+
+/// How many characters the longest name has, to align what follows the names.
+fn widest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(|n| n.chars().count()).max().unwrap_or(0)
 }
 
 fn stale_text(out: &mut String, stale: &Stale, paint: Paint) {
@@ -204,6 +226,10 @@ fn target_json(status: &TargetStatus) -> Value {
         })).collect::<Vec<_>>(),
         "use_cases": status.use_cases.iter().map(use_case_json).collect::<Vec<_>>(),
         "events": status.events.iter().map(event_json).collect::<Vec<_>>(),
+        "calls": status.traits.iter().map(|t| (
+            t.call.as_str().to_owned(),
+            Value::from(t.calls.iter().map(site_json).collect::<Vec<_>>()),
+        )).collect::<serde_json::Map<_, _>>(),
         "stale": status.stale.iter().map(|s| json!({
             "called": s.called,
             "in_catalog": s.in_catalog,

@@ -1,11 +1,11 @@
-//! From calls to status: every selected goal, use case and event, implemented or missing, and
-//! the calls of events the selection does not have.
+//! From calls to status: every selected goal, use case and event, implemented or missing, the
+//! identify and group calls, and the calls of events the selection does not have.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::lang::Language;
-use crate::model::{Catalog, Event, UseCase, slug};
+use crate::model::{Catalog, Event, TraitsCall, UseCase, slug};
 
 use super::walk::Scan;
 use super::{Called, Scope, Site};
@@ -24,6 +24,8 @@ pub struct TargetStatus {
     pub use_cases: Vec<UseCaseStatus>,
     /// Selected events that are in none of the reported use cases.
     pub events: Vec<EventStatus>,
+    /// Identify, then group, with every place that makes the call.
+    pub traits: Vec<TraitsStatus>,
     /// Calls of events the selection does not contain.
     pub stale: Vec<Stale>,
     /// Files not read, with the reason.
@@ -48,6 +50,15 @@ pub struct UseCaseStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventStatus {
     pub name: String,
+    pub calls: Vec<Site>,
+}
+
+/// Every identify or group call. Informational: audiences are built from identify traits, so a
+/// team wants to know whether its code identifies users at all, but no selection asks for the
+/// calls, so `--check` does not either.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraitsStatus {
+    pub call: TraitsCall,
     pub calls: Vec<Site>,
 }
 
@@ -90,7 +101,7 @@ impl TargetStatus {
     }
 
     /// What `--check` asks: every selected use case complete, every event selected on its own
-    /// sent somewhere, and no stale call.
+    /// sent somewhere, and no stale call. Identify and group calls are reported, not required.
     pub fn ok(&self) -> bool {
         self.all_use_cases().iter().all(|u| u.complete())
             && self.events.iter().all(EventStatus::implemented)
@@ -106,6 +117,7 @@ pub(super) fn build(
 ) -> TargetStatus {
     let mut sites: BTreeMap<&str, Vec<Site>> = BTreeMap::new();
     let mut stale: BTreeMap<(String, bool), Vec<Site>> = BTreeMap::new();
+    let mut traits: BTreeMap<TraitsCall, Vec<Site>> = BTreeMap::new();
     for call in scan.calls {
         match call.called {
             Called::Event(wire) => {
@@ -115,6 +127,7 @@ pub(super) fn build(
             }
             Called::Unselected(wire) => stale.entry((wire, true)).or_default().push(call.site),
             Called::Unknown(name) => stale.entry((name, false)).or_default().push(call.site),
+            Called::Traits(kind) => traits.entry(kind).or_default().push(call.site),
         }
     }
     let event_status = |name: &str| EventStatus {
@@ -170,6 +183,13 @@ pub(super) fn build(
         goals,
         use_cases,
         events: lone_events,
+        traits: TraitsCall::ALL
+            .into_iter()
+            .map(|call| TraitsStatus {
+                call,
+                calls: traits.remove(&call).unwrap_or_default(),
+            })
+            .collect(),
         stale: stale
             .into_iter()
             .map(|((called, in_catalog), calls)| Stale {

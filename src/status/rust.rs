@@ -10,7 +10,9 @@
 //! tracker: a per-event method (`tracker.order_completed(..)`), or the generic
 //! `tracker.track(identity, OrderCompleted::new(..))` whose event is the type of its second
 //! argument (a constructor call, a struct literal, or a binding of either). A message built by
-//! hand, `Message::new(identity, &OrderCompleted::new(..))`, counts too.
+//! hand, `Message::new(identity, &OrderCompleted::new(..))`, counts too. So do the identify and
+//! group calls, on a tracker (`tracker.identify(identity, traits)`, `tracker.group(identity,
+//! group_id, traits)`) or as messages (`Message::identify(..)`, `Message::group(..)`).
 //!
 //! A method the generated `Tracker` does not have (nor its derived `Clone` and `Debug`), called
 //! on a tracker, is a stale call.
@@ -19,17 +21,16 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Tree};
 
-use super::api::Api;
+use super::api::{Api, traits_call};
 use super::syntax::{Source, descendants, named_children, preorder};
 use super::{Call, Called};
 
-/// The generated `Tracker`'s methods, and its derived traits', that send no catalog event.
+/// The generated `Tracker`'s methods, and its derived traits', that make no call of their own:
+/// `send` sends a message built by hand, which counts where it is built.
 const NOT_EVENTS: &[&str] = &[
     "new",
     "with_context",
     "send",
-    "identify",
-    "group",
     "clone",
     "clone_from",
     "to_owned",
@@ -363,6 +364,8 @@ impl<'s, 't> File<'s, 't> {
                 }
                 let called = if method == GENERIC {
                     self.event_of(*args.get(1)?, api, 0)?
+                } else if let Some(traits) = traits_call(method) {
+                    Called::Traits(traits)
                 } else {
                     api.method(method)
                         .unwrap_or_else(|| Called::Unknown(method.to_owned()))
@@ -375,12 +378,18 @@ impl<'s, 't> File<'s, 't> {
             "scoped_identifier" => {
                 let path = self.source.text(function);
                 let (owner, name) = path.rsplit_once("::")?;
-                if name.trim() != "new" || self.generated(owner).as_deref() != Some(MESSAGE) {
+                if self.generated(owner).as_deref() != Some(MESSAGE) {
                     return None;
                 }
+                let name = name.trim();
+                let called = if name == "new" {
+                    self.event_of(*args.get(1)?, api, 0)?
+                } else {
+                    Called::Traits(traits_call(name)?)
+                };
                 Some(Call {
                     site: self.source.site(function.child_by_field_name("name")?),
-                    called: self.event_of(*args.get(1)?, api, 0)?,
+                    called,
                 })
             }
             _ => None,

@@ -6,17 +6,19 @@
 //! `Analytics`), declared anywhere in the module. So in such a file a call counts by its shape
 //! alone, whatever the receiver (`analytics.orderCompleted(..)`, `client.orderCompleted(..)`,
 //! or unqualified inside a conforming type): a per-event method with the generated signature
-//! (one unlabelled argument, or none), or `track(name: "Order Completed", ...)` with the name
-//! as a plain string literal.
+//! (one unlabelled argument, or none), `track(name: "Order Completed", ...)` with the name
+//! as a plain string literal, or the generated identify and group, `identify(userId:traits:)`
+//! and `group(groupId:traits:)` (the traits may be left to their default).
 //!
 //! Without a receiver to go by, a stale call is one the catalog can name: the method of an
 //! event that is not selected, or `track(name:)` with a name the selection does not have.
 
 use tree_sitter::{Node, Tree};
 
-use super::Call;
-use super::api::Api;
+use super::api::{Api, traits_call};
 use super::syntax::{Source, named_children, plain_literal, preorder};
+use super::{Call, Called};
+use crate::model::TraitsCall;
 
 /// The generic method, and the label of its event-name argument.
 const GENERIC: &str = "track";
@@ -73,6 +75,11 @@ fn call(source: &Source<'_>, node: Node<'_>, api: &Api) -> Option<Call> {
             .find(|a| a.label.as_deref() == Some(NAME_LABEL))?
             .value?;
         api.wire(&plain_string(source, event)?)
+    } else if let Some(traits) = traits_call(name) {
+        if !traits_shape(traits, &arguments) {
+            return None;
+        }
+        Called::Traits(traits)
     } else {
         let called = api.method(name)?;
         let fits = arguments.is_empty() || (arguments.len() == 1 && arguments[0].label.is_none());
@@ -85,6 +92,16 @@ fn call(source: &Source<'_>, node: Node<'_>, api: &Api) -> Option<Call> {
         site: source.site(method),
         called,
     })
+}
+
+/// Whether the arguments are the generated method's: the id's label, then `traits` or nothing.
+fn traits_shape(call: TraitsCall, arguments: &[Argument<'_>]) -> bool {
+    let id = match call {
+        TraitsCall::Identify => "userId",
+        TraitsCall::Group => "groupId",
+    };
+    let labels: Vec<Option<&str>> = arguments.iter().map(|a| a.label.as_deref()).collect();
+    labels == [Some(id)] || labels == [Some(id), Some("traits")]
 }
 
 /// The call's arguments; `None` when it has a trailing closure, which no generated method takes.

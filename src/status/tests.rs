@@ -32,6 +32,7 @@ fn calls(language: Language, modules: Modules, files: &[(&str, &str)]) -> Vec<St
                 Called::Event(w) => w.clone(),
                 Called::Unselected(w) => format!("unselected {w}"),
                 Called::Unknown(n) => format!("unknown {n}"),
+                Called::Traits(call) => call.as_str().to_owned(),
             };
             format!(
                 "{called} @ {}:{}:{}",
@@ -126,7 +127,7 @@ fn ts_ignores_untyped_receivers_dynamic_names_and_unrelated_imports() {
                 "a.ts",
                 "import { createTracker } from \"./tracking\";\nimport { other } from \"./other\";\n\
                  const t = createTracker(c);\nconst name = \"Order Completed\";\n\
-                 t.track(name, {});\nother.orderCompleted({});\nt.identify(\"u-1\");\n",
+                 t.track(name, {});\nother.orderCompleted({});\nother.identify(\"u-1\");\n",
             ),
             (
                 "other.ts",
@@ -143,6 +144,20 @@ fn ts_ignores_untyped_receivers_dynamic_names_and_unrelated_imports() {
             ),
         ]),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn ts_identify_and_group_count_on_trackers_in_both_flavours() {
+    assert_eq!(
+        ts(&[(
+            "a.ts",
+            "import { createTracker } from \"./tracking\";\nconst t = createTracker(c);\n\
+             t.identify(\"u-1\", { email: \"a@example.com\" });\n\
+             t.group({ userId: \"u-1\", groupId: \"g-1\", traits: {} });\n\
+             analytics.identify(\"u-1\");\n",
+        )]),
+        ["identify @ a.ts:3:3", "group @ a.ts:4:3"]
     );
 }
 
@@ -194,6 +209,30 @@ fn rust_messages_factories_and_renamed_modules() {
 }
 
 #[test]
+fn rust_identify_and_group_count_on_trackers_and_as_messages() {
+    assert_eq!(
+        rust(&[(
+            "a.rs",
+            "use crate::tracking::{GroupTraits, IdentifyTraits, Message, Tracker};\n\
+             fn f<S: Sink>(t: &Tracker<S>, sink: &S, store: &Store) {\n\
+                 t.identify(id, IdentifyTraits::new());\n\
+                 t.group(id, \"g-1\", GroupTraits::new());\n\
+                 t.send(Message::identify(id, &traits));\n\
+                 sink(Message::group(id, \"g-1\", &traits));\n\
+                 store.identify(id);\n\
+                 Store::group(id);\n\
+             }\n",
+        )]),
+        [
+            "identify @ a.rs:3:3",
+            "group @ a.rs:4:3",
+            "identify @ a.rs:5:17",
+            "group @ a.rs:6:15"
+        ]
+    );
+}
+
+#[test]
 fn rust_needs_the_module_named_in_the_file() {
     let body = "fn f(t: &Tracker<S>) { t.order_completed(id, OrderCompleted::new(\"o\")); }\n";
     assert!(rust(&[("a.rs", body)]).is_empty());
@@ -240,6 +279,30 @@ fn swift_counts_generated_shapes_only() {
             "Checkout Started @ A.swift:8:11"
         ]
     );
+}
+
+#[test]
+fn swift_identify_and_group_count_in_the_generated_shapes() {
+    assert_eq!(
+        swift(&[(
+            "A.swift",
+            "import Tracking\n\
+             func f(_ analytics: Analytics) {\n\
+               analytics.identify(userId: \"u\", traits: IdentifyTraits(email: \"e\"))\n\
+               analytics.identify(userId: \"u\")\n\
+               group(groupId: \"g\", traits: GroupTraits())\n\
+               analytics.identify(\"u\")\n\
+               analytics.group(groupId: \"g\", traits: t, context: c)\n\
+             }\n",
+        )]),
+        [
+            "identify @ A.swift:3:11",
+            "identify @ A.swift:4:11",
+            "group @ A.swift:5:1"
+        ]
+    );
+    let elsewhere = "func f() { analytics.identify(userId: \"u\") }\n";
+    assert!(swift(&[("A.swift", elsewhere)]).is_empty());
 }
 
 #[test]

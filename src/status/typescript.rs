@@ -12,8 +12,10 @@
 //!   imported from a scanned file that exports a tracker (`import { tracker } from
 //!   "./analytics"`, through any chain of re-exports);
 //! - a call counts when its receiver's last name is a tracker (`tracker.orderCompleted(..)`,
-//!   `this.tracker.orderCompleted(..)`): a per-event method, or `track` with the event's name
-//!   as a string literal.
+//!   `this.tracker.orderCompleted(..)`): a per-event method, `track` with the event's name
+//!   as a string literal, or `identify` and `group` (whatever their arguments, so both the
+//!   analytics-next flavour, `tracker.identify(userId, traits)`, and the analytics-node one,
+//!   `tracker.identify({ userId, traits })`).
 //!
 //! A method the generated tracker does not have, called on a tracker, is a stale call.
 
@@ -22,12 +24,9 @@ use std::path::{Path, PathBuf};
 
 use tree_sitter::{Node, Tree};
 
-use super::api::Api;
+use super::api::{Api, traits_call};
 use super::syntax::{Source, descendants, named_children, plain_literal, preorder};
 use super::{Call, Called, Site};
-
-/// Methods of the generated tracker that send no event of the catalog.
-const NOT_EVENTS: &[&str] = &["identify", "group"];
 
 /// The generic method that takes the event's wire name first.
 const GENERIC: &str = "track";
@@ -537,7 +536,7 @@ pub fn resolve(files: &[TsFile], generated: &HashSet<PathBuf>, api: &Api) -> Vec
                 Receiver::Name(name) => resolver.flags(i, name) & VALUE != 0,
                 Receiver::CallOf(callee) => resolver.path_flags(i, callee) & FACTORY != 0,
             };
-            if !tracker || NOT_EVENTS.contains(&call.method.as_str()) {
+            if !tracker {
                 continue;
             }
             let called = if call.method == GENERIC {
@@ -546,6 +545,8 @@ pub fn resolve(files: &[TsFile], generated: &HashSet<PathBuf>, api: &Api) -> Vec
                     // A name computed at run time says nothing about which event it is.
                     None => continue,
                 }
+            } else if let Some(traits) = traits_call(&call.method) {
+                Called::Traits(traits)
             } else {
                 api.method(&call.method)
                     .unwrap_or_else(|| Called::Unknown(call.method.clone()))

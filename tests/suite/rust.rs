@@ -1,6 +1,7 @@
 //! The Rust examples, as users' crates build them: clippy-clean with every warning denied,
-//! documented without a rustdoc warning. (Their payload and compile-fail tests, and the
-//! build-script example's test against the `segment` crate, are in those crates' own tests.)
+//! documented without a rustdoc warning; and the example app of `generated-examples/apps/rust`
+//! clippy-clean too. (Their payload and compile-fail tests, and the build-script example's test
+//! against the `segment` crate, are in those crates' own tests.)
 
 use std::process::Command;
 
@@ -19,10 +20,13 @@ const HOSTS: [&str; 4] = [
     "tracktype-build-script-example",
 ];
 
+/// The example app that `tracktype status --check` passes on, a member of the workspace.
+const APP: [&str; 2] = ["-p", "tracktype-status-example"];
+
 #[test]
 fn rust_examples_are_clippy_clean_with_warnings_denied() {
     run_ok(
-        cargo().arg("clippy").args(HOSTS).args([
+        cargo().arg("clippy").args(HOSTS).args(APP).args([
             "--all-targets",
             "--quiet",
             "--",

@@ -315,6 +315,13 @@ fn a_target_without_src_scans_the_project_directory() {
         "{}",
         run.stdout
     );
+    // Identify and group are reported, never required.
+    assert!(
+        run.stdout
+            .contains("Identify and group\n  identify  never called\n  group     never called\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -337,6 +344,12 @@ fn the_example_apps_pass_status_check() {
         );
         assert!(
             run.stdout.contains("scanned 1 file"),
+            "{target}: {}",
+            run.stdout
+        );
+        // Each app shows the whole API: it says who its customer is.
+        assert!(
+            run.stdout.contains("  identify  apps/"),
             "{target}: {}",
             run.stdout
         );

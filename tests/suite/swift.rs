@@ -3,7 +3,7 @@
 //! their generated methods called by an XCTest target that asserts the exact JSON payloads
 //! (`tests/swift`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::{
@@ -42,7 +42,8 @@ fn swift_examples_are_swift_format_lint_clean() {
     assert!(out.trim().is_empty(), "{out}");
 }
 
-/// Each example compiles as a module in the Swift 6 language mode without warnings; then code
+/// Each example compiles as a module in the Swift 6 language mode without warnings, and the
+/// example app (`generated-examples/apps/swift`) type-checks against its module; then code
 /// that misuses them must not compile: every `expected-error` of `tests/swift/CompileFail`
 /// happens, with its message, and nothing else does (`swiftc -verify`).
 #[test]
@@ -53,27 +54,31 @@ fn swift_examples_compile_in_swift_6_mode_without_warnings_and_reject_misuse() {
     let modules = scratch("modules");
     for (example, module) in EXAMPLES {
         let dir = root().join("generated-examples/swift").join(example);
-        let sources: Vec<PathBuf> = std::fs::read_dir(dir.join("Sources").join(module))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        run_ok(
-            Command::new(&swiftc)
-                .args([
-                    "-emit-module",
-                    "-swift-version",
-                    "6",
-                    "-strict-concurrency=complete",
-                    "-warnings-as-errors",
-                ])
-                .args(["-module-name", module, "-emit-module-path"])
-                .arg(modules.join(format!("{module}.swiftmodule")))
-                .args(&sources)
-                .current_dir(&dir),
-            &format!("swiftc -emit-module on {example}"),
+        emit_module(
+            &swiftc,
+            module,
+            &swift_files(&dir.join("Sources").join(module)),
+            &modules,
         );
     }
+    // The app imports analytics-swift's `Segment`, which the suite cannot fetch: a stand-in
+    // with its `Analytics` calls' signatures checks the app against the real overloads.
+    emit_module(
+        &swiftc,
+        "Segment",
+        &swift_files(&root().join("tests/swift/Segment")),
+        &modules,
+    );
+    run_ok(
+        Command::new(&swiftc)
+            .args(["-typecheck", "-parse-as-library", "-module-name", "Shop"])
+            .args(SWIFT_6_STRICT)
+            .arg("-I")
+            .arg(&modules)
+            .args(swift_files(&root().join("generated-examples/apps/swift")))
+            .current_dir(root()),
+        "swiftc -typecheck on the example app",
+    );
     // One file per example module it misuses, named after it.
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/swift/CompileFail"))
         .unwrap()
@@ -128,6 +133,40 @@ fn swift_examples_send_exactly_the_expected_payloads() {
     assert!(out.contains("Executed 8 tests, with 0 failures"), "{out}");
 }
 
+/// The Swift 6 language mode with complete concurrency checking, warnings as errors.
+const SWIFT_6_STRICT: [&str; 4] = [
+    "-swift-version",
+    "6",
+    "-strict-concurrency=complete",
+    "-warnings-as-errors",
+];
+
+/// Compiles `sources` into the module `module`, in `modules`, under [`SWIFT_6_STRICT`].
+fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
+    run_ok(
+        Command::new(swiftc)
+            .arg("-emit-module")
+            .args(SWIFT_6_STRICT)
+            .args(["-module-name", module, "-emit-module-path"])
+            .arg(modules.join(format!("{module}.swiftmodule")))
+            .args(sources)
+            .current_dir(root()),
+        &format!("swiftc -emit-module of {module}"),
+    );
+}
+
+/// The Swift files of a directory, in a stable order.
+fn swift_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "swift"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Scratch space for generated Swift, under the repository so the Swift toolchain sees it.
 fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target/tracktype-tests/swift").join(name);
@@ -137,7 +176,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Swift sources generated from a plan, in a module of their own.
-fn plan_sources(plan: &std::path::Path, module: &str, dir: &std::path::Path) {
+fn plan_sources(plan: &Path, module: &str, dir: &Path) {
     tracktype(&[
         "--plan",
         &path_of(plan),
@@ -169,22 +208,12 @@ fn every_plan_generates_swift_that_typechecks_in_swift_6_mode_and_lints_clean() 
         let dir = root_dir.join(name);
         let module = format!("Plan{}", name.replace('-', "_"));
         plan_sources(&plan, &module, &dir);
-        let sources: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
         run_ok(
             Command::new(&swiftc)
-                .args([
-                    "-typecheck",
-                    "-swift-version",
-                    "6",
-                    "-strict-concurrency=complete",
-                    "-warnings-as-errors",
-                ])
+                .arg("-typecheck")
+                .args(SWIFT_6_STRICT)
                 .args(["-module-name", &module])
-                .args(&sources)
+                .args(swift_files(&dir))
                 .current_dir(&dir),
             &format!("swiftc -typecheck on the Swift of {name}"),
         );

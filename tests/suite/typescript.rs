@@ -1,6 +1,7 @@
 //! The TypeScript examples and every plan's SDK: up to date, prettier-clean, compiled by the
-//! real `tsc` under the strictest settings (negative cases included), and run against the real
-//! analytics-node and a mock collector, Typewriter's end-to-end expectations included.
+//! real `tsc` under the strictest settings (negative cases included, and the example app of
+//! `generated-examples/apps/typescript` with them), and run against the real analytics-node and
+//! a mock collector, Typewriter's end-to-end expectations included.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,9 +5,11 @@ pub struct Store;
 impl Store {
     pub fn subscription_started(&self) {}
     pub fn track(&self, _name: &str) {}
+    pub fn identify(&self, _user_id: &str) {}
 }
 
 pub fn decoy(store: &Store) {
     store.subscription_started();
     store.track("Subscription Started");
+    store.identify("u-1");
 }

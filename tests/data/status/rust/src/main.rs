@@ -1,6 +1,7 @@
 mod checkout;
 mod decoy;
 mod legacy;
+mod session;
 mod subscriptions;
 mod tracking;
 
@@ -12,6 +13,8 @@ fn main() {
     checkout.start("o-1");
     checkout.complete("o-1");
     subscriptions::trial(&tracker);
+    session::sign_in(&tracker, "u-1", "u@example.com");
+    session::join_team(&tracker, "u-1", "t-1");
     legacy::legacy(&tracker);
     decoy::decoy(&decoy::Store);
 }

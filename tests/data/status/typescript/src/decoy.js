@@ -2,9 +2,11 @@
 const store = {
   subscriptionStarted() {},
   track() {},
+  identify() {},
 };
 
 export function decoy() {
   store.subscriptionStarted();
   store.track("Subscription Started", {});
+  store.identify("u-1", { email: "u@example.com" });
 }
