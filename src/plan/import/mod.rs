@@ -92,20 +92,50 @@ impl Reader {
     }
 }
 
+/// Parses the plan, converting its rules on a second thread as the parser reaches them: each
+/// rule's JSON goes to the converter and is dropped there.
+fn read_rules(file: &Arc<SourceFile>) -> Result<(Json, Reader), Diagnostics> {
+    // Enough rules in flight to keep both threads busy, few enough to hold little memory.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(&'static str, usize, Json)>(64);
+    std::thread::scope(|scope| {
+        let converter = scope.spawn(move || {
+            let mut reader = Reader::default();
+            for (array, index, item) in receiver {
+                reader.take(array, index, &item);
+            }
+            reader
+        });
+        let parsed = {
+            let mut take = |array: &str, index: usize, item: Json| {
+                let array = RULE_ARRAYS
+                    .iter()
+                    .find(|a| **a == array)
+                    .copied()
+                    .unwrap_or("");
+                // The converter only stops early by panicking, which the join below re-raises.
+                let _ = sender.send((array, index, item));
+            };
+            json::parse_streaming(
+                file,
+                Some(json::Stream {
+                    arrays: &RULE_ARRAYS,
+                    take: &mut take,
+                }),
+            )
+        };
+        drop(sender);
+        let reader = match converter.join() {
+            Ok(reader) => reader,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        Ok((parsed?, reader))
+    })
+}
+
 /// Reads a plan file into a catalog document. The rules are converted as they are read, so
 /// that the plan's JSON is never held whole.
 pub fn read(file: &Arc<SourceFile>) -> Result<Imported, Diagnostics> {
-    let mut reader = Reader::default();
-    let root = {
-        let mut take = |array: &str, index: usize, item: Json| reader.take(array, index, &item);
-        json::parse_streaming(
-            file,
-            Some(json::Stream {
-                arrays: &RULE_ARRAYS,
-                take: &mut take,
-            }),
-        )?
-    };
+    let (root, mut reader) = read_rules(file)?;
     let (rules_json, pointer, public) = rules::locate(&root)?;
     let format = match (public, reader.rudderstack) {
         (true, _) => Format::PublicApi,

@@ -122,7 +122,7 @@ pub struct Converter {
     /// Named types from `definitions` and `$defs`, each with where it was first defined.
     pub types: BTreeMap<String, (RawNode, Loc)>,
     /// The definitions already converted (or being converted), by identity.
-    converted: HashSet<*const Json>,
+    converted: HashSet<usize>,
     /// In-document pointers being inlined, to stop a reference cycle.
     inlining: Vec<String>,
 }
@@ -375,7 +375,10 @@ impl Converter {
         // Each definition is converted once, when first referred to: one that refers to itself
         // then ends (the catalog reports the cycle), and one referred to many times costs no
         // more than one referred to once.
-        if !self.converted.insert(std::ptr::from_ref(*definition)) {
+        if !self
+            .converted
+            .insert(std::ptr::from_ref(*definition) as usize)
+        {
             return Some(name.to_owned());
         }
         let mut node = self.node(definition, doc, at, 1);
