@@ -26,6 +26,7 @@ pub mod layout;
 pub mod limits;
 pub mod model;
 pub(crate) mod naming;
+pub(crate) mod parallel;
 pub mod plan;
 pub(crate) mod pretty;
 pub mod project;

@@ -78,8 +78,7 @@ enum Mode {
 
 /// Prints a document at `width` columns, each indentation level `indent_width` spaces, the
 /// whole document starting at column `start_indent`.
-pub fn print(doc: &Doc, width: usize, indent_width: usize, start_indent: usize) -> String {
-    let mut doc = doc.clone();
+pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usize) -> String {
     propagate_breaks(&mut doc);
     let mut out = String::new();
     let mut pos = start_indent;
@@ -261,13 +260,13 @@ mod tests {
 
     #[test]
     fn a_group_that_fits_stays_flat() {
-        assert_eq!(print(&args(&["a", "b"]), 80, 2, 0), "f(a, b);");
+        assert_eq!(print(args(&["a", "b"]), 80, 2, 0), "f(a, b);");
     }
 
     #[test]
     fn a_group_that_does_not_fit_breaks_with_a_trailing_comma() {
         assert_eq!(
-            print(&args(&["aaaa", "bbbb"]), 10, 2, 0),
+            print(args(&["aaaa", "bbbb"]), 10, 2, 0),
             "f(\n  aaaa,\n  bbbb,\n);"
         );
     }
@@ -276,7 +275,7 @@ mod tests {
     fn the_rest_of_the_line_counts() {
         // "x = " precedes the group and ";" follows inside it: 8 + 4 = 12 columns.
         let doc = concat(vec![text("x = "), args(&["a", "b"])]);
-        assert_eq!(print(&doc, 12, 2, 0), "x = f(a, b);");
-        assert_eq!(print(&doc, 11, 2, 0), "x = f(\n  a,\n  b,\n);");
+        assert_eq!(print(doc.clone(), 12, 2, 0), "x = f(a, b);");
+        assert_eq!(print(doc, 11, 2, 0), "x = f(\n  a,\n  b,\n);");
     }
 }

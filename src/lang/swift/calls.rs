@@ -64,7 +64,7 @@ pub fn event_methods(layout: &Layout<'_>, names: &Names) -> Vec<MethodView> {
             }
             MethodView {
                 doc,
-                signature: print(&signature, WIDTH, 2, 2),
+                signature: print(signature, WIDTH, 2, 2),
                 body: format!("{value}.send(to: self)"),
             }
         })
@@ -120,8 +120,8 @@ pub fn traits_methods(layout: &Layout<'_>, names: &Names) -> Vec<MethodView> {
             );
             MethodView {
                 doc: doc_lines(&[doc.to_owned()]),
-                signature: print(&signature, WIDTH, 2, 2),
-                body: print(&body, WIDTH, 2, 4),
+                signature: print(signature, WIDTH, 2, 2),
+                body: print(body, WIDTH, 2, 4),
             }
         })
         .collect()
@@ -151,7 +151,7 @@ pub fn conformance(
             "extension {ty}: TrackingEvent {{\n  /// The event's exact name.\n  public static let eventName = {wire}\n\n  \
              /// Sends the event as a track call, with `context.tracktype`.\n  \
              public func send(to client: some TrackingClient) {{\n    {}\n  }}\n}}",
-            print(&send, WIDTH, 2, 4)
+            print(send, WIDTH, 2, 4)
         );
     };
     let body = match &layout.decl(e.decl).body {
@@ -225,7 +225,7 @@ pub fn conformance(
     }
     out.push_str(&format!(
         "  public func send(to client: some TrackingClient) {{\n    {}\n  }}\n\n",
-        print(&send, WIDTH, 2, 4)
+        print(send, WIDTH, 2, 4)
     ));
     out.push_str(&format!(
         "  /// The properties of the call: the event's, without its title and category.\n  \

@@ -323,7 +323,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                     // enums map cases to values in `init(from:)` and `encode(to:)`.
                     let declaration = match value {
                         Literal::String(s) if raw && bare(ident) != s => {
-                            print(&assigned(&format!("case {ident}"), &string(s)), WIDTH, 2, 2)
+                            print(assigned(&format!("case {ident}"), &string(s)), WIDTH, 2, 2)
                         }
                         _ => format!("case {ident}"),
                     };
@@ -486,20 +486,10 @@ fn struct_view(
             doc.push(DEPRECATED.to_owned());
             format!(
                 "{} {{\n    get {{ {storage} }}\n    set {{ {storage} = newValue }}\n  }}\n  private var {storage}: {ty}",
-                print(
-                    &typed(&format!("public var {ident}:"), &ty, ""),
-                    WIDTH,
-                    2,
-                    2
-                )
+                print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2)
             )
         } else {
-            print(
-                &typed(&format!("public var {ident}:"), &ty, ""),
-                WIDTH,
-                2,
-                2,
-            )
+            print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2)
         };
         properties.push(PropertyView { doc, line });
         // One value allowed: the initializer defaults to it.
@@ -520,7 +510,7 @@ fn struct_view(
             optional_params.push(param);
         }
         assignments.push(print(
-            &assigned(&format!("self.{storage}"), ident),
+            assigned(&format!("self.{storage}"), ident),
             WIDTH,
             2,
             4,
@@ -529,7 +519,7 @@ fn struct_view(
             format!("case {ident}")
         } else {
             print(
-                &assigned(&format!("case {ident}"), &string(&field.property.name)),
+                assigned(&format!("case {ident}"), &string(&field.property.name)),
                 WIDTH,
                 2,
                 4,
@@ -542,7 +532,7 @@ fn struct_view(
         };
         let encode = |receiver: &str, indent: usize| {
             print(
-                &concat(vec![
+                concat(vec![
                     text("try "),
                     // `self.`: a property may be called `encoder` or `container`.
                     call(
@@ -576,7 +566,7 @@ fn struct_view(
             ty.len() - 1
         }];
         let statement = print(
-            &concat(vec![
+            concat(vec![
                 text(format!("self.{storage} = try ")),
                 call(
                     &format!("container.{method}"),
@@ -599,16 +589,11 @@ fn struct_view(
         let ty = format!("[String: {values}]");
         properties.push(PropertyView {
             doc: doc_lines(&["Other keys, and their values.".to_owned()]),
-            line: print(
-                &typed(&format!("public var {ident}:"), &ty, ""),
-                WIDTH,
-                2,
-                2,
-            ),
+            line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
         });
         optional_params.push(typed(&format!("{ident}:"), &ty, " = [:]"));
         assignments.push(print(
-            &assigned(&format!("self.{ident}"), ident),
+            assigned(&format!("self.{ident}"), ident),
             WIDTH,
             2,
             4,
@@ -639,7 +624,7 @@ fn struct_view(
         .enumerate()
         .map(|(i, p)| {
             let comma = if i + 1 < count { "," } else { "" };
-            print(&concat(vec![p, text(comma)]), WIDTH, 2, 4)
+            print(concat(vec![p, text(comma)]), WIDTH, 2, 4)
         })
         .collect();
     StructView {
@@ -680,15 +665,10 @@ fn tuple_view(
         };
         properties.push(PropertyView {
             doc: doc_lines(&[format!("Item {i}.")]),
-            line: print(
-                &typed(&format!("public var {ident}:"), &ty, ""),
-                WIDTH,
-                2,
-                2,
-            ),
+            line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
         });
         params.push(print(
-            &typed(
+            typed(
                 &format!("_ {ident}:"),
                 &ty,
                 if required { "" } else { " = nil" },
@@ -698,7 +678,7 @@ fn tuple_view(
             4,
         ));
         assignments.push(print(
-            &assigned(&format!("self.{ident}"), ident),
+            assigned(&format!("self.{ident}"), ident),
             WIDTH,
             2,
             4,
@@ -725,21 +705,16 @@ fn tuple_view(
             let ty = format!("[{item}]");
             properties.push(PropertyView {
                 doc: doc_lines(&["The items after the typed ones.".to_owned()]),
-                line: print(
-                    &typed(&format!("public var {ident}:"), &ty, ""),
-                    WIDTH,
-                    2,
-                    2,
-                ),
+                line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
             });
             params.push(print(
-                &typed(&format!("{ident}:"), &ty, " = []"),
+                typed(&format!("{ident}:"), &ty, " = []"),
                 WIDTH,
                 2,
                 4,
             ));
             assignments.push(print(
-                &assigned(&format!("self.{ident}"), ident),
+                assigned(&format!("self.{ident}"), ident),
                 WIDTH,
                 2,
                 4,

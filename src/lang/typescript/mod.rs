@@ -68,13 +68,17 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
 
 pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
-    let decls = layout
+    let declared: Vec<(usize, &Decl<'_>)> = layout
         .decls
         .iter()
         .enumerate()
         .filter(|(_, d)| is_declared(d))
-        .map(|(i, d)| decl_view(layout, &names, crate::layout::DeclId(i), d))
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
+    let decls = crate::parallel::map(&declared, |&(i, d)| {
+        decl_view(layout, &names, crate::layout::DeclId(i), d)
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
 
     let wire_names: Vec<Type> = layout
         .events
@@ -87,7 +91,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         Type::union(wire_names)
     };
     let event_name = print(
-        &group(concat(vec![
+        group(concat(vec![
             text("export type EventName ="),
             group(indent(concat(vec![
                 Doc::Line,
@@ -108,7 +112,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
                 false,
                 &Type::Ref(names.ty(e.decl).to_owned()),
             );
-            print(&doc, WIDTH, 2, 2)
+            print(doc, WIDTH, 2, 2)
         })
         .collect();
 
@@ -120,7 +124,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         .map(|e| Type::Literal(string(&e.event.name)))
         .collect();
     let track_event_name = print(
-        &group(concat(vec![
+        group(concat(vec![
             text("export type TrackEventName ="),
             group(indent(concat(vec![
                 Doc::Line,
@@ -197,7 +201,7 @@ fn decl_view(
                             f.property.schema.deprecated(),
                             "  ",
                         ),
-                        line: print(&sig, WIDTH, 2, 2),
+                        line: print(sig, WIDTH, 2, 2),
                     }
                 })
                 .collect();
@@ -208,7 +212,7 @@ fn decl_view(
                 let sig = property_signature("[key: string]", false, &Type::union(all));
                 members.push(MemberView {
                     doc: jsdoc(&["Other keys.".to_owned()], "  "),
-                    line: print(&sig, WIDTH, 2, 2),
+                    line: print(sig, WIDTH, 2, 2),
                 });
             } else if members.is_empty() {
                 // No properties: `{}` and nothing else is accepted.
@@ -223,7 +227,7 @@ fn decl_view(
         Body::Enum(_) | Body::Union(_) | Body::Tuple(_) | Body::Alias(_) => {
             let value = body_type(layout, names, &decl.body);
             let alias = print(
-                &group(concat(vec![
+                group(concat(vec![
                     text(format!("export type {name} =")),
                     group(indent(concat(vec![Doc::Line, value.alias_value()]))),
                     text(";"),

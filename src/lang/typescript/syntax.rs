@@ -350,7 +350,7 @@ mod tests {
         // Expected outputs are prettier 3's, pasted from its output.
         let doc = property_signature("\"a much longer key that pushes the line\"", false, &union);
         assert_eq!(
-            print(&doc, WIDTH, 2, 2),
+            print(doc, WIDTH, 2, 2),
             "\"a much longer key that pushes the line\":\n    \"Evil Morty\" | \"Lawyer Morty\" | null;"
         );
         let many = Type::union(
@@ -360,7 +360,7 @@ mod tests {
         );
         let doc = property_signature("key", true, &many);
         assert_eq!(
-            print(&doc, WIDTH, 2, 2),
+            print(doc, WIDTH, 2, 2),
             "key?:\n    | \"value number 0\"\n    | \"value number 1\"\n    | \"value number 2\"\n    | \"value number 3\"\n    | \"value number 4\"\n    | \"value number 5\"\n    | \"value number 6\"\n    | \"value number 7\";"
         );
         let hugged = Type::union(vec![
@@ -369,7 +369,7 @@ mod tests {
         ]);
         let doc = property_signature("\"a much longer key\"", true, &hugged);
         assert_eq!(
-            print(&doc, WIDTH, 2, 2),
+            print(doc, WIDTH, 2, 2),
             "\"a much longer key\"?: AVeryLongTypeNameThatWouldNotFitOnTheLineAtAll | null;"
         );
     }

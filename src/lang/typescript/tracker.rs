@@ -166,8 +166,8 @@ fn event_method(
     };
     MethodView {
         doc: jsdoc_with(&doc, e.event.deprecated(), "  "),
-        signature: print(&signature, WIDTH, 2, 2),
-        implementation: print(&implementation, WIDTH, 2, 4),
+        signature: print(signature, WIDTH, 2, 2),
+        implementation: print(implementation, WIDTH, 2, 4),
     }
 }
 
@@ -249,8 +249,8 @@ fn traits_method(layout: &Layout<'_>, names: &Names, sdk: TsSdk, call: TraitsCal
     };
     MethodView {
         doc: jsdoc_with(&doc, false, "  "),
-        signature: print(&signature, WIDTH, 2, 2),
-        implementation: print(&implementation, WIDTH, 2, 4),
+        signature: print(signature, WIDTH, 2, 2),
+        implementation: print(implementation, WIDTH, 2, 4),
     }
 }
 
