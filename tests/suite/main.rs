@@ -19,6 +19,7 @@ mod project_file;
 mod protocols;
 mod random_catalogs;
 mod rust;
+mod rust_format;
 mod schema_fidelity;
 mod status;
 mod swift;

@@ -122,6 +122,7 @@ impl Company {
 
 /// An email address.
 pub type EmailAddress = String;
+
 /// Acme's plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
@@ -895,6 +896,7 @@ impl Message {
                     name,
                     category,
                 );
+                // As analytics.js and analytics-node send it: the category in the properties too.
                 if let (Some(object), Some(category)) = (
                     properties.as_object_mut(),
                     &category,
@@ -972,6 +974,8 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
+    // with string keys.
     serde_json::to_value(value).unwrap_or_default()
 }
 

@@ -1102,6 +1102,7 @@ impl Event for SignedUp {
 /// Needed by: Acquire paid subscriptions, Convert trials to paid subscriptions.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SubscriptionStarted {}
+
 impl SubscriptionStarted {
     /// Sets the required properties.
     pub fn new() -> Self {
@@ -1277,6 +1278,7 @@ impl Message {
                     name,
                     category,
                 );
+                // As analytics.js and analytics-node send it: the category in the properties too.
                 if let (Some(object), Some(category)) = (
                     properties.as_object_mut(),
                     &category,
@@ -1354,6 +1356,8 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
+    // with string keys.
     serde_json::to_value(value).unwrap_or_default()
 }
 

@@ -659,6 +659,7 @@ impl Message {
                     name,
                     category,
                 );
+                // As analytics.js and analytics-node send it: the category in the properties too.
                 if let (Some(object), Some(category)) = (
                     properties.as_object_mut(),
                     &category,
@@ -736,6 +737,8 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
+    // with string keys.
     serde_json::to_value(value).unwrap_or_default()
 }
 

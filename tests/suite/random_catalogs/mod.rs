@@ -235,6 +235,14 @@ fn prepare(i: usize, catalog: Catalog) -> Result<Case, String> {
         if first != again {
             return Err(format!("{target:?}: two runs generate different bytes"));
         }
+        if matches!(target, Target::Rust { .. })
+            && let Some(difference) =
+                crate::rust_format::prettyplease_difference(&first[0].contents)
+        {
+            return Err(format!(
+                "the Rust is not as prettyplease prints it: {difference}"
+            ));
+        }
         files.push((target, first));
     }
     let ids = |language| {
