@@ -37,6 +37,7 @@ pub mod site;
 #[cfg(feature = "cli")]
 pub mod status;
 pub(crate) mod suggest;
+pub(crate) mod work;
 pub mod writer;
 pub(crate) mod yaml;
 

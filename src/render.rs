@@ -24,7 +24,6 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "rust/module.rs",
     "swift/package.swift",
     "swift/client.swift",
-    "swift/events.swift",
     "swift/struct.swift",
     "swift/enum.swift",
     "swift/union.swift",
@@ -63,6 +62,35 @@ pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
     engine()?
         .render(name, &context)
         .map_err(|e| Error::Internal(format!("template {name} failed: {e:?}")))
+}
+
+/// What a view puts where [`render_spliced`] inserts its parts.
+pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
+
+/// Renders `name`, then puts `parts`, each after `before_each`, where the view said [`SPLICE`].
+///
+/// A plan's declarations are most of a generated file: handed to tera they would be copied into
+/// its context and copied again into an output that grows by doubling. Spliced, they are copied
+/// once into a string of the exact size, each freed as soon as it is in.
+pub fn render_spliced(
+    name: &str,
+    view: &impl Serialize,
+    parts: Vec<String>,
+    before_each: &str,
+) -> Result<String> {
+    let shell = render(name, view)?;
+    let (head, tail) = shell
+        .split_once(SPLICE)
+        .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
+    let body: usize = parts.iter().map(|p| before_each.len() + p.len()).sum();
+    let mut out = String::with_capacity(head.len() + body + tail.len());
+    out.push_str(head);
+    for part in parts {
+        out.push_str(before_each);
+        out.push_str(&part);
+    }
+    out.push_str(tail);
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
-use crate::render::render;
+use crate::render::{SPLICE, render_spliced};
 
 use super::{GeneratedFile, docs};
 use items::{Context, json_map};
@@ -42,8 +42,8 @@ struct ModuleView {
     unknown_tag: bool,
     /// Some enum value is a JSON array or object.
     json_literal: bool,
-    /// Each declaration's items, printed.
-    decls: Vec<String>,
+    /// Where the declarations go: [`render::SPLICE`].
+    decls: &'static str,
     /// `Message::identify` and `Message::group`, printed inside `impl Message`.
     message_traits: String,
     /// The tracker's identify, group and event methods, printed inside its impl.
@@ -107,7 +107,7 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
             .iter()
             .any(|d| matches!(&d.body, Body::Union(u) if u.discriminator.is_some())),
         json_literal: any_value(&|values| values.iter().any(|v| matches!(v, Literal::Json(_)))),
-        decls,
+        decls: SPLICE,
         message_traits: impl_items(
             path_ty("Message", vec![]),
             vec![],
@@ -121,7 +121,7 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
     };
     Ok(vec![GeneratedFile {
         path: PathBuf::from(file_name),
-        contents: render("rust/module.rs", &view)?,
+        contents: render_spliced("rust/module.rs", &view, decls, "\n")?,
     }])
 }
 

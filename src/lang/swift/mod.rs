@@ -34,12 +34,6 @@ struct PackageView {
 }
 
 #[derive(Serialize)]
-struct FileView {
-    header: String,
-    decls: Vec<String>,
-}
-
-#[derive(Serialize)]
 struct ClientView {
     header: String,
     version: &'static str,
@@ -191,23 +185,22 @@ pub fn generate(
         )?,
     });
 
-    let mut decls = Vec::new();
-    for (i, _) in layout.decls.iter().enumerate() {
-        decls.push(
-            render_decl(layout, &names, DeclId(i))?
-                .trim_end()
-                .to_owned(),
-        );
+    // Declarations render independently, so they share the cores; the file is only their
+    // concatenation, assembled here rather than copied once more into a template's context.
+    let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
+    let decls = crate::parallel::map(&ids, |&id| render_decl(layout, &names, id));
+    let mut events = String::with_capacity(
+        header.len() + decls.iter().flatten().map(String::len).sum::<usize>() + 2 * decls.len(),
+    );
+    events.push_str(header);
+    for decl in decls {
+        events.push('\n');
+        events.push_str(decl?.trim_end());
+        events.push('\n');
     }
     files.push(GeneratedFile {
         path: sources.join("Events.swift"),
-        contents: render(
-            "swift/events.swift",
-            &FileView {
-                header: header.to_owned(),
-                decls,
-            },
-        )?,
+        contents: events,
     });
 
     // Always: tracktype's context is made of JSON values.
