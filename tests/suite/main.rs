@@ -2,6 +2,7 @@
 
 mod support;
 
+mod browser;
 mod catalog_facts;
 mod catalog_validation;
 mod cli_catalog;
@@ -24,3 +25,4 @@ mod schema_fidelity;
 mod status;
 mod swift;
 mod typescript;
+mod web_browser;

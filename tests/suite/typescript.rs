@@ -15,12 +15,12 @@ use crate::support::{
 };
 
 /// The directory of the TypeScript test project (its own package.json and lockfile).
-fn project() -> PathBuf {
+pub fn project() -> PathBuf {
     root().join("tests/typescript")
 }
 
 /// `npm ci` once, if the toolchain is not installed yet (CI installs it first).
-fn ensure_node_modules(npm: &Path) {
+pub fn ensure_node_modules(npm: &Path) {
     static INSTALL: Mutex<()> = Mutex::new(());
     let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     if project().join("node_modules/.bin/tsc").exists() {

@@ -1,0 +1,67 @@
+// What the generated TypeScript tracker costs a web page: its bytes, minified by esbuild and
+// gzipped (gzip -9), alone and added to a page bundle of @segment/analytics-next. The baseline
+// of "added" is the same page without the tracker: `AnalyticsBrowser.load(..)` only. For one use
+// case and for --all, from the committed examples (analytics-next, today's output).
+// Bundle sizes are deterministic: the same bytes on every run, so one run is the measurement.
+//
+// Usage: node bench/bundle-size.mjs [--json]   (needs `npm ci --prefix tests/browser`)
+
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const browser = join(root, "tests/browser");
+const esbuild = createRequire(join(browser, "package.json"))("esbuild");
+
+const selections = [
+  ["one use case (`--use-case mitigate-cart-abandonment`)", "mitigate-cart-abandonment"],
+  ["every use case (`--all`)", "all-use-cases"],
+];
+
+/** Minified and gzipped bytes of a bundle of `contents`, resolved from tests/browser. */
+async function size(contents, external = []) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: browser, loader: "ts", sourcefile: "page.ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2020",
+    external,
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+const load = `import { AnalyticsBrowser } from "@segment/analytics-next";\n`;
+const baseline = await size(`${load}export const analytics = AnalyticsBrowser.load({ writeKey: "k" });\n`);
+const rows = [];
+for (const [label, example] of selections) {
+  const module = JSON.stringify(join(root, "generated-examples/typescript", example, "index.ts"));
+  const alone = await size(`export { createTracker } from ${module};\n`);
+  const page = await size(
+    `${load}import { createTracker } from ${module};\n` +
+      `export const tracker = createTracker(AnalyticsBrowser.load({ writeKey: "k" }));\n`,
+  );
+  rows.push({
+    selection: label,
+    alone,
+    added: { minified: page.minified - baseline.minified, gzipped: page.gzipped - baseline.gzipped },
+  });
+}
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ baseline, rows }, null, 2));
+} else {
+  const bytes = (n) => `${n.toLocaleString("en-US")} B`;
+  console.log("| generated module | alone, minified | alone, gzipped | added to the page, minified | added to the page, gzipped |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const { selection, alone, added } of rows) {
+    console.log(`| ${selection} | ${bytes(alone.minified)} | ${bytes(alone.gzipped)} | ${bytes(added.minified)} | ${bytes(added.gzipped)} |`);
+  }
+  console.log(`\nThe page without a tracker (analytics-next alone): ${bytes(baseline.minified)} minified, ${bytes(baseline.gzipped)} gzipped.`);
+}
