@@ -26,11 +26,43 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const rounds = Number(option("rounds", "3"));
+const roundsWanted = Number(option("rounds", "3"));
 const sizes = option("events", "100,1000,10000").split(",").map(Number);
 /** A run slower than this is stopped and reported as such. */
 const TIMEOUT_S = Number(option("timeout", "600"));
 
+/** The languages, and how each tool is told to write one. */
+const languages = {
+  ts: { typewriter: { language: "typescript", sdk: "analytics-node" }, quicktype: "typescript" },
+  rust: { quicktype: "rust" },
+  swift: { typewriter: { language: "swift", sdk: "swift" }, quicktype: "swift" },
+};
+
+const from = option("from", undefined);
+const { date, machine, results, timeout } = from ? JSON.parse(fs.readFileSync(from, "utf8")) : measure();
+if (from) {
+  // Ratios again, by the rule below, from the runs kept.
+  for (const e of results.filter((e) => e.tool !== "tracktype" && e.cpu !== undefined)) {
+    const base = results.find((b) => b.plan === e.plan && b.lang === e.lang && b.tool === "tracktype");
+    ratios(e, e.runs, base.runs);
+  }
+}
+
+function ratios(entry, runs, base) {
+  // /usr/bin/time counts CPU in hundredths: tracktype's 0.00 s counts as 0.01 s, and the ratio
+  // is then a lower bound.
+  entry.cpuRatio = median(runs.map((r, i) => r.cpu / Math.max(base[i].cpu, 0.01)));
+  entry.atLeast = runs.some((_, i) => base[i].cpu < 0.01);
+  entry.wallRatio = median(runs.map((r, i) => r.wall / base[i].wall));
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function measure() {
 const bin = (name) => path.join(bench, "peers", "node_modules", ".bin", name);
 for (const tool of ["typewriter", "quicktype"]) {
   if (!fs.existsSync(bin(tool))) {
@@ -72,12 +104,6 @@ for (const plan of plans) {
   plan.rules = json.rules;
 }
 
-/** The languages, and how each tool is told to write one. */
-const languages = {
-  ts: { typewriter: { language: "typescript", sdk: "analytics-node" }, quicktype: "typescript" },
-  rust: { quicktype: "rust" },
-  swift: { typewriter: { language: "swift", sdk: "swift" }, quicktype: "swift" },
-};
 
 /** A directory set up for one tool, plan and language; returns the command to time. */
 function setUp(tool, plan, lang) {
@@ -139,19 +165,13 @@ function run([command, argv, cwd]) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 const results = [];
 for (const plan of plans) {
   for (const [lang, tools] of Object.entries(languages)) {
     const names = ["tracktype", ...Object.keys(tools)];
     const setups = Object.fromEntries(names.map((t) => [t, setUp(t, plan, lang)]));
     const runs = Object.fromEntries(names.map((t) => [t, []]));
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < roundsWanted; round++) {
       for (const tool of names) {
         // A peer that failed or timed out once is not run again on this plan.
         if (runs[tool].some((r) => !r.ok)) continue;
@@ -169,11 +189,8 @@ for (const plan of plans) {
         entry.wall = median(ok.map((r) => r.wall));
         entry.cpu = median(ok.map((r) => r.cpu));
         entry.mib = median(ok.map((r) => r.mib));
-        if (tool !== "tracktype") {
-          // Ratios of the runs of the same round, then their median.
-          entry.cpuRatio = median(ok.map((r, i) => r.cpu / runs.tracktype[i].cpu));
-          entry.wallRatio = median(ok.map((r, i) => r.wall / runs.tracktype[i].wall));
-        }
+        // Ratios of the runs of the same round, then their median.
+        if (tool !== "tracktype") ratios(entry, ok, runs.tracktype);
       } else {
         entry.failed = runs[tool].find((r) => !r.ok)?.error ?? "did not run";
       }
@@ -182,22 +199,26 @@ for (const plan of plans) {
   }
 }
 
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
+  return { date: new Date().toISOString().slice(0, 10), machine, results, timeout: TIMEOUT_S };
+}
+
 const out = path.join(bench, "results");
 fs.mkdirSync(out, { recursive: true });
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
-const date = new Date().toISOString().slice(0, 10);
-fs.writeFileSync(path.join(out, "peers.json"), JSON.stringify({ date, machine, rounds, results }, null, 1) + "\n");
+fs.writeFileSync(path.join(out, "peers.json"), JSON.stringify({ date, machine, timeout, results }, null, 1) + "\n");
 
 // The table: per plan and language, each tool's medians, and each peer's median ratio to tracktype.
 const cell = (e) =>
   e.failed
     ? e.runs.some((r) => r.status === 124)
-      ? `over ${TIMEOUT_S} s`
+      ? `over ${timeout} s`
       : "failed"
     : `${e.cpu.toFixed(2)} s / ${e.wall.toFixed(2)} s / ${e.mib.toFixed(0)} MiB` +
-      (e.cpuRatio ? ` (**${e.cpuRatio.toFixed(0)}×** CPU)` : "");
+      (e.cpuRatio ? ` (**${e.atLeast ? "≥" : ""}${e.cpuRatio.toFixed(0)}×** CPU)` : "");
+const rounds = Math.max(...results.map((e) => e.runs.length));
 let md = `Measured ${date} on ${machine}; ${rounds} interleaved rounds, medians; CPU / wall / peak memory, and each peer's median ratio of CPU time to tracktype's in the same round.\n\n`;
 md += "| plan | events | language | tracktype | Typewriter 9 | quicktype 26 |\n|---|---:|---|---|---|---|\n";
+const plans = [...new Map(results.map((e) => [e.plan, { name: e.plan, events: e.events }])).values()];
 for (const plan of plans) {
   for (const lang of Object.keys(languages)) {
     const get = (tool) => results.find((e) => e.plan === plan.name && e.lang === lang && e.tool === tool);
