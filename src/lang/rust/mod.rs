@@ -61,7 +61,13 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     }
 }
 
-pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    layout: &Layout<'_>,
+    file_name: &str,
+    validate: bool,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
+    let _ = validate;
     let names = Names::new(layout);
     let deprecation = Deprecation::of(layout);
     let cx = Context {

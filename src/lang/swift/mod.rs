@@ -154,8 +154,10 @@ pub fn generate(
     layout: &Layout<'_>,
     module: &str,
     sources_only: bool,
+    validate: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
+    let _ = validate;
     let names = Names::new(layout);
     let sources = if sources_only {
         PathBuf::new()
