@@ -34,6 +34,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "swift/alias.swift",
     "swift/json-value.swift",
     "swift/nullable.swift",
+    "swift/validation.swift",
     "site/page.md",
     "site/page.html",
     "site/search.html",

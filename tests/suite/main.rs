@@ -24,3 +24,4 @@ mod schema_fidelity;
 mod status;
 mod swift;
 mod typescript;
+mod validation;

@@ -16,6 +16,7 @@ use crate::model::Literal;
 use crate::pretty::{Doc, concat, group, indent, join, print, text};
 use crate::render::render;
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, docs};
 use names::{Names, bare};
 
@@ -46,6 +47,7 @@ struct ClientView {
     methods: Vec<calls::MethodView>,
     /// Some event is sent with a screen call: the client needs `screen`.
     screen: bool,
+    validate: bool,
 }
 
 #[derive(Serialize)]
@@ -150,6 +152,13 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     }
 }
 
+#[derive(Serialize)]
+struct ValidationView {
+    header: String,
+    /// The rules, as the body of a multi-line raw string literal (`#"""` ... `"""#`).
+    rules: String,
+}
+
 pub fn generate(
     layout: &Layout<'_>,
     module: &str,
@@ -157,7 +166,6 @@ pub fn generate(
     validate: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
-    let _ = validate;
     let names = Names::new(layout);
     let sources = if sources_only {
         PathBuf::new()
@@ -179,7 +187,7 @@ pub fn generate(
     }
 
     let mut methods = calls::event_methods(layout, &names);
-    methods.extend(calls::traits_methods(layout, &names));
+    methods.extend(calls::traits_methods(layout, &names, validate));
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
         contents: render(
@@ -189,6 +197,7 @@ pub fn generate(
                 version: env!("CARGO_PKG_VERSION"),
                 methods,
                 screen: calls::uses_screen(layout),
+                validate,
             },
         )?,
     });
@@ -196,7 +205,7 @@ pub fn generate(
     let mut decls = Vec::new();
     for (i, _) in layout.decls.iter().enumerate() {
         decls.push(
-            render_decl(layout, &names, DeclId(i))?
+            render_decl(layout, &names, DeclId(i), validate)?
                 .trim_end()
                 .to_owned(),
         );
@@ -211,6 +220,26 @@ pub fn generate(
             },
         )?,
     });
+
+    if validate {
+        let rules = validation::rules(layout, Dialect::Icu);
+        files.push(GeneratedFile {
+            path: sources.join("Validation.swift"),
+            contents: render(
+                "swift/validation.swift",
+                &ValidationView {
+                    header: header.to_owned(),
+                    // Indented as the literal's closing delimiter is, as swift-format has it.
+                    rules: rules
+                        .json
+                        .lines()
+                        .map(|l| format!("  {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                },
+            )?,
+        });
+    }
 
     // Always: tracktype's context is made of JSON values.
     {
@@ -282,7 +311,7 @@ fn all_strings(values: &[Literal]) -> bool {
     values.iter().all(|v| matches!(v, Literal::String(_)))
 }
 
-fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String> {
+fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -> Result<String> {
     let decl = layout.decl(id);
     let name = names.ty(id).to_owned();
     let mut doc = doc_lines(&docs::decl(layout, id));
@@ -304,7 +333,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 out = format!(
                     "{}\n\n{attribute}{}\n",
                     out.trim_end(),
-                    calls::conformance(layout, names, e, &view.call_encodes)
+                    calls::conformance(layout, names, e, &view.call_encodes, validate)
                 );
             }
             Ok(out)
