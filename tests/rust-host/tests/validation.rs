@@ -136,3 +136,21 @@ fn a_handler_that_panics_stops_the_call() {
     };
     tracker.order_completed(mca::Identity::user("u"), order);
 }
+
+/// Typewriter's end-to-end plan: its "string with regex" cases, `Lawyer Morty|Evil Morty`.
+#[cfg(typewriter)]
+#[test]
+fn typewriters_string_with_regex() {
+    use tracktype_rust_host::typewriter_v7 as tw;
+    use tw::Event as _;
+    assert_eq!(tw::CustomViolationHandler::new("Evil Morty").validate(), Ok(()));
+    assert_eq!(
+        rows_of!(tw::CustomViolationHandler::new("Rick").validate()),
+        json!([[
+            "/regex property",
+            "pattern",
+            "Lawyer Morty|Evil Morty",
+            "Rick"
+        ]])
+    );
+}
