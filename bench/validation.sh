@@ -38,7 +38,7 @@ runs.sort((a, b) => a - b);
 console.log(`validate Order Completed: median ${(runs[3]! / 1000).toFixed(2)} µs (7 runs of 200,000)`);
 TS
 tests/typescript/node_modules/.bin/tsc --ignoreConfig --target es2022 --module esnext \
-  --moduleResolution bundler --types node --skipLibCheck --outDir "$ts/out" "$ts/index.ts" "$ts/bench.ts"
+  --moduleResolution bundler --types node --typeRoots tests/typescript/node_modules/@types --skipLibCheck --outDir "$ts/out" "$ts/index.ts" "$ts/bench.ts"
 echo '{"type":"module"}' > "$ts/out/package.json"
 node "$ts/out/bench.js"
 

@@ -116,3 +116,69 @@ fn a_pattern_no_target_runs_alike_is_a_located_error_unless_validation_is_off() 
     )
     .success();
 }
+
+/// `--validate off`, `validate: false` in the project file and `Config::validate(false)` all
+/// generate the same code, without a trace of validation; on is the default everywhere.
+#[test]
+fn validation_is_on_by_default_and_off_the_same_way_everywhere() {
+    let dir = dir_with(&[(
+        "tracktype.yaml",
+        "targets:\n  - name: ts\n    lang: ts\n    use_cases: [mitigate-cart-abandonment]\n    validate: false\n    out: ts-project\n  - name: rust\n    lang: rust\n    use_cases: [mitigate-cart-abandonment]\n    validate: false\n    out: rust-project\n",
+    )]);
+    tracktype_in(Some(dir.path()), &["gen"]).success();
+    for (lang, file) in [("ts", "index.ts"), ("rust", "tracking.rs")] {
+        for (flag, out) in [("off", "off"), ("on", "on")] {
+            tracktype_in(
+                Some(dir.path()),
+                &[
+                    "gen",
+                    "--lang",
+                    lang,
+                    "--use-case",
+                    "mitigate-cart-abandonment",
+                    "--validate",
+                    flag,
+                    "--out",
+                    &format!("{lang}-{out}"),
+                ],
+            )
+            .success();
+        }
+        tracktype_in(
+            Some(dir.path()),
+            &[
+                "gen",
+                "--lang",
+                lang,
+                "--use-case",
+                "mitigate-cart-abandonment",
+                "--out",
+                &format!("{lang}-default"),
+            ],
+        )
+        .success();
+        let read = |d: &str| std::fs::read_to_string(dir.path().join(d).join(file)).unwrap();
+        let off = read(&format!("{lang}-off"));
+        assert_eq!(read(&format!("{lang}-project")), off, "{lang}");
+        assert_eq!(
+            read(&format!("{lang}-default")),
+            read(&format!("{lang}-on"))
+        );
+        assert!(
+            !off.contains("Violation") && !off.contains("RULES"),
+            "{lang}"
+        );
+        assert!(read(&format!("{lang}-on")).contains("Violation"), "{lang}");
+    }
+    let built = tracktype::Config::new()
+        .use_case("mitigate-cart-abandonment")
+        .validate(false)
+        .out_dir(dir.path().join("config"))
+        .quiet()
+        .generate()
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(built).unwrap(),
+        std::fs::read_to_string(dir.path().join("rust-off/tracking.rs")).unwrap()
+    );
+}

@@ -447,8 +447,12 @@ function violations(
 const has = (o: object, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(o, key);
 
-const pointer = (path: string, key: string | number): string =>
-  `${path}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+function pointer(path: string, key: string | number): string {
+  const text = String(key);
+  return text.includes("~") || text.includes("/")
+    ? `${path}/${text.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    : `${path}/${text}`;
+}
 
 function typeWord(rule: Rule): string {
   return rule.nullable === true ? `${rule.type} | null` : rule.type;
@@ -550,12 +554,14 @@ type Fail = (
 ) => void;
 
 function checkString(rule: Rule, value: string, fail: Fail): void {
-  const length = [...value].length;
-  if (rule.minLength !== undefined && length < rule.minLength) {
-    fail("minLength", String(rule.minLength));
-  }
-  if (rule.maxLength !== undefined && length > rule.maxLength) {
-    fail("maxLength", String(rule.maxLength));
+  if (rule.minLength !== undefined || rule.maxLength !== undefined) {
+    const length = [...value].length;
+    if (rule.minLength !== undefined && length < rule.minLength) {
+      fail("minLength", String(rule.minLength));
+    }
+    if (rule.maxLength !== undefined && length > rule.maxLength) {
+      fail("maxLength", String(rule.maxLength));
+    }
   }
   if (rule.pattern !== undefined) {
     const regex = loaded().regexes[rule.pattern];
@@ -639,17 +645,26 @@ function checkObject(
   fail: Fail,
 ): void {
   const present = (key: string) => has(value, key) && value[key] !== undefined;
-  const declared = new Set<string>();
   for (const [name, inner] of rule.properties ?? []) {
-    declared.add(name);
     if (present(name)) {
       check(inner, value[name], pointer(path, name), out);
-    } else if ((rule.required ?? []).includes(name)) {
+    } else if (rule.required?.includes(name) === true) {
       fail("required", name, pointer(path, name), null);
     }
   }
+  const checksOthers =
+    rule.patternProperties !== undefined ||
+    rule.additionalProperties !== undefined;
+  const counts =
+    rule.minProperties !== undefined || rule.maxProperties !== undefined;
+  if (!checksOthers && !counts) {
+    checkDependencies(rule, path, present, fail);
+    return;
+  }
   const keys = Object.keys(value).filter(present);
-  for (const key of keys.filter((k) => !declared.has(k)).sort()) {
+  const declared = new Set((rule.properties ?? []).map(([name]) => name));
+  const others = checksOthers ? keys.filter((k) => !declared.has(k)) : [];
+  for (const key of others.sort()) {
     const at = pointer(path, key);
     let matched = false;
     for (const [index, inner] of rule.patternProperties ?? []) {
@@ -671,6 +686,15 @@ function checkObject(
   if (rule.maxProperties !== undefined && keys.length > rule.maxProperties) {
     fail("maxProperties", String(rule.maxProperties));
   }
+  checkDependencies(rule, path, present, fail);
+}
+
+function checkDependencies(
+  rule: Rule,
+  path: string,
+  present: (key: string) => boolean,
+  fail: Fail,
+): void {
   for (const [key, names] of rule.dependentRequired ?? []) {
     if (present(key)) {
       for (const name of names.filter((n) => !present(n))) {
@@ -865,7 +889,21 @@ function isIpv6(s: string): boolean {
 }
 
 const EMAIL_LOCAL = "!#$%&'*+/=?^_`{|}~.-";
-const URI_CHARS = "-._~:/?#[]@!$&'()*+,;=";
+
+/** Letters, digits and `-._~:/?#[]@!$&'()*+,;=`: what a URI holds besides `%` escapes. */
+const isUriChar = (c: number): boolean =>
+  isAlnum(c) ||
+  (c >= 35 && c <= 47 && c !== 37) ||
+  c === 33 ||
+  c === 58 ||
+  c === 59 ||
+  c === 61 ||
+  c === 63 ||
+  c === 64 ||
+  c === 91 ||
+  c === 93 ||
+  c === 95 ||
+  c === 126;
 
 function isEmail(s: string): boolean {
   const at = s.indexOf("@");
@@ -912,7 +950,7 @@ function isUri(s: string): boolean {
         return false;
       }
       i += 2;
-    } else if (!isAlnum(c) && !URI_CHARS.includes(s.charAt(i))) {
+    } else if (!isUriChar(c)) {
       return false;
     }
   }

@@ -143,7 +143,10 @@ fn a_handler_that_panics_stops_the_call() {
 fn typewriters_string_with_regex() {
     use tracktype_rust_host::typewriter_v7 as tw;
     use tw::Event as _;
-    assert_eq!(tw::CustomViolationHandler::new("Evil Morty").validate(), Ok(()));
+    assert_eq!(
+        tw::CustomViolationHandler::new("Evil Morty").validate(),
+        Ok(())
+    );
     assert_eq!(
         rows_of!(tw::CustomViolationHandler::new("Rick").validate()),
         json!([[
