@@ -21,6 +21,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "typescript/interface.ts",
     "typescript/tracker-analytics-next.ts",
     "typescript/tracker-analytics-node.ts",
+    "typescript/validate.ts",
     "rust/module.rs",
     "swift/package.swift",
     "swift/client.swift",
@@ -32,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "swift/alias.swift",
     "swift/json-value.swift",
     "swift/nullable.swift",
+    "swift/validation.swift",
     "site/page.md",
     "site/page.html",
     "site/search.html",
@@ -110,16 +112,20 @@ mod tests {
         let targets = [
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNext,
+                validate: true,
             },
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNode,
+                validate: true,
             },
             Target::Rust {
                 file_name: "tracking.rs".into(),
+                validate: true,
             },
             Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                validate: true,
             },
             Target::Docs {
                 format: crate::site::Format::Markdown,

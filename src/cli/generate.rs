@@ -51,6 +51,17 @@ pub struct GenArgs {
     /// Xcode project
     #[arg(long)]
     pub sources_only: bool,
+    /// Whether the generated code validates each call at run time against what the types
+    /// cannot say (patterns, formats, bounds, lengths); off generates no validation code
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = Validate::On)]
+    pub validate: Validate,
+}
+
+/// `--validate`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Validate {
+    Off,
+    On,
 }
 
 #[derive(Debug, Args, Default)]
@@ -144,18 +155,22 @@ fn nothing_selected() -> Error {
 }
 
 fn target(language: Language, args: &GenArgs) -> Target {
-    match language {
+    let target = match language {
         Language::TypeScript => Target::TypeScript {
             sdk: TsSdk::parse(&args.sdk).unwrap_or_default(),
+            validate: true,
         },
         Language::Rust => Target::Rust {
             file_name: args.file_name.clone(),
+            validate: true,
         },
         Language::Swift => Target::Swift {
             module: args.module.clone(),
             sources_only: args.sources_only,
+            validate: true,
         },
-    }
+    };
+    target.with_validation(args.validate == Validate::On)
 }
 
 /// Every target of the project file (or the one named by `--target`).

@@ -4,6 +4,7 @@
 pub mod rust;
 pub mod swift;
 pub mod typescript;
+pub mod validation;
 
 pub(crate) mod docs;
 
@@ -108,13 +109,17 @@ impl TsSdk {
 pub enum Target {
     TypeScript {
         sdk: TsSdk,
+        /// Whether the generated code validates at run time (`--validate`).
+        validate: bool,
     },
     Rust {
         file_name: String,
+        validate: bool,
     },
     Swift {
         module: String,
         sources_only: bool,
+        validate: bool,
     },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
     Docs {
@@ -138,26 +143,54 @@ impl Target {
         match language {
             Language::TypeScript => Target::TypeScript {
                 sdk: TsSdk::default(),
+                validate: true,
             },
             Language::Rust => Target::Rust {
                 file_name: "tracking.rs".into(),
+                validate: true,
             },
             Language::Swift => Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                validate: true,
             },
         }
     }
 
-    /// The options as command-line flags, for generated headers.
+    /// Whether the generated code validates at run time; documentation never does.
+    pub fn validates(&self) -> bool {
+        match self {
+            Target::TypeScript { validate, .. }
+            | Target::Rust { validate, .. }
+            | Target::Swift { validate, .. } => *validate,
+            Target::Docs { .. } => false,
+        }
+    }
+
+    /// The same target, validating or not.
+    #[must_use]
+    pub fn with_validation(mut self, on: bool) -> Self {
+        match &mut self {
+            Target::TypeScript { validate, .. }
+            | Target::Rust { validate, .. }
+            | Target::Swift { validate, .. } => *validate = on,
+            Target::Docs { .. } => {}
+        }
+        self
+    }
+
+    /// The options as command-line flags, for generated headers. Validation, on by default,
+    /// is not among them: with it off, the output is byte for byte what it was before it
+    /// existed.
     pub fn describe(&self) -> String {
         match self {
-            Target::TypeScript { sdk } => format!("--lang ts --sdk {}", sdk.name()),
-            Target::Rust { file_name } if file_name == "tracking.rs" => "--lang rust".into(),
-            Target::Rust { file_name } => format!("--lang rust --file-name {file_name}"),
+            Target::TypeScript { sdk, .. } => format!("--lang ts --sdk {}", sdk.name()),
+            Target::Rust { file_name, .. } if file_name == "tracking.rs" => "--lang rust".into(),
+            Target::Rust { file_name, .. } => format!("--lang rust --file-name {file_name}"),
             Target::Swift {
                 module,
                 sources_only,
+                ..
             } => {
                 let mut s = "--lang swift".to_owned();
                 if module != "Tracking" {
@@ -244,12 +277,18 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     let layout = Layout::new(request.catalog, &request.events);
     let header = crate::writer::header(&request.selection, &target.describe());
     match target {
-        Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
-        Target::Rust { file_name } => rust::generate(&layout, file_name, &header),
+        Target::TypeScript { sdk, validate } => {
+            typescript::generate(&layout, *sdk, *validate, &header)
+        }
+        Target::Rust {
+            file_name,
+            validate,
+        } => rust::generate(&layout, file_name, *validate, &header),
         Target::Swift {
             module,
             sources_only,
-        } => swift::generate(&layout, module, *sources_only, &header),
+            validate,
+        } => swift::generate(&layout, module, *sources_only, *validate, &header),
         Target::Docs { format } => crate::site::generate(request, *format, &header),
     }
 }

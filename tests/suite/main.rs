@@ -25,4 +25,5 @@ mod schema_fidelity;
 mod status;
 mod swift;
 mod typescript;
+mod validation;
 mod web_browser;

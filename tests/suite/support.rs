@@ -194,3 +194,79 @@ pub fn assert_typewriter_calls(
 pub fn path_of(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
+
+/// The validation corpus: properties of the events of `tests/data/validation/catalog.yaml` and
+/// the violations each must yield, the same in every language.
+pub fn validation_corpus() -> PathBuf {
+    root().join("tests/data/validation/corpus.json")
+}
+
+/// `gen` arguments for the corpus's events, in a given language.
+pub fn validation_gen_args(lang: &str, out: &Path) -> Vec<String> {
+    let mut args: Vec<String> = vec![
+        "--catalog".into(),
+        path_of(&root().join("tests/data/validation/catalog.yaml")),
+        "gen".into(),
+        "--lang".into(),
+        lang.into(),
+    ];
+    for event in VALIDATION_EVENTS {
+        args.extend(["--event".to_owned(), (*event).to_owned()]);
+    }
+    args.extend(["--out".to_owned(), path_of(out)]);
+    args
+}
+
+/// The corpus's events.
+pub const VALIDATION_EVENTS: &[&str] = &[
+    "Strings Checked",
+    "Formats Checked",
+    "Numbers Checked",
+    "Arrays Checked",
+    "Objects Checked",
+];
+
+/// Checks a language's violations, one list per case in corpus order, against the corpus:
+/// the same paths, keywords, expected constraints and offending values, in the same order.
+/// Numbers compare by value (`140` and `140.0` are the same JSON number).
+pub fn assert_validation_results(language: &str, results: &serde_json::Value) {
+    let corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(validation_corpus()).unwrap()).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    let results = results.as_array().expect("a list of results");
+    assert_eq!(
+        results.len(),
+        cases.len(),
+        "{language}: one result per case"
+    );
+    let mut failures = Vec::new();
+    for (case, got) in cases.iter().zip(results) {
+        if !same_json(&case["violations"], got) {
+            failures.push(format!(
+                "{} {}:\n  expected {}\n  got      {}",
+                case["event"], case["properties"], case["violations"], got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{language} disagrees with the validation corpus:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}

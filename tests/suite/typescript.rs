@@ -10,8 +10,9 @@ use std::sync::Mutex;
 use serde_json::{Value, json};
 
 use crate::support::{
-    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, tracktype,
-    typewriter_expected, typewriter_plans,
+    assert_typewriter_calls, assert_validation_results, fixture_plans, path_of, require_tool, root,
+    run_ok, tracktype, typewriter_expected, typewriter_plans, validation_corpus,
+    validation_gen_args,
 };
 
 /// The directory of the TypeScript test project (its own package.json and lockfile).
@@ -82,6 +83,16 @@ fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_ev
         "{out}"
     );
 
+    let out = run_ok(
+        Command::new(&node)
+            .arg(dist.join("tests/typescript/src/validation.test.js"))
+            .arg(validation_corpus())
+            .current_dir(project()),
+        "the TypeScript validation corpus",
+    );
+    let results: Value = serde_json::from_str(out.trim()).expect("the runner prints JSON");
+    assert_validation_results("typescript", &results);
+
     if typewriter {
         run_ok(
             Command::new(bin.join("tsc"))
@@ -126,6 +137,9 @@ fn generate_plans() -> bool {
         ])
         .success();
     };
+    // The validation corpus's events, which validation.test.ts runs the corpus through.
+    let args = validation_gen_args("ts", &out.join("fixtures/validation"));
+    tracktype(&args.iter().map(String::as_str).collect::<Vec<_>>()).success();
     // Every use case for analytics-node, which the examples have only for analytics-next:
     // page and screen calls through the real SDK.
     tracktype(&[

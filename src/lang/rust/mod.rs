@@ -18,6 +18,7 @@ use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
 use crate::render::{SPLICE, render_spliced};
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, docs};
 use items::{Context, json_map};
 use names::Names;
@@ -48,6 +49,13 @@ struct ModuleView {
     message_traits: String,
     /// The tracker's identify, group and event methods, printed inside its impl.
     tracker_methods: String,
+    validate: bool,
+    /// The validation rules, as the body of a raw string literal.
+    rules: String,
+    /// The raw string's hashes: one more than the longest run in the rules after a quote.
+    hashes: String,
+    /// Whether any rule is a pattern, which needs the `regex` crate.
+    patterns: bool,
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
@@ -61,7 +69,12 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     }
 }
 
-pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    layout: &Layout<'_>,
+    file_name: &str,
+    validate: bool,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
     let deprecation = Deprecation::of(layout);
     let cx = Context {
@@ -96,7 +109,12 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
             .map_or_else(json_map, |id| path_ty(names.ty(id), vec![]))
     };
     let (identify, group) = (traits(TraitsCall::Identify), traits(TraitsCall::Group));
+    let rules = validate.then(|| validation::rules(layout, Dialect::Rust));
     let view = ModuleView {
+        validate,
+        hashes: "#".repeat(rules.as_ref().map_or(1, |r| raw_string_hashes(&r.json))),
+        patterns: rules.as_ref().is_some_and(|r| r.has_patterns),
+        rules: rules.map(|r| r.json).unwrap_or_default(),
         header: header.to_owned(),
         version: env!("CARGO_PKG_VERSION"),
         absent_or_null: any_field(&|ty| ty.split_nullable().1),
@@ -123,6 +141,17 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
         path: PathBuf::from(file_name),
         contents: render_spliced("rust/module.rs", &view, decls, "\n")?,
     }])
+}
+
+/// How many `#` a raw string needs around `text`: more than any run of them after a `"`.
+fn raw_string_hashes(text: &str) -> usize {
+    let longest = text
+        .split('"')
+        .skip(1)
+        .map(|after| after.len() - after.trim_start_matches('#').len())
+        .max()
+        .unwrap_or(0);
+    longest + 1
 }
 
 /// Items of an impl block, printed as prettyplease prints them inside it: the block printed

@@ -16,6 +16,7 @@ use crate::model::Literal;
 use crate::pretty::{Doc, concat, group, indent, join, print, text};
 use crate::render::render;
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, docs};
 use names::{Names, bare};
 
@@ -40,6 +41,7 @@ struct ClientView {
     methods: Vec<calls::MethodView>,
     /// Some event is sent with a screen call: the client needs `screen`.
     screen: bool,
+    validate: bool,
 }
 
 #[derive(Serialize)]
@@ -144,10 +146,18 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     }
 }
 
+#[derive(Serialize)]
+struct ValidationView {
+    header: String,
+    /// The rules, as the body of a multi-line raw string literal (`#"""` ... `"""#`).
+    rules: String,
+}
+
 pub fn generate(
     layout: &Layout<'_>,
     module: &str,
     sources_only: bool,
+    validate: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
@@ -171,7 +181,7 @@ pub fn generate(
     }
 
     let mut methods = calls::event_methods(layout, &names);
-    methods.extend(calls::traits_methods(layout, &names));
+    methods.extend(calls::traits_methods(layout, &names, validate));
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
         contents: render(
@@ -181,6 +191,7 @@ pub fn generate(
                 version: env!("CARGO_PKG_VERSION"),
                 methods,
                 screen: calls::uses_screen(layout),
+                validate,
             },
         )?,
     });
@@ -188,7 +199,7 @@ pub fn generate(
     // Declarations render independently, so they share the cores; the file is only their
     // concatenation, assembled here rather than copied once more into a template's context.
     let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
-    let decls = crate::parallel::map(&ids, |&id| render_decl(layout, &names, id));
+    let decls = crate::parallel::map(&ids, |&id| render_decl(layout, &names, id, validate));
     let mut events = String::with_capacity(
         header.len() + decls.iter().flatten().map(String::len).sum::<usize>() + 2 * decls.len(),
     );
@@ -202,6 +213,26 @@ pub fn generate(
         path: sources.join("Events.swift"),
         contents: events,
     });
+
+    if validate {
+        let rules = validation::rules(layout, Dialect::Icu);
+        files.push(GeneratedFile {
+            path: sources.join("Validation.swift"),
+            contents: render(
+                "swift/validation.swift",
+                &ValidationView {
+                    header: header.to_owned(),
+                    // Indented as the literal's closing delimiter is, as swift-format has it.
+                    rules: rules
+                        .json
+                        .lines()
+                        .map(|l| format!("  {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                },
+            )?,
+        });
+    }
 
     // Always: tracktype's context is made of JSON values.
     {
@@ -273,7 +304,7 @@ fn all_strings(values: &[Literal]) -> bool {
     values.iter().all(|v| matches!(v, Literal::String(_)))
 }
 
-fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String> {
+fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -> Result<String> {
     let decl = layout.decl(id);
     let name = names.ty(id).to_owned();
     let mut doc = doc_lines(&docs::decl(layout, id));
@@ -295,7 +326,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 out = format!(
                     "{}\n\n{attribute}{}\n",
                     out.trim_end(),
-                    calls::conformance(layout, names, e, &view.call_encodes)
+                    calls::conformance(layout, names, e, &view.call_encodes, validate)
                 );
             }
             Ok(out)
