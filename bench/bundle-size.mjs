@@ -39,9 +39,31 @@ async function size(contents, external = []) {
 
 const load = `import { AnalyticsBrowser } from "@segment/analytics-next";\n`;
 const baseline = await size(`${load}export const analytics = AnalyticsBrowser.load({ writeKey: "k" });\n`);
-const rows = [];
+// The same selections generated with `--validate off`, by $TRACKTYPE (default: this checkout's
+// debug build, else `tracktype` on PATH).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+const tracktype =
+  process.env.TRACKTYPE ?? (existsSync(join(root, "target/debug/tracktype")) ? join(root, "target/debug/tracktype") : "tracktype");
+const off = mkdtempSync(join(tmpdir(), "tracktype-bundle-"));
+process.on("exit", () => rmSync(off, { recursive: true, force: true }));
+const variants = [];
 for (const [label, example] of selections) {
-  const module = JSON.stringify(join(root, "generated-examples/typescript", example, "index.ts"));
+  variants.push([label, join(root, "generated-examples/typescript", example, "index.ts")]);
+}
+for (const [label, example] of selections) {
+  const selection = example === "all-use-cases" ? ["--all"] : ["--use-case", example];
+  const out = join(off, example);
+  execFileSync(tracktype, ["gen", ...selection, "--lang", "ts", "--validate", "off", "--out", out], {
+    stdio: "ignore",
+  });
+  variants.push([`${label}, \`--validate off\``, join(out, "index.ts")]);
+}
+
+const rows = [];
+for (const [label, file] of variants) {
+  const module = JSON.stringify(file);
   const alone = await size(`export { createTracker } from ${module};\n`);
   const page = await size(
     `${load}import { createTracker } from ${module};\n` +
