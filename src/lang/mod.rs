@@ -240,6 +240,24 @@ pub(crate) struct Identifiers {
     pub(crate) traits: [Option<String>; 2],
 }
 
+impl Identifiers {
+    /// From one language's names: `ty` names a declaration, `methods` are the tracker's
+    /// methods in event order.
+    pub(crate) fn of<'n>(
+        layout: &Layout<'_>,
+        ty: impl Fn(crate::layout::DeclId) -> &'n str,
+        methods: &[String],
+    ) -> Self {
+        Self {
+            events: (layout.events.iter().zip(methods))
+                .map(|(e, method)| (ty(e.decl).to_owned(), method.clone()))
+                .collect(),
+            traits: crate::model::TraitsCall::ALL
+                .map(|c| layout.traits_decl(c).map(|id| ty(id).to_owned())),
+        }
+    }
+}
+
 fn identifiers(layout: &Layout<'_>, language: Language) -> Identifiers {
     match language {
         Language::TypeScript => typescript::identifiers(layout),

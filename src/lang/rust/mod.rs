@@ -61,12 +61,7 @@ struct ModuleView {
 /// Each selected event's type and tracker method identifiers, in event order.
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    super::Identifiers {
-        events: (layout.events.iter().zip(&names.methods))
-            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-            .collect(),
-        traits: TraitsCall::ALL.map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
-    }
+    super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
 }
 
 pub fn generate(

@@ -137,13 +137,7 @@ struct AliasView {
 /// Each selected event's type and tracker method identifiers, in event order.
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    super::Identifiers {
-        events: (layout.events.iter().zip(&names.methods))
-            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-            .collect(),
-        traits: crate::model::TraitsCall::ALL
-            .map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
-    }
+    super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
 }
 
 #[derive(Serialize)]
