@@ -84,15 +84,29 @@ pub fn render_spliced(
     let (head, tail) = shell
         .split_once(SPLICE)
         .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
-    let body: usize = parts.iter().map(|p| before_each.len() + p.len()).sum();
+    Ok(splice(head, parts, before_each, "", tail))
+}
+
+/// `head`, each part between `before_each` and `after_each`, then `tail`: copied once into a
+/// string of the exact size, each part freed as soon as it is in.
+pub fn splice(
+    head: &str,
+    parts: Vec<String>,
+    before_each: &str,
+    after_each: &str,
+    tail: &str,
+) -> String {
+    let around = before_each.len() + after_each.len();
+    let body: usize = parts.iter().map(|p| around + p.len()).sum();
     let mut out = String::with_capacity(head.len() + body + tail.len());
     out.push_str(head);
     for part in parts {
         out.push_str(before_each);
         out.push_str(&part);
+        out.push_str(after_each);
     }
     out.push_str(tail);
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

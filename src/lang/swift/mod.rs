@@ -193,16 +193,19 @@ pub fn generate(
     // Declarations render independently, so they share the cores; the file is only their
     // concatenation, assembled here rather than copied once more into a template's context.
     let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
-    let decls = crate::parallel::map(&ids, |&id| render_decl(layout, &names, id, validate));
-    let mut events = String::with_capacity(
-        header.len() + decls.iter().flatten().map(String::len).sum::<usize>() + 2 * decls.len(),
+    let decls = crate::parallel::map(&ids, |&id| {
+        render_decl(layout, &names, id, validate).map(|mut decl| {
+            decl.truncate(decl.trim_end().len());
+            decl
+        })
+    });
+    let events = crate::render::splice(
+        header,
+        decls.into_iter().collect::<Result<_>>()?,
+        "\n",
+        "\n",
+        "",
     );
-    events.push_str(header);
-    for decl in decls {
-        events.push('\n');
-        events.push_str(decl?.trim_end());
-        events.push('\n');
-    }
     files.push(GeneratedFile {
         path: sources.join("Events.swift"),
         contents: events,
