@@ -30,7 +30,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
             match handle.join() {
                 Ok((results, steps)) => {
                     // The caller counts the work done on its behalf.
-                    crate::work::step(usize::try_from(steps).unwrap_or(usize::MAX));
+                    crate::work::step(steps);
                     out.extend(results);
                 }
                 // A panic in a share is the caller's, as if the work had been done in line.

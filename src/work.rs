@@ -11,9 +11,9 @@ thread_local! {
 
 /// Counts `n` steps on this thread.
 #[inline]
-pub fn step(n: usize) {
+pub fn step(n: u64) {
     #[cfg(test)]
-    STEPS.with(|s| s.set(s.get() + n as u64));
+    STEPS.with(|s| s.set(s.get() + n));
     #[cfg(not(test))]
     let _ = n;
 }
