@@ -127,36 +127,19 @@ fn validation_is_on_by_default_and_off_the_same_way_everywhere() {
     )]);
     tracktype_in(Some(dir.path()), &["gen"]).success();
     for (lang, file) in [("ts", "index.ts"), ("rust", "tracking.rs")] {
-        for (flag, out) in [("off", "off"), ("on", "on")] {
-            tracktype_in(
-                Some(dir.path()),
-                &[
-                    "gen",
-                    "--lang",
-                    lang,
-                    "--use-case",
-                    "mitigate-cart-abandonment",
-                    "--validate",
-                    flag,
-                    "--out",
-                    &format!("{lang}-{out}"),
-                ],
-            )
-            .success();
-        }
-        tracktype_in(
-            Some(dir.path()),
-            &[
+        for (flag, out) in [(Some("off"), "off"), (Some("on"), "on"), (None, "default")] {
+            let out = format!("{lang}-{out}");
+            let mut args = vec![
                 "gen",
                 "--lang",
                 lang,
                 "--use-case",
                 "mitigate-cart-abandonment",
-                "--out",
-                &format!("{lang}-default"),
-            ],
-        )
-        .success();
+            ];
+            args.extend(flag.iter().flat_map(|f| ["--validate", f]));
+            args.extend(["--out", &out]);
+            tracktype_in(Some(dir.path()), &args).success();
+        }
         let read = |d: &str| std::fs::read_to_string(dir.path().join(d).join(file)).unwrap();
         let off = read(&format!("{lang}-off"));
         assert_eq!(read(&format!("{lang}-project")), off, "{lang}");
