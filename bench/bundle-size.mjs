@@ -1,12 +1,17 @@
 // What the generated TypeScript tracker costs a web page: its bytes, minified by esbuild and
 // gzipped (gzip -9), alone and added to a page bundle of @segment/analytics-next. The baseline
 // of "added" is the same page without the tracker: `AnalyticsBrowser.load(..)` only. For one use
-// case and for --all, from the committed examples (analytics-next, today's output).
+// case and for --all: the committed examples (analytics-next, run-time validation on), and the
+// same selections generated with `--validate off`.
 // Bundle sizes are deterministic: the same bytes on every run, so one run is the measurement.
 //
-// Usage: node bench/bundle-size.mjs [--json]   (needs `npm ci --prefix tests/browser`)
+// Usage: node bench/bundle-size.mjs [--json]   (needs `npm ci --prefix tests/browser`; set
+// TRACKTYPE to the binary to generate with, by default target/debug/tracktype)
 
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -39,11 +44,9 @@ async function size(contents, external = []) {
 
 const load = `import { AnalyticsBrowser } from "@segment/analytics-next";\n`;
 const baseline = await size(`${load}export const analytics = AnalyticsBrowser.load({ writeKey: "k" });\n`);
+
 // The same selections generated with `--validate off`, by $TRACKTYPE (default: this checkout's
 // debug build, else `tracktype` on PATH).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 const tracktype =
   process.env.TRACKTYPE ?? (existsSync(join(root, "target/debug/tracktype")) ? join(root, "target/debug/tracktype") : "tracktype");
 const off = mkdtempSync(join(tmpdir(), "tracktype-bundle-"));
