@@ -1,39 +1,26 @@
 //! What the browser tests share: the npm project of `tests/browser` (puppeteer-core, esbuild,
 //! analytics-next, mermaid), installed once, and Debian's Chromium.
 
+use crate::support::{npm_ci_unless_installed, require_tool, root};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Mutex;
-
-use crate::support::{require_tool, root, run_ok};
 
 /// The browser test project: its package.json, the shared Chromium launcher and the drivers.
 pub fn project() -> PathBuf {
     root().join("tests/browser")
 }
 
-/// `npm ci` once, if the project is not installed yet (CI installs it first), or was installed
-/// before one of its dependencies was added.
+/// `npm ci`, if the project is not installed yet or was installed before one of its
+/// dependencies was added.
 pub fn ensure_node_modules(npm: &Path) {
-    static INSTALL: Mutex<()> = Mutex::new(());
-    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
-    let installed = [
-        "puppeteer-core",
-        "esbuild",
-        "@segment/analytics-next",
-        "mermaid",
-    ]
-    .iter()
-    .all(|package| project().join("node_modules").join(package).is_dir());
-    if installed {
-        return;
-    }
-    run_ok(
-        Command::new(npm)
-            .args(["ci", "--no-audit", "--no-fund"])
-            .env("PUPPETEER_SKIP_DOWNLOAD", "1")
-            .current_dir(project()),
-        "npm ci in tests/browser",
+    npm_ci_unless_installed(
+        npm,
+        &project(),
+        &[
+            "puppeteer-core",
+            "esbuild",
+            "@segment/analytics-next",
+            "mermaid",
+        ],
     );
 }
 

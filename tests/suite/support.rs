@@ -97,6 +97,26 @@ pub fn require_tool(name: &str, extra: &[PathBuf], purpose: &str) -> Option<Path
 
 /// Runs a command to completion, panicking with its output if it fails.
 #[track_caller]
+/// `npm ci` in the npm project `project`, unless each of `installed` (paths under its
+/// `node_modules`) is there: CI installs first, and a dependency added since reinstalls. One
+/// install at a time, as tests run in parallel.
+pub fn npm_ci_unless_installed(npm: &Path, project: &Path, installed: &[&str]) {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let modules = project.join("node_modules");
+    if installed.iter().all(|path| modules.join(path).exists()) {
+        return;
+    }
+    run_ok(
+        Command::new(npm)
+            .args(["ci", "--no-audit", "--no-fund"])
+            // The browser tests drive Debian's Chromium; none is downloaded.
+            .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+            .current_dir(project),
+        &format!("npm ci in {}", project.display()),
+    );
+}
+
 pub fn run_ok(cmd: &mut Command, what: &str) -> String {
     let output = cmd
         .output()

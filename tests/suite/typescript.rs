@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
 
 use serde_json::{Value, json};
 
@@ -20,19 +19,9 @@ pub fn project() -> PathBuf {
     root().join("tests/typescript")
 }
 
-/// `npm ci` once, if the toolchain is not installed yet (CI installs it first).
+/// `npm ci`, if the toolchain is not installed yet.
 pub fn ensure_node_modules(npm: &Path) {
-    static INSTALL: Mutex<()> = Mutex::new(());
-    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
-    if project().join("node_modules/.bin/tsc").exists() {
-        return;
-    }
-    run_ok(
-        Command::new(npm)
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(project()),
-        "npm ci in tests/typescript",
-    );
+    crate::support::npm_ci_unless_installed(npm, &project(), &[".bin/tsc"]);
 }
 
 #[test]
