@@ -4,7 +4,8 @@
 #
 # Four crates, each built from scratch in its own empty target directory, in interleaved rounds
 # (A B C D, A B C D, …) so that a busier moment of the machine falls on all of them:
-#   serde        serde (derive) and serde_json: what the generated module needs anyway;
+#   serde        serde (derive), serde_json and regex: what the generated module needs anyway
+#                (regex for the run-time validation of the use case's currency pattern);
 #   tracktype    the same, plus tracktype (default-features = false) as a build-dependency whose
 #                build.rs generates the mitigate-cart-abandonment module;
 #   prost        prost: what prost's generated code needs;
@@ -31,10 +32,10 @@ manifest() { # name, then dependency lines
   } >"$dir/Cargo.toml"
 }
 
-manifest serde '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"'
+manifest serde '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"'
 echo '#[derive(serde::Serialize)] pub struct Order { pub id: String }' >"$work/serde/src/lib.rs"
 
-manifest tracktype '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' \
+manifest tracktype '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"' \
   '[build-dependencies]' "tracktype = { path = \"$root\", default-features = false }"
 cat >"$work/tracktype/build.rs" <<'RS'
 fn main() -> Result<(), tracktype::Error> {
@@ -68,7 +69,11 @@ declare -A wall cpu
 for round in $(seq "$rounds"); do
   for c in "${crates[@]}"; do
     rm -rf "$work/$c/target"
-    out=$( (cd "$work/$c" && /usr/bin/time -f '%e %U %S' cargo build --offline --quiet) 2>&1 | tail -n 1)
+    if ! out=$( (cd "$work/$c" && /usr/bin/time -f '%e %U %S' cargo build --offline --quiet) 2>&1); then
+      printf 'building %s failed:\n%s\n' "$c" "$out" >&2
+      exit 1
+    fi
+    out=$(tail -n 1 <<<"$out")
     read -r w u s <<<"$out"
     wall[$c,$round]=$w
     cpu[$c,$round]=$(echo "$u + $s" | bc)
