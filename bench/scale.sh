@@ -20,19 +20,25 @@ for n in "${sizes[@]}"; do
   "$target/release/make-plan" "$n" >"$work/plan.json"
   for lang in ts rust swift; do
     rm -rf "$work/out"
-    read -r w u s k < <( { /usr/bin/time -f '%e %U %S %M' "$target/release/tracktype" gen --plan "$work/plan.json" --all \
-      --lang "$lang" --out "$work/out" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    if ! /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$target/release/tracktype" gen --plan "$work/plan.json" \
+      --all --lang "$lang" --out "$work/out" >/dev/null 2>"$work/err"; then
+      # Left out of the fit; the reason is shown (a plan past the input limits, for one).
+      printf '%-6s %8d  failed: %s\n' "$lang" "$n" "$(head -n 1 "$work/err")"
+      continue
+    fi
+    read -r w u s k <"$work/time"
     printf '%-6s %8d %9.2f %9.2f %9.0f\n' "$lang" "$n" "$w" "$(echo "$u + $s" | bc)" "$(echo "$k / 1024" | bc)"
   done
 done | tee "$work/table"
 
 echo
-echo "exponent of the fit (cost ~ events^k), ${sizes[0]} to ${sizes[-1]} events:"
-awk '{ if ($1 == "lang") next
+awk '{ if ($1 == "lang" || $3 == "failed:") next
+       if (!lo || $2 < lo) lo = $2; if ($2 > hi) hi = $2
        n = log($2); key = $1
        for (m = 0; m < 3; m++) { y = log(m == 0 ? $3 : m == 1 ? $4 : $5)
          c[key, m]++; sx[key, m] += n; sy[key, m] += y; sxx[key, m] += n * n; sxy[key, m] += n * y } }
-     END { split("wall cpu memory", names, " ")
+     END { printf "exponent of the fit (cost ~ events^k), %d to %d events:\n", lo, hi
+       split("wall cpu memory", names, " ")
        n = split("ts rust swift", ls, " ")
        for (i = 1; i <= n; i++) { l = ls[i]; line = sprintf("%-6s", l)
          for (m = 0; m < 3; m++) { N = c[l, m]; if (N < 2) continue
