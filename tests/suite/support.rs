@@ -131,6 +131,24 @@ pub fn run_ok(cmd: &mut Command, what: &str) -> String {
     stdout
 }
 
+/// A command running `binary`, which `swiftc` linked: in the chroot of this team's Swift
+/// wrappers (`../shared/tools`) when `swiftc` is one of them, as what they link runs only there.
+pub fn swift_binary(swiftc: &Path, binary: &Path) -> Command {
+    let chroot = swiftc
+        .canonicalize()
+        .ok()
+        .and_then(|p| Some(p.parent()?.parent()?.join("swift-chroot")))
+        .filter(|p| p.is_file());
+    match &chroot {
+        Some(chroot) => {
+            let mut c = Command::new(chroot);
+            c.arg(binary);
+            c
+        }
+        None => Command::new(binary),
+    }
+}
+
 /// Typewriter's own test plans, read from `../shared` (never copied into the repository).
 /// Without them the test is skipped with a message; in CI that is a failure.
 #[track_caller]

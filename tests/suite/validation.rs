@@ -11,8 +11,8 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::support::{
-    assert_validation_results, dir_with, require_tool, root, run_ok, tracktype, tracktype_in,
-    validation_corpus, validation_gen_args,
+    assert_validation_results, dir_with, require_tool, root, run_ok, swift_binary, tracktype,
+    tracktype_in, validation_corpus, validation_gen_args,
 };
 
 #[test]
@@ -48,22 +48,10 @@ fn swift_reports_exactly_the_corpus_violations() {
             .arg(&runner),
         "swiftc on the validation corpus runner",
     );
-    // A binary linked by a toolchain in a chroot (../shared/tools) runs in that chroot.
-    let chroot = swiftc
-        .canonicalize()
-        .ok()
-        .and_then(|p| Some(p.parent()?.parent()?.join("swift-chroot")))
-        .filter(|p| p.is_file());
-    let mut command = match &chroot {
-        Some(chroot) => {
-            let mut c = Command::new(chroot);
-            c.arg(&runner);
-            c
-        }
-        None => Command::new(&runner),
-    };
     let out = run_ok(
-        command.arg(validation_corpus()).current_dir(root()),
+        swift_binary(&swiftc, &runner)
+            .arg(validation_corpus())
+            .current_dir(root()),
         "the Swift validation corpus runner",
     );
     let results: Value = serde_json::from_str(out.trim()).expect("the runner prints JSON");
