@@ -130,7 +130,7 @@ fn swift_examples_send_exactly_the_expected_payloads() {
             .current_dir(root().join("tests/swift")),
         "swift test in tests/swift",
     );
-    assert!(out.contains("Executed 8 tests, with 0 failures"), "{out}");
+    assert!(out.contains("Executed 10 tests, with 0 failures"), "{out}");
 }
 
 /// The Swift 6 language mode with complete concurrency checking, warnings as errors.

@@ -99,7 +99,7 @@ const CASE_RESERVED: [&str; 8] = [
 
 /// Type names of Swift, its standard library and Foundation, and the module's own, which a
 /// generated type must not take: a clash would break the module or its users' code.
-pub const TYPE_NAMES: [&str; 59] = [
+pub const TYPE_NAMES: [&str; 60] = [
     "Self",
     "Type",
     "Protocol",
@@ -157,12 +157,20 @@ pub const TYPE_NAMES: [&str; 59] = [
     "JSONKey",
     "TrackingEvent",
     "Tracktype",
+    "Tracker",
     "Nullable",
     "Substring",
 ];
 
-/// Methods a tracking client must not get: its own calls.
-pub const CLIENT_METHODS: [&str; 4] = ["track", "screen", "identify", "group"];
+/// Methods a tracking client must not get: its own calls, and those making a `Tracker`.
+pub const CLIENT_METHODS: [&str; 6] = [
+    "track",
+    "screen",
+    "identify",
+    "group",
+    "withContext",
+    "onViolation",
+];
 
 /// The identifiers of one generated module.
 pub struct Names {

@@ -73,6 +73,47 @@ final class AllUseCasesTests: XCTestCase {
   }
 }
 
+extension AllUseCasesTests {
+  func testTheGenericTrackSendsWhatEachEventsOwnMethodSends() {
+    let named = AllUseCasesRecorder()
+    let generic = AllUseCasesRecorder()
+    named.orderCompleted(OrderCompleted(orderId: "o-1", revenue: 25))
+    generic.track(OrderCompleted(orderId: "o-1", revenue: 25))
+    named.pageViewed(PageViewed(pageCategory: "Docs", pageName: "Home", path: "/"))
+    generic.track(PageViewed(pageCategory: "Docs", pageName: "Home", path: "/"))
+    named.screenViewed(ScreenViewed(screenTitle: "Cart"))
+    generic.track(ScreenViewed(screenTitle: "Cart"))
+    named.trialStarted()
+    generic.track(TrialStarted())
+    XCTAssertEqual(
+      named.sent,
+      [
+        #"Order Completed {"order_id":"o-1","revenue":25}"#,
+        #"screen Home (Docs) {"path":"/"}"#,
+        #"screen Cart (no category) {}"#,
+        #"Trial Started {}"#,
+      ])
+    XCTAssertEqual(generic.sent, named.sent)
+  }
+
+  func testContextOfTheAppsOwnGoesUnderTracktypes() {
+    let client = ContextRecorder()
+    let shop = client.withContext(["app": ["name": "shop"], "tracktype": "the app's"])
+      .onViolation { _, _ in true }
+    shop.orderCompleted(OrderCompleted(orderId: "o-1"))
+    shop.pageViewed(PageViewed(pageName: "Home"))
+    shop.identify(userId: "u-1")
+    shop.group(groupId: "g-1")
+    shop.track(SignedIn(username: "ada"))
+    let context = #"{"app":{"name":"shop"},"tracktype":{"language":"swift","version":"0.1.0"}}"#
+    XCTAssertEqual(
+      client.contexts,
+      ["track Order Completed", "screen Home", "identify u-1", "group g-1", "track Signed In"].map {
+        "\($0) \(context)"
+      })
+  }
+}
+
 /// A client that takes a context with each call, as a custom client may: tracktype's context
 /// reaches it.
 final class ContextRecorder: TrackingClient {

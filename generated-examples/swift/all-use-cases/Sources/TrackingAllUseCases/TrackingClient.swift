@@ -16,15 +16,16 @@ public protocol TrackingClient {
   /// Sends a group call: the group the user belongs to, and its traits.
   func group<T: Codable>(groupId: String, traits: T?)
 
-  /// Sends a track call with the context tracktype adds (`context.tracktype`). A client that
-  /// takes a context with each call implements it; the default sends the call without it.
+  /// Sends a track call with its context: `tracktype`, naming the generator, and what
+  /// `withContext(_:)` adds. The generated methods call these; a client that takes a context
+  /// with each call implements them, and the defaults send the plain calls, without it.
   func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue])
-  /// Sends a screen call with the context tracktype adds.
+  /// Sends a screen call with its context.
   func screen<P: Codable>(
     title: String, category: String?, properties: P?, context: [String: JSONValue])
-  /// Sends an identify call with the context tracktype adds.
+  /// Sends an identify call with its context.
   func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue])
-  /// Sends a group call with the context tracktype adds.
+  /// Sends a group call with its context.
   func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue])
 
   /// Gets the violations of a call before it is sent (see `TrackingEvent.validate()`), with the
@@ -33,8 +34,7 @@ public protocol TrackingClient {
   func handleViolations(_ violations: [Violation], of event: String) -> Bool
 }
 
-/// Without a context of their own, calls go out as the client's plain calls: analytics-swift's
-/// `Analytics` takes its context from its plugins.
+/// Without a context of their own, calls go out as the client's plain calls.
 extension TrackingClient {
   public func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue]) {
     track(name: name, properties: properties)
@@ -76,13 +76,107 @@ extension TrackingClient {
 
 /// What tracktype adds to every call.
 public enum Tracktype {
-  /// The context of every call: `tracktype`, naming the generator's language and version.
+  /// The context of every call: `tracktype`, naming the generator's language and version, as
+  /// the TypeScript and Rust SDKs name theirs.
   public static let context: [String: JSONValue] = [
     "tracktype": ["language": "swift", "version": "0.1.0"]
   ]
 }
 
-/// An event of this package: its exact name, and how it is sent.
+/// A client sending through another with settings of its own, as TypeScript's
+/// `createTracker(client, options)` and Rust's `Tracker` do: context added to every call, under
+/// the call's own (the generated methods' `context.tracktype` stays tracktype's).
+/// `withContext(_:)` makes one; `onViolation(_:)` one with a handler of violations.
+public struct Tracker<Client: TrackingClient>: TrackingClient {
+  /// The client that sends the calls.
+  public let client: Client
+  /// What every call's context gets.
+  public let context: [String: JSONValue]
+  /// What `handleViolations(_:of:)` does, when not the client's.
+  let onViolation: (@Sendable (_ violations: [Violation], _ event: String) -> Bool)?
+
+  /// A tracker adding `context` to every call of `client`.
+  public init(_ client: Client, context: [String: JSONValue]) {
+    self.client = client
+    self.context = context
+    self.onViolation = nil
+  }
+
+  /// A tracker whose calls' violations go to `onViolation` (see `handleViolations(_:of:)`).
+  public init(
+    _ client: Client,
+    onViolation: @escaping @Sendable (_ violations: [Violation], _ event: String) -> Bool
+  ) {
+    self.client = client
+    self.context = [:]
+    self.onViolation = onViolation
+  }
+
+  public func track<P: Codable>(name: String, properties: P?) {
+    client.track(name: name, properties: properties, context: context)
+  }
+
+  public func screen<P: Codable>(title: String, category: String?, properties: P?) {
+    client.screen(title: title, category: category, properties: properties, context: context)
+  }
+
+  public func identify<T: Codable>(userId: String, traits: T?) {
+    client.identify(userId: userId, traits: traits, context: context)
+  }
+
+  public func group<T: Codable>(groupId: String, traits: T?) {
+    client.group(groupId: groupId, traits: traits, context: context)
+  }
+
+  public func track<P: Codable>(name: String, properties: P?, context: [String: JSONValue]) {
+    client.track(name: name, properties: properties, context: under(context))
+  }
+
+  public func screen<P: Codable>(
+    title: String, category: String?, properties: P?, context: [String: JSONValue]
+  ) {
+    client.screen(
+      title: title, category: category, properties: properties, context: under(context))
+  }
+
+  public func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue]) {
+    client.identify(userId: userId, traits: traits, context: under(context))
+  }
+
+  public func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue]) {
+    client.group(groupId: groupId, traits: traits, context: under(context))
+  }
+
+  public func handleViolations(_ violations: [Violation], of event: String) -> Bool {
+    onViolation?(violations, event) ?? client.handleViolations(violations, of: event)
+  }
+
+  /// This tracker's context under a call's: the call's keys win.
+  private func under(_ given: [String: JSONValue]) -> [String: JSONValue] {
+    context.merging(given) { _, given in given }
+  }
+}
+
+extension Tracker: Sendable where Client: Sendable {}
+
+extension TrackingClient {
+  /// This client, adding `context` to every call under the call's own: `context.tracktype`
+  /// stays tracktype's.
+  public func withContext(_ context: [String: JSONValue]) -> Tracker<Self> {
+    Tracker(self, context: context)
+  }
+
+  /// This client, giving each call's violations to `handler` instead of its own
+  /// `handleViolations(_:of:)`: it returns whether to send the call.
+  public func onViolation(
+    _ handler: @escaping @Sendable (_ violations: [Violation], _ event: String) -> Bool
+  ) -> Tracker<Self> {
+    Tracker(self, onViolation: handler)
+  }
+}
+
+/// An event of this package: its exact name, and how it is sent. `track(_:)` sends any of them;
+/// Rust's `Event` trait and TypeScript's `TrackEventName` are its counterparts.
 public protocol TrackingEvent: Codable, Sendable {
   /// The event's exact name.
   static var eventName: String { get }
@@ -288,7 +382,7 @@ extension TrackingClient {
     group(groupId: groupId, traits: traits as GroupTraits?, context: Tracktype.context)
   }
 
-  /// Sends any event of this package, with its call.
+  /// Sends any event of this package with its call, exactly as the event's own method does.
   public func track(_ event: some TrackingEvent) {
     event.send(to: self)
   }
