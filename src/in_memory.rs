@@ -36,6 +36,13 @@ pub fn all_targets() -> Vec<Target> {
         Target::Swift {
             module: "Tracking".into(),
             sources_only: true,
+            analytics_swift: false,
+            validate: true,
+        },
+        Target::Swift {
+            module: "Tracking".into(),
+            sources_only: false,
+            analytics_swift: true,
             validate: true,
         },
     ]

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::catalog::Sources;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::error::{Error, Result};
-use crate::lang::{Language, Target, TsSdk};
+use crate::lang::{ANALYTICS_SWIFT, Language, Target, TsSdk};
 use crate::model::{Catalog, slug};
 use crate::protocols::settings::{self, RawSegment, SegmentSettings};
 use crate::select::Selection;
@@ -254,8 +254,13 @@ fn target(
             return finish(t, target, base, shared, out, before, diags);
         }
     };
-    if language != Language::TypeScript {
-        misplaced("sdk", t.sdk.as_ref().map(|s| &s.loc), "TypeScript", diags);
+    if language == Language::Rust {
+        misplaced(
+            "sdk",
+            t.sdk.as_ref().map(|s| &s.loc),
+            "TypeScript and Swift",
+            diags,
+        );
     }
     if language != Language::Rust {
         misplaced(
@@ -328,9 +333,26 @@ fn target(
                         .with_hint("letters, digits and underscores, starting with a letter"),
                 );
             }
+            let analytics_swift = match &t.sdk {
+                None => false,
+                Some(s) if s.value == ANALYTICS_SWIFT => true,
+                Some(s) => {
+                    let hint =
+                        suggest::did_you_mean(&s.value, &[ANALYTICS_SWIFT]).unwrap_or_else(|| {
+                            "use analytics-swift, or leave `sdk` out for a client of your own"
+                                .into()
+                        });
+                    diags.push(
+                        Diagnostic::at(&s.loc, format!("unknown Swift SDK `{}`", s.value))
+                            .with_hint(hint),
+                    );
+                    return None;
+                }
+            };
             Target::Swift {
                 module,
                 sources_only: t.sources_only.as_ref().is_some_and(|s| s.value),
+                analytics_swift,
                 validate: true,
             }
         }
@@ -542,6 +564,7 @@ targets:
   # A Swift package for an iOS app (`sources_only: true` writes only the .swift files):
   # - name: ios
   #   lang: swift
+  #   sdk: analytics-swift    # or leave it out: no dependency, a client of your own
   #   module: Tracking
   #   use_cases: [mitigate-cart-abandonment]
   #   out: ios/Tracking

@@ -25,6 +25,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "rust/module.rs",
     "swift/package.swift",
     "swift/client.swift",
+    "swift/analytics-client.swift",
     "swift/struct.swift",
     "swift/enum.swift",
     "swift/union.swift",
@@ -139,6 +140,7 @@ mod tests {
             Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                analytics_swift: true,
                 validate: true,
             },
             Target::Docs {

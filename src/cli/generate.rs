@@ -38,9 +38,11 @@ pub struct GenArgs {
     /// How --check reports drift: text for people, json for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// TypeScript: the Segment SDK to send through
-    #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node"], default_value = "analytics-next")]
-    pub sdk: String,
+    /// The Segment SDK to send through: TypeScript's analytics-next (the default) or
+    /// analytics-node; Swift's analytics-swift (without it, the Swift package depends on nothing
+    /// and the app makes its client conform)
+    #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node", lang::ANALYTICS_SWIFT])]
+    pub sdk: Option<String>,
     /// Rust: the generated file's name
     #[arg(long, value_name = "FILE", default_value = "tracking.rs")]
     pub file_name: String,
@@ -111,8 +113,9 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
     if selection.is_empty() {
         return Err(nothing_selected());
     }
-    if let Target::Swift { module, .. } = target(language, args)
-        && !project::valid_swift_module(&module)
+    let target = target(language, args)?;
+    if let Target::Swift { module, .. } = &target
+        && !project::valid_swift_module(module)
     {
         return Err(
             Diagnostic::global(format!("`{module}` is not a Swift module name"))
@@ -120,7 +123,6 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
                 .into(),
         );
     }
-    let target = target(language, args);
     let out = args
         .out
         .clone()
@@ -154,23 +156,42 @@ fn nothing_selected() -> Error {
         .into()
 }
 
-fn target(language: Language, args: &GenArgs) -> Target {
+fn target(language: Language, args: &GenArgs) -> Result<Target> {
+    let sdk = args.sdk.as_deref();
+    let ts_sdk = sdk.and_then(TsSdk::parse);
     let target = match language {
-        Language::TypeScript => Target::TypeScript {
-            sdk: TsSdk::parse(&args.sdk).unwrap_or_default(),
+        Language::TypeScript if sdk.is_none() || ts_sdk.is_some() => Target::TypeScript {
+            sdk: ts_sdk.unwrap_or_default(),
             validate: true,
         },
-        Language::Rust => Target::Rust {
+        Language::Rust if sdk.is_none() => Target::Rust {
             file_name: args.file_name.clone(),
             validate: true,
         },
-        Language::Swift => Target::Swift {
+        Language::Swift if sdk.is_none() || sdk == Some(lang::ANALYTICS_SWIFT) => Target::Swift {
             module: args.module.clone(),
             sources_only: args.sources_only,
+            analytics_swift: sdk.is_some(),
             validate: true,
         },
+        _ => {
+            let hint = match language {
+                Language::TypeScript => "use analytics-next or analytics-node",
+                Language::Rust => "the Rust module sends through any sink: leave --sdk out",
+                Language::Swift => {
+                    "use analytics-swift, or leave --sdk out for a client of your own"
+                }
+            };
+            return Err(Diagnostic::global(format!(
+                "--sdk {} does not apply to --lang {}",
+                sdk.unwrap_or_default(),
+                language.name()
+            ))
+            .with_hint(hint)
+            .into());
+        }
     };
-    target.with_validation(args.validate == Validate::On)
+    Ok(target.with_validation(args.validate == Validate::On))
 }
 
 /// Every target of the project file (or the one named by `--target`).

@@ -87,6 +87,9 @@ pub enum TsSdk {
     AnalyticsNode,
 }
 
+/// The Swift SDK a package can send through: `--sdk analytics-swift` (see [`Target::Swift`]).
+pub const ANALYTICS_SWIFT: &str = "analytics-swift";
+
 impl TsSdk {
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -119,6 +122,10 @@ pub enum Target {
     Swift {
         module: String,
         sources_only: bool,
+        /// `--sdk analytics-swift`: the package depends on analytics-swift and its `Analytics`
+        /// is the client, every call carrying tracktype's context. Without it the package
+        /// depends on nothing, and the app makes its client conform.
+        analytics_swift: bool,
         validate: bool,
     },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
@@ -152,6 +159,7 @@ impl Target {
             Language::Swift => Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                analytics_swift: false,
                 validate: true,
             },
         }
@@ -190,9 +198,13 @@ impl Target {
             Target::Swift {
                 module,
                 sources_only,
+                analytics_swift,
                 ..
             } => {
                 let mut s = "--lang swift".to_owned();
+                if *analytics_swift {
+                    s.push_str(&format!(" --sdk {ANALYTICS_SWIFT}"));
+                }
                 if module != "Tracking" {
                     s.push_str(&format!(" --module {module}"));
                 }
@@ -305,8 +317,18 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
         Target::Swift {
             module,
             sources_only,
+            analytics_swift,
             validate,
-        } => swift::generate(&layout, module, *sources_only, *validate, &header),
+        } => swift::generate(
+            &layout,
+            module,
+            swift::Options {
+                sources_only: *sources_only,
+                analytics_swift: *analytics_swift,
+                validate: *validate,
+            },
+            &header,
+        ),
         Target::Docs { format } => crate::site::generate(request, *format, &header),
     }
 }

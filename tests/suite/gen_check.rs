@@ -48,6 +48,109 @@ fn no_selection_is_a_usage_error_that_says_how_to_choose() {
 }
 
 #[test]
+fn an_sdk_of_another_language_is_a_usage_error_that_names_the_right_ones() {
+    let dir = dir_with(&[]);
+    for (lang, sdk, hint) in [
+        (
+            "ts",
+            "analytics-swift",
+            "use analytics-next or analytics-node",
+        ),
+        (
+            "swift",
+            "analytics-node",
+            "use analytics-swift, or leave --sdk out for a client of your own",
+        ),
+        (
+            "rust",
+            "analytics-next",
+            "the Rust module sends through any sink: leave --sdk out",
+        ),
+    ] {
+        let run = tracktype_in(
+            Some(dir.path()),
+            &["gen", "--lang", lang, "--sdk", sdk, "--all", "--out", "o"],
+        );
+        assert_eq!(run.code, 2, "{lang} {sdk}: {}", run.stderr);
+        let name = lang.replace("ts", "typescript");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: --sdk {sdk} does not apply to --lang {name}\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!("hint: {hint}")),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!dir.path().join("o").exists(), "nothing is written");
+}
+
+#[test]
+fn swift_with_analytics_swift_depends_on_it_and_makes_its_analytics_the_client() {
+    let dir = dir_with(&[]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &[
+            "gen",
+            "--lang",
+            "swift",
+            "--sdk",
+            "analytics-swift",
+            "--use-case",
+            "mitigate-cart-abandonment",
+            "--out",
+            "ios",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let package = fs::read_to_string(dir.path().join("ios/Package.swift")).unwrap();
+    assert!(
+        package.contains("// Options: --lang swift --sdk analytics-swift\n"),
+        "{package}"
+    );
+    assert!(
+        package.contains(
+            ".package(url: \"https://github.com/segmentio/analytics-swift\", from: \"1.7.0\")"
+        ),
+        "{package}"
+    );
+    let client = fs::read_to_string(
+        dir.path()
+            .join("ios/Sources/Tracking/AnalyticsClient.swift"),
+    )
+    .unwrap();
+    assert!(
+        client.contains("extension Segment.Analytics: TrackingClient {"),
+        "{client}"
+    );
+    // Without it: no dependency, and no file that needs one.
+    let run = tracktype_in(
+        Some(dir.path()),
+        &[
+            "gen",
+            "--lang",
+            "swift",
+            "--use-case",
+            "mitigate-cart-abandonment",
+            "--out",
+            "plain",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let package = fs::read_to_string(dir.path().join("plain/Package.swift")).unwrap();
+    assert!(!package.contains("dependencies"), "{package}");
+    assert!(
+        !dir.path()
+            .join("plain/Sources/Tracking/AnalyticsClient.swift")
+            .exists()
+    );
+}
+
+#[test]
 fn writes_a_module_with_the_header_then_leaves_it_untouched() {
     let dir = dir_with(&[]);
     let run = gen_mca(dir.path(), &[]).success();

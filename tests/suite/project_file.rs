@@ -233,6 +233,18 @@ fn malformed_project_files_are_located() {
         Some("did you mean `analytics-node`?"),
     );
     rejects(
+        "targets:\n  - name: ios\n    lang: swift\n    sdk: analytics-swif\n    all: true\n    out: o\n",
+        "tracktype.yaml:4:10",
+        "unknown Swift SDK `analytics-swif`",
+        Some("did you mean `analytics-swift`?"),
+    );
+    rejects(
+        "targets:\n  - name: api\n    lang: rust\n    sdk: analytics-swift\n    all: true\n    out: o\n",
+        "tracktype.yaml:4:10",
+        "`sdk` applies to TypeScript and Swift targets only",
+        None,
+    );
+    rejects(
         "targets:\n  - name: web\n    lang: ts\n    out: o\n",
         "tracktype.yaml:2:11",
         "target `web` selects no events",

@@ -329,7 +329,7 @@ fn the_example_apps_pass_status_check() {
     for target in [
         "ts-mitigate-cart-abandonment",
         "rust-mitigate-cart-abandonment",
-        "swift-mitigate-cart-abandonment",
+        "swift-mitigate-cart-abandonment-analytics-swift",
     ] {
         let run = tracktype_in(
             Some(&root().join("generated-examples")),

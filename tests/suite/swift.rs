@@ -6,9 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use serde_json::{Value, json};
+
 use crate::support::{
-    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, tracktype,
-    typewriter_expected, typewriter_plans,
+    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, swift_binary,
+    tracktype, typewriter_expected, typewriter_plans,
 };
 
 /// The Swift toolchain: on PATH, or this team's wrappers in `../shared/tools/bin`.
@@ -17,10 +19,15 @@ fn swift_tool(name: &str) -> Option<PathBuf> {
     require_tool(name, &[shared], "the Swift tests")
 }
 
-const EXAMPLES: [(&str, &str); 3] = [
+const EXAMPLES: [(&str, &str); 4] = [
     ("mitigate-cart-abandonment", "Tracking"),
     ("all-use-cases", "TrackingAllUseCases"),
     ("acme", "AcmeTracking"),
+    // `--sdk analytics-swift`: it imports analytics-swift's `Segment`.
+    (
+        "mitigate-cart-abandonment-analytics-swift",
+        "TrackingAnalyticsSwift",
+    ),
 ];
 
 #[test]
@@ -52,6 +59,14 @@ fn swift_examples_compile_in_swift_6_mode_without_warnings_and_reject_misuse() {
         return;
     };
     let modules = scratch("modules");
+    // The app and the analytics-swift example import analytics-swift's `Segment`, which the
+    // suite cannot fetch: a stand-in with its signatures checks them against the real overloads.
+    emit_module(
+        &swiftc,
+        "Segment",
+        &swift_files(&root().join("tests/swift/Segment")),
+        &modules,
+    );
     for (example, module) in EXAMPLES {
         let dir = root().join("generated-examples/swift").join(example);
         emit_module(
@@ -61,14 +76,6 @@ fn swift_examples_compile_in_swift_6_mode_without_warnings_and_reject_misuse() {
             &modules,
         );
     }
-    // The app imports analytics-swift's `Segment`, which the suite cannot fetch: a stand-in
-    // with its `Analytics` calls' signatures checks the app against the real overloads.
-    emit_module(
-        &swiftc,
-        "Segment",
-        &swift_files(&root().join("tests/swift/Segment")),
-        &modules,
-    );
     run_ok(
         Command::new(&swiftc)
             .args(["-typecheck", "-parse-as-library", "-module-name", "Shop"])
@@ -133,6 +140,105 @@ fn swift_examples_send_exactly_the_expected_payloads() {
     assert!(out.contains("Executed 10 tests, with 0 failures"), "{out}");
 }
 
+/// With `--sdk analytics-swift`, analytics-swift's `Analytics` is the client, and every call
+/// made through the generated methods carries exactly `context.tracktype` (what TypeScript and
+/// Rust send, naming Swift), added to analytics-swift's own context, with the context of
+/// `withContext(_:)` under it; the generic `track(_:)` sends exactly what each event's own method
+/// sends; `onViolation(_:)` can drop a call; calls the app makes itself go as they did. The module is generated for the whole
+/// catalog, so that page and screen events are among them, and runs against the stand-in in
+/// `tests/swift/Segment`, which runs events through plugins and enrichments as analytics-swift
+/// does; `tests/swift/AnalyticsSwift/main.swift` makes the calls and prints what would be sent.
+#[test]
+fn analytics_swift_sends_the_tracktype_context_with_every_generated_call() {
+    let Some(swiftc) = swift_tool("swiftc") else {
+        return;
+    };
+    let dir = scratch("analytics-swift");
+    tracktype(&[
+        "gen",
+        "--lang",
+        "swift",
+        "--sdk",
+        "analytics-swift",
+        "--all",
+        "--sources-only",
+        "--out",
+        &path_of(&dir.join("Sources")),
+    ])
+    .success();
+    run_ok(
+        Command::new(&swiftc)
+            .args([
+                "-emit-library",
+                "-static",
+                "-emit-module",
+                "-parse-as-library",
+            ])
+            .args(SWIFT_6_STRICT)
+            .args(["-module-name", "Segment", "-emit-module-path"])
+            .arg(dir.join("Segment.swiftmodule"))
+            .arg("-o")
+            .arg(dir.join("libSegment.a"))
+            .args(swift_files(&root().join("tests/swift/Segment")))
+            .current_dir(root()),
+        "swiftc -emit-library of the analytics-swift stand-in",
+    );
+    let runner = dir.join("runner");
+    run_ok(
+        Command::new(&swiftc)
+            .args(SWIFT_6_STRICT)
+            .args(["-module-name", "Tracking", "-lSegment"])
+            .arg("-I")
+            .arg(&dir)
+            .arg("-L")
+            .arg(&dir)
+            .args(swift_files(&dir.join("Sources")))
+            .arg(root().join("tests/swift/AnalyticsSwift/main.swift"))
+            .arg("-o")
+            .arg(&runner)
+            .current_dir(root()),
+        "swiftc on the analytics-swift runner",
+    );
+    let out = run_ok(
+        swift_binary(&swiftc, &runner).current_dir(root()),
+        "the analytics-swift runner",
+    );
+    let sent: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("the runner prints JSON"))
+        .collect();
+    let library = json!({ "name": "analytics-swift", "version": "stub" });
+    let tracktype = json!({ "language": "swift", "version": env!("CARGO_PKG_VERSION") });
+    let context = json!({ "library": library, "tracktype": tracktype });
+    let order = json!({ "type": "track", "event": "Order Completed",
+                        "properties": { "order_id": "o-1", "revenue": 25 }, "context": context });
+    let page = json!({ "type": "screen", "name": "Home", "category": "Docs",
+                       "properties": { "path": "/" }, "context": context });
+    let screen = json!({ "type": "screen", "name": "Cart", "category": "checkout",
+                         "properties": {}, "context": context });
+    assert_eq!(
+        sent,
+        [
+            order.clone(),
+            order,
+            page.clone(),
+            page,
+            screen.clone(),
+            screen,
+            json!({ "type": "identify", "userId": "u-1",
+                    "traits": { "email": "ada@example.com" }, "context": context }),
+            json!({ "type": "group", "groupId": "g-1",
+                    "traits": { "employees": 12, "name": "Acme" }, "context": context }),
+            json!({ "type": "track", "event": "Signed In", "properties": { "username": "ada" },
+                    "context": { "app": { "name": "shop" }, "library": library,
+                                 "tracktype": tracktype } }),
+            json!({ "type": "track", "event": "Hand Written", "properties": { "by": "the app" },
+                    "context": { "library": library } }),
+        ],
+        "{out}"
+    );
+}
+
 /// The Swift 6 language mode with complete concurrency checking, warnings as errors.
 const SWIFT_6_STRICT: [&str; 4] = [
     "-swift-version",
@@ -141,12 +247,15 @@ const SWIFT_6_STRICT: [&str; 4] = [
     "-warnings-as-errors",
 ];
 
-/// Compiles `sources` into the module `module`, in `modules`, under [`SWIFT_6_STRICT`].
+/// Compiles `sources` into the module `module`, in `modules` (where its imports are too),
+/// under [`SWIFT_6_STRICT`].
 fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
     run_ok(
         Command::new(swiftc)
             .arg("-emit-module")
             .args(SWIFT_6_STRICT)
+            .arg("-I")
+            .arg(modules)
             .args(["-module-name", module, "-emit-module-path"])
             .arg(modules.join(format!("{module}.swiftmodule")))
             .args(sources)

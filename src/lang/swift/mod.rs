@@ -28,10 +28,22 @@ const WIDTH: usize = 100;
 /// The attribute that marks a deprecated declaration.
 const DEPRECATED: &str = "@available(*, deprecated)";
 
+/// How a Swift target is generated, besides its module's name.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Only the `.swift` files, without `Package.swift` (`--sources-only`).
+    pub sources_only: bool,
+    /// analytics-swift's `Analytics` is the client (`--sdk analytics-swift`).
+    pub analytics_swift: bool,
+    /// Run-time validation (`--validate`).
+    pub validate: bool,
+}
+
 #[derive(Serialize)]
 struct PackageView {
     header: String,
     module: String,
+    analytics_swift: bool,
 }
 
 #[derive(Serialize)]
@@ -41,6 +53,7 @@ struct ClientView {
     methods: Vec<calls::MethodView>,
     /// Some event is sent with a screen call: the client needs `screen`.
     screen: bool,
+    analytics_swift: bool,
     validate: bool,
 }
 
@@ -150,11 +163,20 @@ struct ValidationView {
 pub fn generate(
     layout: &Layout<'_>,
     module: &str,
-    sources_only: bool,
-    validate: bool,
+    options: Options,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
+    let Options {
+        sources_only,
+        analytics_swift,
+        validate,
+    } = options;
     let names = Names::new(layout);
+    let package = PackageView {
+        header: header.to_owned(),
+        module: module.to_owned(),
+        analytics_swift,
+    };
     let sources = if sources_only {
         PathBuf::new()
     } else {
@@ -164,31 +186,30 @@ pub fn generate(
     if !sources_only {
         files.push(GeneratedFile {
             path: PathBuf::from("Package.swift"),
-            contents: render(
-                "swift/package.swift",
-                &PackageView {
-                    header: header.to_owned(),
-                    module: module.to_owned(),
-                },
-            )?,
+            contents: render("swift/package.swift", &package)?,
         });
     }
 
     let mut methods = calls::event_methods(layout, &names);
     methods.extend(calls::traits_methods(layout, &names, validate));
+    let client = ClientView {
+        header: header.to_owned(),
+        version: env!("CARGO_PKG_VERSION"),
+        methods,
+        screen: calls::uses_screen(layout),
+        analytics_swift,
+        validate,
+    };
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
-        contents: render(
-            "swift/client.swift",
-            &ClientView {
-                header: header.to_owned(),
-                version: env!("CARGO_PKG_VERSION"),
-                methods,
-                screen: calls::uses_screen(layout),
-                validate,
-            },
-        )?,
+        contents: render("swift/client.swift", &client)?,
     });
+    if analytics_swift {
+        files.push(GeneratedFile {
+            path: sources.join("AnalyticsClient.swift"),
+            contents: render("swift/analytics-client.swift", &client)?,
+        });
+    }
 
     // Declarations render independently, so they share the cores; the file is only their
     // concatenation, assembled here rather than copied once more into a template's context.
@@ -235,37 +256,19 @@ pub fn generate(
     {
         files.push(GeneratedFile {
             path: sources.join("JSONValue.swift"),
-            contents: render(
-                "swift/json-value.swift",
-                &PackageView {
-                    header: header.to_owned(),
-                    module: module.to_owned(),
-                },
-            )?,
+            contents: render("swift/json-value.swift", &package)?,
         });
     }
     if uses_json_key(layout) {
         files.push(GeneratedFile {
             path: sources.join("JSONKey.swift"),
-            contents: render(
-                "swift/json-key.swift",
-                &PackageView {
-                    header: header.to_owned(),
-                    module: module.to_owned(),
-                },
-            )?,
+            contents: render("swift/json-key.swift", &package)?,
         });
     }
     if uses_nullable(layout) {
         files.push(GeneratedFile {
             path: sources.join("Nullable.swift"),
-            contents: render(
-                "swift/nullable.swift",
-                &PackageView {
-                    header: header.to_owned(),
-                    module: module.to_owned(),
-                },
-            )?,
+            contents: render("swift/nullable.swift", &package)?,
         });
     }
     Ok(files)

@@ -99,7 +99,7 @@ const CASE_RESERVED: [&str; 8] = [
 
 /// Type names of Swift, its standard library and Foundation, and the module's own, which a
 /// generated type must not take: a clash would break the module or its users' code.
-pub const TYPE_NAMES: [&str; 60] = [
+pub const TYPE_NAMES: [&str; 61] = [
     "Self",
     "Type",
     "Protocol",
@@ -158,6 +158,8 @@ pub const TYPE_NAMES: [&str; 60] = [
     "TrackingEvent",
     "Tracktype",
     "Tracker",
+    // analytics-swift's module, which qualifies its names (`--sdk analytics-swift`).
+    "Segment",
     "Nullable",
     "Substring",
 ];

@@ -219,6 +219,7 @@ fn targets(i: usize) -> Vec<Target> {
         Target::Swift {
             module: swift_module(i),
             sources_only: true,
+            analytics_swift: false,
             validate: true,
         },
     ]

@@ -144,6 +144,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         let target = tracktype::lang::Target::Swift {
             module: module.clone(),
             sources_only: true,
+            analytics_swift: false,
             validate: true,
         };
         let sources = dir.join("Sources").join(&module);

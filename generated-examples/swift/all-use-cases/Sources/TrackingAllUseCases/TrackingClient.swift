@@ -5,7 +5,9 @@
 import Foundation
 
 /// A client that sends calls to Segment. analytics-swift's `Analytics` has exactly these
-/// methods, so `extension Analytics: TrackingClient {}` is all an app writes.
+/// methods, so `extension Analytics: TrackingClient {}` is all an app writes; but it takes no
+/// context with a call, so its calls go without `context.tracktype`: generate with `--sdk
+/// analytics-swift` for that.
 public protocol TrackingClient {
   /// Sends a track call: the event `name` with its properties.
   func track<P: Codable>(name: String, properties: P?)
