@@ -33,7 +33,7 @@ pub const SETUP: [(&str, &str, &str); 3] = [
     (
         "Swift",
         "swift",
-        "extension Analytics: TrackingClient {} // analytics-swift",
+        "let analytics = Analytics(configuration: Configuration(writeKey: writeKey)) // --sdk analytics-swift",
     ),
 ];
 
