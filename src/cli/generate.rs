@@ -38,15 +38,15 @@ pub struct GenArgs {
     /// How --check reports drift: text for people, json for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// TypeScript: the Segment SDK to send through
-    #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node"], default_value = "analytics-next")]
-    pub sdk: String,
-    /// Rust: the generated file's name
-    #[arg(long, value_name = "FILE", default_value = "tracking.rs")]
-    pub file_name: String,
-    /// Swift: the module (library product and target) name
-    #[arg(long, value_name = "NAME", default_value = "Tracking")]
-    pub module: String,
+    /// TypeScript: the Segment SDK to send through [default: analytics-next]
+    #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node"])]
+    pub sdk: Option<String>,
+    /// Rust: the generated file's name [default: tracking.rs]
+    #[arg(long, value_name = "FILE")]
+    pub file_name: Option<String>,
+    /// Swift: the module (library product and target) name [default: Tracking]
+    #[arg(long, value_name = "NAME")]
+    pub module: Option<String>,
     /// Swift: write only the .swift sources, not a package, for apps that add files to an
     /// Xcode project
     #[arg(long)]
@@ -88,6 +88,7 @@ fn parse_language(s: &str) -> std::result::Result<Language, String> {
 pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let mut selection = args.selection.selection();
     if args.lang.is_none() && selection.is_empty() && inputs.plans.is_empty() {
+        ignored_options(None, args)?;
         return run_project(args, inputs, paint);
     }
     // With a plan and nothing else selected, the plan's events are what to generate.
@@ -97,6 +98,7 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
             .with_hint("add --lang ts, --lang rust or --lang swift")
             .into());
     };
+    ignored_options(Some(language), args)?;
     if selection.is_empty() {
         return Err(nothing_selected());
     }
@@ -146,16 +148,88 @@ fn nothing_selected() -> Error {
 fn target(language: Language, args: &GenArgs) -> Target {
     match language {
         Language::TypeScript => Target::TypeScript {
-            sdk: TsSdk::parse(&args.sdk).unwrap_or_default(),
+            sdk: args
+                .sdk
+                .as_deref()
+                .and_then(TsSdk::parse)
+                .unwrap_or_default(),
         },
         Language::Rust => Target::Rust {
-            file_name: args.file_name.clone(),
+            file_name: args
+                .file_name
+                .clone()
+                .unwrap_or_else(|| "tracking.rs".to_owned()),
         },
         Language::Swift => Target::Swift {
-            module: args.module.clone(),
+            module: args.module.clone().unwrap_or_else(|| "Tracking".to_owned()),
             sources_only: args.sources_only,
         },
     }
+}
+
+/// The language options given, each with the language it belongs to.
+fn language_options(args: &GenArgs) -> Vec<(&'static str, Language)> {
+    [
+        ("--sdk", Language::TypeScript, args.sdk.is_some()),
+        ("--file-name", Language::Rust, args.file_name.is_some()),
+        ("--module", Language::Swift, args.module.is_some()),
+        ("--sources-only", Language::Swift, args.sources_only),
+    ]
+    .into_iter()
+    .filter(|(_, _, given)| *given)
+    .map(|(flag, language, _)| (flag, language))
+    .collect()
+}
+
+/// Options that would be silently ignored: another language's (`--lang rust --sdk ...`), or
+/// any language option or `--out` when the project file's targets are generated (each takes
+/// its own from the file). Every one is reported.
+fn ignored_options(language: Option<Language>, args: &GenArgs) -> Result<()> {
+    let mut problems = Diagnostics::default();
+    for (flag, owner) in language_options(args) {
+        let problem = match language {
+            Some(l) if l == owner => continue,
+            Some(l) => Diagnostic::global(format!(
+                "{flag} is an option of --lang {}, not of --lang {}",
+                flag_name(owner),
+                flag_name(l)
+            ))
+            .with_hint(format!(
+                "remove {flag}, or use it with --lang {}",
+                flag_name(owner)
+            )),
+            None => project_mode_option(flag),
+        };
+        problems.push(problem);
+    }
+    if language.is_none() && args.out.is_some() {
+        problems.push(project_mode_option("--out"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
+/// The language as `--lang` is usually written.
+fn flag_name(language: Language) -> &'static str {
+    match language {
+        Language::TypeScript => "ts",
+        other => other.name(),
+    }
+}
+
+fn project_mode_option(flag: &str) -> Diagnostic {
+    Diagnostic::global(format!(
+        "{flag} needs --lang: without it, gen generates the targets of {}, each with the \
+         options the file gives it",
+        project::FILE_NAME
+    ))
+    .with_hint(format!(
+        "add --lang and a selection, or set the option on the target in {}",
+        project::FILE_NAME
+    ))
 }
 
 /// Every target of the project file (or the one named by `--target`).
@@ -206,6 +280,10 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
             })
             .collect();
         return Ok(check_report(&results, &fix, args.format, paint).with_warnings(warnings));
+    }
+    // An output directory that is a file fails before any target is written.
+    for (t, _) in &outputs {
+        writer::not_a_file(&t.out)?;
     }
     let mut text = String::new();
     for (t, files) in &outputs {

@@ -5,6 +5,7 @@ mod support;
 mod catalog_facts;
 mod catalog_validation;
 mod cli_catalog;
+mod cli_usage;
 mod determinism;
 mod docs;
 mod docs_browser;
