@@ -140,6 +140,7 @@ impl Config {
             .unwrap_or_else(|| "tracking.rs".to_owned());
         let target = Target::Rust {
             file_name: file_name.clone(),
+            included: true,
         };
         // Rerun when the inputs change, even if they are invalid now and fixed later.
         if !self.quiet {

@@ -304,7 +304,10 @@ fn target(
                         .with_hint("a plain file name ending in .rs, such as tracking.rs"),
                 );
             }
-            Target::Rust { file_name }
+            Target::Rust {
+                file_name,
+                included: false,
+            }
         }
         Language::Swift => {
             let module = t

@@ -88,6 +88,7 @@ mod tests {
             },
             Target::Rust {
                 file_name: "tracking.rs".into(),
+                included: false,
             },
             Target::Swift {
                 module: "Tracking".into(),

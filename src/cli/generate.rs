@@ -159,6 +159,7 @@ fn target(language: Language, args: &GenArgs) -> Target {
                 .file_name
                 .clone()
                 .unwrap_or_else(|| "tracking.rs".to_owned()),
+            included: false,
         },
         Language::Swift => Target::Swift {
             module: args.module.clone().unwrap_or_else(|| "Tracking".to_owned()),

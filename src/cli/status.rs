@@ -162,7 +162,7 @@ fn run_project(args: &StatusArgs, inputs: &InputArgs) -> Result<(Vec<TargetStatu
 fn modules(args: &StatusArgs, target: Option<&Target>) -> Modules {
     let defaults = Modules::default();
     let rust = match target {
-        Some(Target::Rust { file_name }) => Path::new(file_name)
+        Some(Target::Rust { file_name, .. }) => Path::new(file_name)
             .file_stem()
             .map_or(defaults.rust.clone(), |s| s.to_string_lossy().into_owned()),
         _ => defaults.rust,

@@ -111,6 +111,10 @@ pub enum Target {
     },
     Rust {
         file_name: String,
+        /// The module is read with `include!` (a build script's output), which admits no
+        /// inner attribute: it goes without the guard that keeps `cargo fmt` off a module
+        /// file (`OUT_DIR` is never formatted anyway).
+        included: bool,
     },
     Swift {
         module: String,
@@ -141,6 +145,7 @@ impl Target {
             },
             Language::Rust => Target::Rust {
                 file_name: "tracking.rs".into(),
+                included: false,
             },
             Language::Swift => Target::Swift {
                 module: "Tracking".into(),
@@ -153,8 +158,8 @@ impl Target {
     pub fn describe(&self) -> String {
         match self {
             Target::TypeScript { sdk } => format!("--lang ts --sdk {}", sdk.name()),
-            Target::Rust { file_name } if file_name == "tracking.rs" => "--lang rust".into(),
-            Target::Rust { file_name } => format!("--lang rust --file-name {file_name}"),
+            Target::Rust { file_name, .. } if file_name == "tracking.rs" => "--lang rust".into(),
+            Target::Rust { file_name, .. } => format!("--lang rust --file-name {file_name}"),
             Target::Swift {
                 module,
                 sources_only,
@@ -245,7 +250,10 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     let header = crate::writer::header(&request.selection, &target.describe());
     match target {
         Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
-        Target::Rust { file_name } => rust::generate(&layout, file_name, &header),
+        Target::Rust {
+            file_name,
+            included,
+        } => rust::generate(&layout, file_name, !included, &header),
         Target::Swift {
             module,
             sources_only,

@@ -2,6 +2,10 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang rust
 
+// `cargo fmt` would reformat this file (rustfmt is not prettyplease), and `tracktype gen
+// --check` would then fail: this keeps rustfmt off it, and compiles to nothing.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
 /// An event of this module: its properties serialise to exactly the Segment `properties`
 /// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
 pub trait Event: serde::Serialize {

@@ -31,6 +31,10 @@ pub use names::{KEYWORDS, TRACKER_METHODS, TYPE_NAMES};
 #[derive(Serialize)]
 struct ModuleView {
     header: String,
+    /// The module is a file of its own (`mod tracking;`): it carries the guard that keeps
+    /// `cargo fmt` from reformatting it (rustfmt is not prettyplease, and formats files marked
+    /// `@generated` too), so that `tracktype gen --check` still passes after `cargo fmt`.
+    rustfmt_guard: bool,
     version: &'static str,
     /// Some optional property is nullable: the module needs its reader.
     absent_or_null: bool,
@@ -61,7 +65,12 @@ pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     }
 }
 
-pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    layout: &Layout<'_>,
+    file_name: &str,
+    rustfmt_guard: bool,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
     let deprecation = Deprecation::of(layout);
     let cx = Context {
@@ -98,6 +107,7 @@ pub fn generate(layout: &Layout<'_>, file_name: &str, header: &str) -> Result<Ve
     let (identify, group) = (traits(TraitsCall::Identify), traits(TraitsCall::Group));
     let view = ModuleView {
         header: header.to_owned(),
+        rustfmt_guard,
         version: env!("CARGO_PKG_VERSION"),
         absent_or_null: any_field(&|ty| ty.split_nullable().1),
         present: any_field(&|ty| *ty == Ty::Any),
