@@ -48,7 +48,9 @@ pub struct InputArgs {
     #[arg(long = "catalog", value_name = "PATH", global = true)]
     pub catalogs: Vec<PathBuf>,
     /// A Segment tracking plan (JSON, Config-API or Public-API format) whose events join the
-    /// catalog, replacing the embedded ones of the same name (repeatable)
+    /// catalog, replacing the embedded ones of the same name (repeatable). With no other
+    /// selection, gen, docs, export, status and `list events` take the plan's events
+    /// (`catalog` and `show` see the whole catalog)
     #[arg(long = "plan", value_name = "FILE", global = true)]
     pub plans: Vec<PathBuf>,
     /// Leave out the embedded catalog: use only --catalog files and --plan plans
@@ -282,6 +284,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 *what,
                 goal.as_deref(),
                 use_case.as_deref(),
+                !cli.inputs.plans.is_empty(),
                 *format,
                 paint,
             )
