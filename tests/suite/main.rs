@@ -19,6 +19,7 @@ mod plans;
 mod project_file;
 mod protocols;
 mod random_catalogs;
+mod readme;
 mod rust;
 mod rust_format;
 mod schema_fidelity;

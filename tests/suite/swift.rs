@@ -12,7 +12,7 @@ use crate::support::{
 };
 
 /// The Swift toolchain: on PATH, or this team's wrappers in `../shared/tools/bin`.
-fn swift_tool(name: &str) -> Option<PathBuf> {
+pub(crate) fn swift_tool(name: &str) -> Option<PathBuf> {
     let shared = root().join("../shared/tools/bin");
     require_tool(name, &[shared], "the Swift tests")
 }
@@ -134,7 +134,7 @@ fn swift_examples_send_exactly_the_expected_payloads() {
 }
 
 /// The Swift 6 language mode with complete concurrency checking, warnings as errors.
-const SWIFT_6_STRICT: [&str; 4] = [
+pub(crate) const SWIFT_6_STRICT: [&str; 4] = [
     "-swift-version",
     "6",
     "-strict-concurrency=complete",
@@ -142,7 +142,7 @@ const SWIFT_6_STRICT: [&str; 4] = [
 ];
 
 /// Compiles `sources` into the module `module`, in `modules`, under [`SWIFT_6_STRICT`].
-fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
+pub(crate) fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
     run_ok(
         Command::new(swiftc)
             .arg("-emit-module")
@@ -156,7 +156,7 @@ fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path)
 }
 
 /// The Swift files of a directory, in a stable order.
-fn swift_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn swift_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()

@@ -20,7 +20,7 @@ fn project() -> PathBuf {
 }
 
 /// `npm ci` once, if the toolchain is not installed yet (CI installs it first).
-fn ensure_node_modules(npm: &Path) {
+pub(crate) fn ensure_node_modules(npm: &Path) {
     static INSTALL: Mutex<()> = Mutex::new(());
     let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     if project().join("node_modules/.bin/tsc").exists() {

@@ -1,10 +1,16 @@
 // The part of analytics-swift's `Segment` module that the example app
 // (generated-examples/apps/swift) uses: `Analytics` with the signatures of its track, identify
 // and group calls, typed and untyped, so that the app type-checks against the real overloads
-// without fetching the package. Nothing here runs.
+// without fetching the package; and its initializer from a configuration, which the README's
+// example calls. Nothing here runs.
+
+public struct Configuration {
+  public init(writeKey: String) {}
+}
 
 public class Analytics {
   public init() {}
+  public init(configuration: Configuration) {}
 }
 
 extension Analytics {
