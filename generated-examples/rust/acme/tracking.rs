@@ -8,11 +8,18 @@
 
 /// An event of this module: its properties serialise to exactly the Segment `properties`
 /// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
-pub trait Event: serde::Serialize {
+/// Only this module's events implement it (it is sealed), so sending one cannot fail to
+/// serialise.
+pub trait Event: serde::Serialize + sealed::Sealed {
     /// The event's exact name.
     const NAME: &'static str;
     /// How the event is sent: a track call, unless the catalog says page or screen.
     const CALL: EventCall = EventCall::Track;
+}
+
+/// What seals [`Event`]: a trait no type outside this module can implement.
+mod sealed {
+    pub trait Sealed {}
 }
 
 /// The Segment call an event is sent with.
@@ -500,6 +507,8 @@ impl Event for CheckoutStarted {
     const NAME: &'static str = "Checkout Started";
 }
 
+impl sealed::Sealed for CheckoutStarted {}
+
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
 /// it.
@@ -599,6 +608,8 @@ impl Event for OrderCompleted {
     const NAME: &'static str = "Order Completed";
 }
 
+impl sealed::Sealed for OrderCompleted {}
+
 /// Currency of the monetary values, as an ISO 4217 code such as USD. Segment
 /// assumes USD when it is missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -696,6 +707,8 @@ impl Event for SubscriptionStarted {
     const NAME: &'static str = "Subscription Started";
 }
 
+impl sealed::Sealed for SubscriptionStarted {}
+
 /// How often the subscription is billed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::enum_variant_names)]
@@ -776,6 +789,8 @@ impl TrialStarted {
 impl Event for TrialStarted {
     const NAME: &'static str = "Trial Started";
 }
+
+impl sealed::Sealed for TrialStarted {}
 
 /// Who an event is about: a user ID, an anonymous ID, or both. Segment needs at least one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -978,9 +993,11 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
-    // with string keys.
-    serde_json::to_value(value).unwrap_or_default()
+    // Only this module's types come here (`Event` is sealed; traits are this module's
+    // structs), and they hold only strings, numbers, booleans, JSON values and maps with
+    // string keys, which always serialise: a failure would be a bug in tracktype, and is not
+    // sent on as `null` properties.
+    serde_json::to_value(value).expect("generated types always serialise to JSON")
 }
 
 /// Takes a page or screen call's name and category out of the event's properties; without a
@@ -1076,13 +1093,14 @@ impl<S: Sink> Tracker<S> {
             context: serde_json::Map::new(),
         }
     }
-    /// Context added to every message, under each message's own.
+    /// Adds context to every message, under each message's own; called again, adds more
+    /// (a key given again takes the new value).
     #[must_use]
     pub fn with_context(
         mut self,
         context: serde_json::Map<String, serde_json::Value>,
     ) -> Self {
-        self.context = context;
+        self.context.extend(context);
         self
     }
     /// Sends a message built by hand, for a timestamp or context of its own.

@@ -8,11 +8,18 @@
 
 /// An event of this module: its properties serialise to exactly the Segment `properties`
 /// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
-pub trait Event: serde::Serialize {
+/// Only this module's events implement it (it is sealed), so sending one cannot fail to
+/// serialise.
+pub trait Event: serde::Serialize + sealed::Sealed {
     /// The event's exact name.
     const NAME: &'static str;
     /// How the event is sent: a track call, unless the catalog says page or screen.
     const CALL: EventCall = EventCall::Track;
+}
+
+/// What seals [`Event`]: a trait no type outside this module can implement.
+mod sealed {
+    pub trait Sealed {}
 }
 
 /// The Segment call an event is sent with.
@@ -465,6 +472,8 @@ impl Event for ApplicationInstalled {
     const NAME: &'static str = "Application Installed";
 }
 
+impl sealed::Sealed for ApplicationInstalled {}
+
 /// The app was launched or brought to the foreground after its first open. The
 /// Use Cases Reference adds the screen fields, which the spec does not define.
 ///
@@ -519,6 +528,8 @@ impl ApplicationOpened {
 impl Event for ApplicationOpened {
     const NAME: &'static str = "Application Opened";
 }
+
+impl sealed::Sealed for ApplicationOpened {}
 
 /// A customer started checking out, on the page reached after pressing
 /// checkout. Matched against Order Completed by `order_id`, it shows who
@@ -599,6 +610,8 @@ impl Event for CheckoutStarted {
     const NAME: &'static str = "Checkout Started";
 }
 
+impl sealed::Sealed for CheckoutStarted {}
+
 /// An install was attributed to a campaign, by Segment or an attribution
 /// provider, after the install. Not every install gets one. The Use Cases
 /// Reference lists no properties; those below are the spec's.
@@ -628,6 +641,8 @@ impl InstallAttributed {
 impl Event for InstallAttributed {
     const NAME: &'static str = "Install Attributed";
 }
+
+impl sealed::Sealed for InstallAttributed {}
 
 /// A new user finished onboarding. Not a Segment Spec event. The Use Cases
 /// Reference lists order properties for it, copied from Order Completed, which
@@ -678,6 +693,8 @@ impl OnboardingCompleted {
 impl Event for OnboardingCompleted {
     const NAME: &'static str = "Onboarding Completed";
 }
+
+impl sealed::Sealed for OnboardingCompleted {}
 
 /// A new user finished one step of an onboarding flow. Not a Segment Spec
 /// event.
@@ -734,6 +751,8 @@ impl OnboardingStepCompleted {
 impl Event for OnboardingStepCompleted {
     const NAME: &'static str = "Onboarding Step Completed";
 }
+
+impl sealed::Sealed for OnboardingStepCompleted {}
 
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
@@ -821,6 +840,8 @@ impl Event for OrderCompleted {
     const NAME: &'static str = "Order Completed";
 }
 
+impl sealed::Sealed for OrderCompleted {}
+
 /// A visitor scrolled through a page. Not a Segment Spec event.
 ///
 /// Needed by: Accelerate app install, Accelerate signup, Nurture with content,
@@ -850,6 +871,8 @@ impl PageScrolled {
 impl Event for PageScrolled {
     const NAME: &'static str = "Page Scrolled";
 }
+
+impl sealed::Sealed for PageScrolled {}
 
 /// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
 /// records pages: `page_name` and `page_category`, the two properties the Use
@@ -920,6 +943,8 @@ impl Event for PageViewed {
     };
 }
 
+impl sealed::Sealed for PageViewed {}
+
 /// A shopper added a product to their cart. This is the Use Cases Reference's
 /// name, not a Segment Spec event: the spec's event is `Product Added`, with
 /// unprefixed `name`, `brand`, `price` and `category` plus `cart_id`, and
@@ -967,6 +992,8 @@ impl Event for ProductAddedToCart {
     const NAME: &'static str = "Product Added to Cart";
 }
 
+impl sealed::Sealed for ProductAddedToCart {}
+
 /// A user viewed an app screen. Sent as a Segment screen call, as the Screen
 /// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
 /// Reference lists three properties the spec does not define: `screen_title` is
@@ -1008,6 +1035,8 @@ impl Event for ScreenViewed {
     };
 }
 
+impl sealed::Sealed for ScreenViewed {}
+
 /// A user signed in. The spec defines only `username` for this event; the Use
 /// Cases Reference also lists `first_name`, `last_name` and `email`, which the
 /// spec has on Signed Up only.
@@ -1046,6 +1075,8 @@ impl SignedIn {
 impl Event for SignedIn {
     const NAME: &'static str = "Signed In";
 }
+
+impl sealed::Sealed for SignedIn {}
 
 /// A user created an account. The Use Cases Reference lists a subset of the
 /// spec's properties; the spec's others are included as optional. The account
@@ -1099,6 +1130,8 @@ impl Event for SignedUp {
     const NAME: &'static str = "Signed Up";
 }
 
+impl sealed::Sealed for SignedUp {}
+
 /// A paid subscription began. No Segment Spec defines this event and the Use
 /// Cases Reference lists no properties, so it has none; add your own with a
 /// user catalog.
@@ -1117,6 +1150,8 @@ impl SubscriptionStarted {
 impl Event for SubscriptionStarted {
     const NAME: &'static str = "Subscription Started";
 }
+
+impl sealed::Sealed for SubscriptionStarted {}
 
 /// A trial began. The Use Cases Reference lists only `category`, which the spec
 /// does not define; the spec's trial fields are included as optional.
@@ -1158,6 +1193,8 @@ impl TrialStarted {
 impl Event for TrialStarted {
     const NAME: &'static str = "Trial Started";
 }
+
+impl sealed::Sealed for TrialStarted {}
 
 /// Who an event is about: a user ID, an anonymous ID, or both. Segment needs at least one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1360,9 +1397,11 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
-    // with string keys.
-    serde_json::to_value(value).unwrap_or_default()
+    // Only this module's types come here (`Event` is sealed; traits are this module's
+    // structs), and they hold only strings, numbers, booleans, JSON values and maps with
+    // string keys, which always serialise: a failure would be a bug in tracktype, and is not
+    // sent on as `null` properties.
+    serde_json::to_value(value).expect("generated types always serialise to JSON")
 }
 
 /// Takes a page or screen call's name and category out of the event's properties; without a
@@ -1458,13 +1497,14 @@ impl<S: Sink> Tracker<S> {
             context: serde_json::Map::new(),
         }
     }
-    /// Context added to every message, under each message's own.
+    /// Adds context to every message, under each message's own; called again, adds more
+    /// (a key given again takes the new value).
     #[must_use]
     pub fn with_context(
         mut self,
         context: serde_json::Map<String, serde_json::Value>,
     ) -> Self {
-        self.context = context;
+        self.context.extend(context);
         self
     }
     /// Sends a message built by hand, for a timestamp or context of its own.

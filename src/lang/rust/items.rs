@@ -339,6 +339,13 @@ fn struct_items(
             self_ty: path_ty(&name, vec![]),
             items: consts,
         }));
+        items.push(Item::Impl(Impl {
+            attrs: allow(cx),
+            generics: vec![],
+            trait_: Some(path_of("sealed::Sealed", vec![])),
+            self_ty: path_ty(&name, vec![]),
+            items: vec![],
+        }));
     }
     items
 }
