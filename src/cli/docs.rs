@@ -30,7 +30,9 @@ pub struct DocsArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocsFormat {
+    /// Pages with Mermaid diagrams, for GitHub
     Markdown,
+    /// A self-contained static site with an SVG diagram and search
     Html,
 }
 

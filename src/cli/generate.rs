@@ -56,13 +56,13 @@ pub struct GenArgs {
 #[derive(Debug, Args, Default)]
 pub struct SelectionArgs {
     /// Select the events of a use case (slug or name; repeatable)
-    #[arg(long = "use-case", value_name = "SLUG")]
+    #[arg(long = "use-case", value_name = "SLUG", value_parser = super::complete::CatalogNames(super::complete::Names::UseCases), hide_possible_values = true)]
     pub use_cases: Vec<String>,
     /// Select the events of every use case of a goal (repeatable)
-    #[arg(long = "goal", value_name = "SLUG")]
+    #[arg(long = "goal", value_name = "SLUG", value_parser = super::complete::CatalogNames(super::complete::Names::Goals), hide_possible_values = true)]
     pub goals: Vec<String>,
     /// Select an event by its exact name (repeatable)
-    #[arg(long = "event", value_name = "NAME")]
+    #[arg(long = "event", value_name = "NAME", value_parser = super::complete::CatalogNames(super::complete::Names::Events), hide_possible_values = true)]
     pub events: Vec<String>,
     /// Select every event of the catalog
     #[arg(long)]

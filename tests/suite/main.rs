@@ -14,6 +14,7 @@ mod examples;
 mod fuzz_regressions;
 mod gen_check;
 mod malformed;
+mod manual;
 mod mock_api;
 mod plans;
 mod project_file;
