@@ -75,6 +75,36 @@ impl Address {
             country: None,
         }
     }
+    /// Sets `street`.
+    #[must_use]
+    pub fn street(mut self, street: impl Into<String>) -> Self {
+        self.street = Some(street.into());
+        self
+    }
+    /// Sets `city`.
+    #[must_use]
+    pub fn city(mut self, city: impl Into<String>) -> Self {
+        self.city = Some(city.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+    /// Sets `postal_code`.
+    #[must_use]
+    pub fn postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Some(postal_code.into());
+        self
+    }
+    /// Sets `country`.
+    #[must_use]
+    pub fn country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
+    }
 }
 
 /// The campaign an install is attributed to (the Native Mobile Spec's
@@ -113,6 +143,42 @@ impl Campaign {
             ad_group: None,
         }
     }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `medium`.
+    #[must_use]
+    pub fn medium(mut self, medium: impl Into<String>) -> Self {
+        self.medium = Some(medium.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(mut self, content: impl Into<String>) -> Self {
+        self.content = Some(content.into());
+        self
+    }
+    /// Sets `ad_creative`.
+    #[must_use]
+    pub fn ad_creative(mut self, ad_creative: impl Into<String>) -> Self {
+        self.ad_creative = Some(ad_creative.into());
+        self
+    }
+    /// Sets `ad_group`.
+    #[must_use]
+    pub fn ad_group(mut self, ad_group: impl Into<String>) -> Self {
+        self.ad_group = Some(ad_group.into());
+        self
+    }
 }
 
 /// A user's company (the Segment Spec's reserved `company` trait).
@@ -147,6 +213,36 @@ impl Company {
             employee_count: None,
             plan: None,
         }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `employee_count`.
+    #[must_use]
+    pub fn employee_count(mut self, employee_count: i64) -> Self {
+        self.employee_count = Some(employee_count);
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -223,6 +319,72 @@ impl Product {
             url: None,
             image_url: None,
         }
+    }
+    /// Sets `sku`.
+    #[must_use]
+    pub fn sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Some(sku.into());
+        self
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `brand`.
+    #[must_use]
+    pub fn brand(mut self, brand: impl Into<String>) -> Self {
+        self.brand = Some(brand.into());
+        self
+    }
+    /// Sets `variant`.
+    #[must_use]
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.variant = Some(variant.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, price: f64) -> Self {
+        self.price = Some(price);
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, position: i64) -> Self {
+        self.position = Some(position);
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `image_url`.
+    #[must_use]
+    pub fn image_url(mut self, image_url: impl Into<String>) -> Self {
+        self.image_url = Some(image_url.into());
+        self
     }
 }
 
@@ -318,6 +480,108 @@ impl IdentifyTraits {
             age: None,
         }
     }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn birthday(mut self, birthday: impl Into<String>) -> Self {
+        self.birthday = Some(birthday.into());
+        self
+    }
+    /// Sets `company`.
+    #[must_use]
+    pub fn company(mut self, company: Company) -> Self {
+        self.company = Some(company);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(mut self, gender: impl Into<String>) -> Self {
+        self.gender = Some(gender.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `age`.
+    #[must_use]
+    pub fn age(mut self, age: f64) -> Self {
+        self.age = Some(age);
+        self
+    }
 }
 
 /// What you know about a group (an account, a company, an organisation), sent
@@ -388,6 +652,78 @@ impl GroupTraits {
             website: None,
             plan: None,
         }
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `employees`.
+    #[must_use]
+    pub fn employees(mut self, employees: GroupTraitsEmployees) -> Self {
+        self.employees = Some(employees);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -466,6 +802,51 @@ impl ApplicationInstalled {
             referring_application: None,
         }
     }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+    /// Sets `build`.
+    #[must_use]
+    pub fn build(mut self, build: impl Into<String>) -> Self {
+        self.build = Some(build.into());
+        self
+    }
+    /// Sets `from_background`.
+    #[must_use]
+    pub fn from_background(mut self, from_background: bool) -> Self {
+        self.from_background = Some(from_background);
+        self
+    }
+    /// Sets `referring_application`.
+    #[must_use]
+    pub fn referring_application(
+        mut self,
+        referring_application: impl Into<String>,
+    ) -> Self {
+        self.referring_application = Some(referring_application.into());
+        self
+    }
 }
 
 impl Event for ApplicationInstalled {
@@ -522,6 +903,57 @@ impl ApplicationOpened {
             referring_application: None,
             url: None,
         }
+    }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+    /// Sets `build`.
+    #[must_use]
+    pub fn build(mut self, build: impl Into<String>) -> Self {
+        self.build = Some(build.into());
+        self
+    }
+    /// Sets `from_background`.
+    #[must_use]
+    pub fn from_background(mut self, from_background: bool) -> Self {
+        self.from_background = Some(from_background);
+        self
+    }
+    /// Sets `referring_application`.
+    #[must_use]
+    pub fn referring_application(
+        mut self,
+        referring_application: impl Into<String>,
+    ) -> Self {
+        self.referring_application = Some(referring_application.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
     }
 }
 
@@ -604,6 +1036,72 @@ impl CheckoutStarted {
             products: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(mut self, value: f64) -> Self {
+        self.value = Some(value);
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
 }
 
 impl Event for CheckoutStarted {
@@ -635,6 +1133,18 @@ impl InstallAttributed {
             provider: None,
             campaign: None,
         }
+    }
+    /// Sets `provider`.
+    #[must_use]
+    pub fn provider(mut self, provider: impl Into<String>) -> Self {
+        self.provider = Some(provider.into());
+        self
+    }
+    /// Sets `campaign`.
+    #[must_use]
+    pub fn campaign(mut self, campaign: Campaign) -> Self {
+        self.campaign = Some(campaign);
+        self
     }
 }
 
@@ -687,6 +1197,48 @@ impl OnboardingCompleted {
             tax: None,
             affiliation: None,
         }
+    }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `order_id`.
+    #[must_use]
+    pub fn order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Some(order_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
     }
 }
 
@@ -745,6 +1297,42 @@ impl OnboardingStepCompleted {
             screen_id: None,
             screen_type: None,
         }
+    }
+    /// Sets `step_number`.
+    #[must_use]
+    pub fn step_number(mut self, step_number: i64) -> Self {
+        self.step_number = Some(step_number);
+        self
+    }
+    /// Sets `total_steps`.
+    #[must_use]
+    pub fn total_steps(mut self, total_steps: i64) -> Self {
+        self.total_steps = Some(total_steps);
+        self
+    }
+    /// Sets `pct_completed`.
+    #[must_use]
+    pub fn pct_completed(mut self, pct_completed: f64) -> Self {
+        self.pct_completed = Some(pct_completed);
+        self
+    }
+    /// Sets `flow_name`.
+    #[must_use]
+    pub fn flow_name(mut self, flow_name: impl Into<String>) -> Self {
+        self.flow_name = Some(flow_name.into());
+        self
+    }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
     }
 }
 
@@ -834,6 +1422,78 @@ impl OrderCompleted {
             currency: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
+    /// Sets `subtotal`.
+    #[must_use]
+    pub fn subtotal(mut self, subtotal: f64) -> Self {
+        self.subtotal = Some(subtotal);
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
 }
 
 impl Event for OrderCompleted {
@@ -865,6 +1525,18 @@ impl PageScrolled {
             pct_scrolled: None,
             page_category: None,
         }
+    }
+    /// Sets `pct_scrolled`.
+    #[must_use]
+    pub fn pct_scrolled(mut self, pct_scrolled: f64) -> Self {
+        self.pct_scrolled = Some(pct_scrolled);
+        self
+    }
+    /// Sets `page_category`.
+    #[must_use]
+    pub fn page_category(mut self, page_category: impl Into<String>) -> Self {
+        self.page_category = Some(page_category.into());
+        self
     }
 }
 
@@ -933,6 +1605,54 @@ impl PageViewed {
             keywords: None,
         }
     }
+    /// Sets `page_category`.
+    #[must_use]
+    pub fn page_category(mut self, page_category: impl Into<String>) -> Self {
+        self.page_category = Some(page_category.into());
+        self
+    }
+    /// Sets `page_name`.
+    #[must_use]
+    pub fn page_name(mut self, page_name: impl Into<String>) -> Self {
+        self.page_name = Some(page_name.into());
+        self
+    }
+    /// Sets `path`.
+    #[must_use]
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+    /// Sets `referrer`.
+    #[must_use]
+    pub fn referrer(mut self, referrer: impl Into<String>) -> Self {
+        self.referrer = Some(referrer.into());
+        self
+    }
+    /// Sets `search`.
+    #[must_use]
+    pub fn search(mut self, search: impl Into<String>) -> Self {
+        self.search = Some(search.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `keywords`.
+    #[must_use]
+    pub fn keywords(mut self, keywords: Vec<String>) -> Self {
+        self.keywords = Some(keywords);
+        self
+    }
 }
 
 impl Event for PageViewed {
@@ -986,6 +1706,30 @@ impl ProductAddedToCart {
             product_category: None,
         }
     }
+    /// Sets `product_name`.
+    #[must_use]
+    pub fn product_name(mut self, product_name: impl Into<String>) -> Self {
+        self.product_name = Some(product_name.into());
+        self
+    }
+    /// Sets `product_brand`.
+    #[must_use]
+    pub fn product_brand(mut self, product_brand: impl Into<String>) -> Self {
+        self.product_brand = Some(product_brand.into());
+        self
+    }
+    /// Sets `product_price`.
+    #[must_use]
+    pub fn product_price(mut self, product_price: f64) -> Self {
+        self.product_price = Some(product_price);
+        self
+    }
+    /// Sets `product_category`.
+    #[must_use]
+    pub fn product_category(mut self, product_category: impl Into<String>) -> Self {
+        self.product_category = Some(product_category.into());
+        self
+    }
 }
 
 impl Event for ProductAddedToCart {
@@ -1024,6 +1768,24 @@ impl ScreenViewed {
             screen_type: None,
             screen_title: None,
         }
+    }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
     }
 }
 
@@ -1069,6 +1831,30 @@ impl SignedIn {
             username: None,
             email: None,
         }
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
     }
 }
 
@@ -1123,6 +1909,48 @@ impl SignedUp {
             phone: None,
             title: None,
         }
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(mut self, r#type: impl Into<String>) -> Self {
+        self.r#type = Some(r#type.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
     }
 }
 
@@ -1187,6 +2015,30 @@ impl TrialStarted {
             trial_end_date: None,
             trial_plan_name: None,
         }
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `trial_start_date`.
+    #[must_use]
+    pub fn trial_start_date(mut self, trial_start_date: impl Into<String>) -> Self {
+        self.trial_start_date = Some(trial_start_date.into());
+        self
+    }
+    /// Sets `trial_end_date`.
+    #[must_use]
+    pub fn trial_end_date(mut self, trial_end_date: impl Into<String>) -> Self {
+        self.trial_end_date = Some(trial_end_date.into());
+        self
+    }
+    /// Sets `trial_plan_name`.
+    #[must_use]
+    pub fn trial_plan_name(mut self, trial_plan_name: impl Into<String>) -> Self {
+        self.trial_plan_name = Some(trial_plan_name.into());
+        self
     }
 }
 

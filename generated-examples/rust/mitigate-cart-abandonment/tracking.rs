@@ -75,6 +75,36 @@ impl Address {
             country: None,
         }
     }
+    /// Sets `street`.
+    #[must_use]
+    pub fn street(mut self, street: impl Into<String>) -> Self {
+        self.street = Some(street.into());
+        self
+    }
+    /// Sets `city`.
+    #[must_use]
+    pub fn city(mut self, city: impl Into<String>) -> Self {
+        self.city = Some(city.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+    /// Sets `postal_code`.
+    #[must_use]
+    pub fn postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Some(postal_code.into());
+        self
+    }
+    /// Sets `country`.
+    #[must_use]
+    pub fn country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
+    }
 }
 
 /// A user's company (the Segment Spec's reserved `company` trait).
@@ -109,6 +139,36 @@ impl Company {
             employee_count: None,
             plan: None,
         }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `employee_count`.
+    #[must_use]
+    pub fn employee_count(mut self, employee_count: i64) -> Self {
+        self.employee_count = Some(employee_count);
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -185,6 +245,72 @@ impl Product {
             url: None,
             image_url: None,
         }
+    }
+    /// Sets `sku`.
+    #[must_use]
+    pub fn sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Some(sku.into());
+        self
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `brand`.
+    #[must_use]
+    pub fn brand(mut self, brand: impl Into<String>) -> Self {
+        self.brand = Some(brand.into());
+        self
+    }
+    /// Sets `variant`.
+    #[must_use]
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.variant = Some(variant.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, price: f64) -> Self {
+        self.price = Some(price);
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, position: i64) -> Self {
+        self.position = Some(position);
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `image_url`.
+    #[must_use]
+    pub fn image_url(mut self, image_url: impl Into<String>) -> Self {
+        self.image_url = Some(image_url.into());
+        self
     }
 }
 
@@ -280,6 +406,108 @@ impl IdentifyTraits {
             age: None,
         }
     }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn birthday(mut self, birthday: impl Into<String>) -> Self {
+        self.birthday = Some(birthday.into());
+        self
+    }
+    /// Sets `company`.
+    #[must_use]
+    pub fn company(mut self, company: Company) -> Self {
+        self.company = Some(company);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(mut self, gender: impl Into<String>) -> Self {
+        self.gender = Some(gender.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `age`.
+    #[must_use]
+    pub fn age(mut self, age: f64) -> Self {
+        self.age = Some(age);
+        self
+    }
 }
 
 /// What you know about a group (an account, a company, an organisation), sent
@@ -350,6 +578,78 @@ impl GroupTraits {
             website: None,
             plan: None,
         }
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `employees`.
+    #[must_use]
+    pub fn employees(mut self, employees: GroupTraitsEmployees) -> Self {
+        self.employees = Some(employees);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -455,6 +755,72 @@ impl CheckoutStarted {
             products: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(mut self, value: f64) -> Self {
+        self.value = Some(value);
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
 }
 
 impl Event for CheckoutStarted {
@@ -542,6 +908,78 @@ impl OrderCompleted {
             coupon: None,
             currency: None,
         }
+    }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
+    /// Sets `subtotal`.
+    #[must_use]
+    pub fn subtotal(mut self, subtotal: f64) -> Self {
+        self.subtotal = Some(subtotal);
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
     }
 }
 

@@ -10,9 +10,6 @@ use tracking::{Identity, Message, OrderCompleted, Tracker};
 pub fn checkout(queue: &Mutex<Vec<Message>>) {
     let tracker = Tracker::new(|message| queue.lock().unwrap().push(message));
     tracker.order_completed(Identity::user("u-1"), OrderCompleted::new("o-1"));
-    let order = OrderCompleted {
-        revenue: Some(25.0),
-        ..OrderCompleted::new("o-2")
-    };
+    let order = OrderCompleted::new("o-2").revenue(25.0).coupon("SPRING");
     tracker.order_completed(Identity::anonymous("a-7"), order);
 }

@@ -27,7 +27,7 @@ fn checkout_queues_both_orders() {
             }),
             serde_json::json!({
                 "type": "track", "event": "Order Completed", "anonymousId": "a-7",
-                "properties": { "order_id": "o-2", "revenue": 25.0 },
+                "properties": { "order_id": "o-2", "revenue": 25.0, "coupon": "SPRING" },
             }),
         ]
     );

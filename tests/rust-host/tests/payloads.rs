@@ -46,6 +46,15 @@ fn mitigate_cart_abandonment_events() {
         props(&order),
         json!({ "order_id": "o-1", "revenue": 25.0, "products": [{ "product_id": "p-1", "price": 12.5, "quantity": 2 }] })
     );
+    // The same, with a setter per optional property.
+    let built = mca::OrderCompleted::new("o-1")
+        .revenue(25.0)
+        .products(vec![mca::Product {
+            price: Some(12.5),
+            quantity: Some(2),
+            ..mca::Product::new("p-1")
+        }]);
+    assert_eq!(props(&built), props(&order));
     assert_eq!(
         <mca::CheckoutStarted as mca::Event>::NAME,
         "Checkout Started"
