@@ -1,69 +1,93 @@
 #!/usr/bin/env bash
-# What tracktype adds to a user's clean build as a build-dependency.
+# What tracktype adds to a user's clean build as a build-dependency, next to what prost-build
+# adds, measured the same way on the same machine.
 #
-# Builds two crates from scratch, each with its own empty target directory:
-#   baseline: serde (derive) and serde_json, which the generated module needs anyway;
-#   with-tracktype: the same, plus tracktype (default-features = false) as a build-dependency
-#   whose build.rs generates the mitigate-cart-abandonment module.
-# Prints the wall-clock time and the number of crates compiled for each, and the difference.
-# Usage: bench/build-dependency.sh [runs]   (default 1 run each; the median is reported)
+# Four crates, each built from scratch in its own empty target directory, in interleaved rounds
+# (A B C D, A B C D, …) so that a busier moment of the machine falls on all of them:
+#   serde        serde (derive), serde_json and regex: what the generated module needs anyway
+#                (regex for the run-time validation of the use case's currency pattern);
+#   tracktype    the same, plus tracktype (default-features = false) as a build-dependency whose
+#                build.rs generates the mitigate-cart-abandonment module;
+#   prost        prost: what prost's generated code needs;
+#   prost-build  the same, plus prost-build as a build-dependency compiling one .proto file.
+# A build-dependency's cost is the difference it makes to its crate, per round; the medians of
+# those differences are printed, wall-clock and CPU (user + system) seconds.
+#
+# Needs protoc (Debian: apt-get install protobuf-compiler) for prost-build.
+# Usage: bench/build-dependency.sh [rounds]   (3 by default)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-runs=${1:-1}
+rounds=${1:-3}
+command -v protoc >/dev/null || { echo "protoc is needed for prost-build: apt-get install protobuf-compiler" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-crate() { # name, with_tracktype
+manifest() { # name, then dependency lines
   local dir="$work/$1"
   mkdir -p "$dir/src"
-  cat >"$dir/Cargo.toml" <<TOML
-[package]
-name = "$1"
-version = "0.0.0"
-edition = "2021"
-publish = false
-[workspace]
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-TOML
-  if [ "$2" = yes ]; then
-    cat >>"$dir/Cargo.toml" <<TOML
-[build-dependencies]
-tracktype = { path = "$root", default-features = false }
-TOML
-    cat >"$dir/build.rs" <<'RS'
+  shift
+  {
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n[workspace]\n' "$(basename "$dir")"
+    printf '%s\n' "$@"
+  } >"$dir/Cargo.toml"
+}
+
+manifest serde '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"'
+echo '#[derive(serde::Serialize)] pub struct Order { pub id: String }' >"$work/serde/src/lib.rs"
+
+manifest tracktype '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"' \
+  '[build-dependencies]' "tracktype = { path = \"$root\", default-features = false }"
+cat >"$work/tracktype/build.rs" <<'RS'
 fn main() -> Result<(), tracktype::Error> {
     tracktype::Config::new().use_case("mitigate-cart-abandonment").generate()?;
     Ok(())
 }
 RS
-    echo 'pub mod tracking { include!(concat!(env!("OUT_DIR"), "/tracking.rs")); }' >"$dir/src/lib.rs"
-  else
-    echo '#[derive(serde::Serialize)] pub struct Order { pub id: String }' >"$dir/src/lib.rs"
-  fi
-}
+echo 'pub mod tracking { include!(concat!(env!("OUT_DIR"), "/tracking.rs")); }' >"$work/tracktype/src/lib.rs"
 
-measure() { # name -> prints "seconds crates"
-  local dir="$work/$1" times=() crates=0
-  for _ in $(seq "$runs"); do
-    rm -rf "$dir/target"
-    local start end
-    start=$(date +%s.%N)
-    crates=$(cd "$dir" && cargo build --offline 2>&1 | grep -c '^ *Compiling ' || true)
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
+manifest prost '[dependencies]' 'prost = "0.14"'
+echo '#[derive(prost::Message)] pub struct Order { #[prost(string, tag = "1")] pub id: String }' >"$work/prost/src/lib.rs"
+
+manifest prost-build '[dependencies]' 'prost = "0.14"' '[build-dependencies]' 'prost-build = "0.14"'
+cat >"$work/prost-build/src/order.proto" <<'PROTO'
+syntax = "proto3";
+package shop;
+message Order { string id = 1; double revenue = 2; repeated string products = 3; }
+PROTO
+cat >"$work/prost-build/build.rs" <<'RS'
+fn main() -> std::io::Result<()> {
+    prost_build::compile_protos(&["src/order.proto"], &["src/"])
+}
+RS
+echo 'pub mod shop { include!(concat!(env!("OUT_DIR"), "/shop.rs")); }' >"$work/prost-build/src/lib.rs"
+
+crates=(serde tracktype prost prost-build)
+# Fetch once, outside the timing; each crate's lock file then pins the same versions every round.
+for c in "${crates[@]}"; do (cd "$work/$c" && cargo fetch --quiet); done
+
+declare -A wall cpu
+for round in $(seq "$rounds"); do
+  for c in "${crates[@]}"; do
+    rm -rf "$work/$c/target"
+    if ! out=$( (cd "$work/$c" && /usr/bin/time -f '%e %U %S' cargo build --offline --quiet) 2>&1); then
+      printf 'building %s failed:\n%s\n' "$c" "$out" >&2
+      exit 1
+    fi
+    out=$(tail -n 1 <<<"$out")
+    read -r w u s <<<"$out"
+    wall[$c,$round]=$w
+    cpu[$c,$round]=$(echo "$u + $s" | bc)
+    printf 'round %d  %-12s %6.1f s wall  %6.1f s CPU\n' "$round" "$c" "$w" "${cpu[$c,$round]}" >&2
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $crates"
-}
+done
 
-crate baseline no
-crate with-tracktype yes
-read -r base_s base_n < <(measure baseline)
-read -r with_s with_n < <(measure with-tracktype)
-printf 'cores: %s\n' "$(nproc)"
-printf 'baseline (serde + serde_json):         %6.1f s, %3d crates compiled\n' "$base_s" "$base_n"
-printf 'with tracktype as a build-dependency:  %6.1f s, %3d crates compiled\n' "$with_s" "$with_n"
-printf 'tracktype adds:                        %6.1f s, %3d crates\n' "$(echo "$with_s - $base_s" | bc)" "$((with_n - base_n))"
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+added() { # what, dependency crate, its base crate
+  local dw dc
+  dw=$(for r in $(seq "$rounds"); do echo "${wall[$2,$r]} - ${wall[$3,$r]}" | bc; done | median)
+  dc=$(for r in $(seq "$rounds"); do echo "${cpu[$2,$r]} - ${cpu[$3,$r]}" | bc; done | median)
+  printf '%-28s adds %6.1f s wall  %6.1f s CPU\n' "$1" "$dw" "$dc"
+}
+printf 'cores: %s, %s rounds, medians of per-round differences\n' "$(nproc)" "$rounds"
+added "tracktype (build.rs)" tracktype serde
+added "prost-build (build.rs)" prost-build prost

@@ -36,6 +36,8 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     quiet: bool,
     deny_warnings: bool,
+    /// `Some(false)` when validation is turned off; on by default.
+    validate: Option<bool>,
 }
 
 impl Config {
@@ -112,6 +114,14 @@ impl Config {
         self
     }
 
+    /// Whether the generated module validates each event at run time (`Event::validate`, and
+    /// the tracker before sending) [default: true]. With a `pattern` in the catalog, validating
+    /// code needs the `regex` crate; off generates no validation code at all.
+    pub fn validate(&mut self, on: bool) -> &mut Self {
+        self.validate = Some(on);
+        self
+    }
+
     /// Generates the module and writes it if it changed, printing `cargo:rerun-if-changed`
     /// for every catalog file it read. Returns the path of the generated file.
     pub fn generate(&self) -> Result<PathBuf> {
@@ -141,6 +151,7 @@ impl Config {
         let target = Target::Rust {
             file_name: file_name.clone(),
             included: true,
+            validate: self.validate.unwrap_or(true),
         };
         // Rerun when the inputs change, even if they are invalid now and fixed later.
         if !self.quiet {

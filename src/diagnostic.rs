@@ -140,6 +140,8 @@ pub struct Diagnostic {
     /// For a warning about what some languages cannot express: those languages. Empty: it
     /// concerns every output.
     pub languages: crate::lang::Languages,
+    /// A warning that only code validating at run time cannot live with: an error there.
+    pub validation: bool,
 }
 
 impl Diagnostic {
@@ -151,6 +153,7 @@ impl Diagnostic {
             hint: None,
             notes: Vec::new(),
             languages: crate::lang::Languages::default(),
+            validation: false,
         }
     }
 
@@ -191,6 +194,13 @@ impl Diagnostic {
             None => true,
             Some(l) => self.languages.is_empty() || self.languages.contains(l),
         }
+    }
+
+    /// Marks a warning as an error for targets that validate at run time.
+    #[must_use]
+    pub fn for_validation(mut self) -> Self {
+        self.validation = true;
+        self
     }
 
     /// Turns a warning into an error, for `--deny-warnings`.
@@ -425,6 +435,19 @@ impl Diagnostics {
                     None => d.languages.is_empty(),
                 })
                 .cloned()
+                .collect(),
+        )
+    }
+
+    /// Every warning turned into an error, for targets that validate at run time.
+    pub fn denied_for_validation(self) -> Diagnostics {
+        Diagnostics(
+            self.0
+                .into_iter()
+                .map(|mut d| {
+                    d.severity = Severity::Error;
+                    d
+                })
                 .collect(),
         )
     }

@@ -25,15 +25,18 @@ pub fn all_targets() -> Vec<Target> {
     vec![
         Target::TypeScript {
             sdk: TsSdk::AnalyticsNext,
+            validate: true,
         },
         Target::TypeScript {
             sdk: TsSdk::AnalyticsNode,
+            validate: true,
         },
         Target::for_language(Language::Rust),
         Target::for_language(Language::Swift),
         Target::Swift {
             module: "Tracking".into(),
             sources_only: true,
+            validate: true,
         },
     ]
 }

@@ -17,6 +17,8 @@ pub struct DeclId(pub usize);
 /// Everything to declare for a selection, in the order to emit it: named types first (sorted
 /// by name), then the traits, then each event followed by the types nested in it.
 pub struct Layout<'c> {
+    /// The catalog the layout was made from.
+    pub catalog: &'c Catalog,
     pub events: Vec<EventDecl<'c>>,
     /// The identify and group calls, in that order.
     pub traits: Vec<TraitsDecl<'c>>,
@@ -218,6 +220,7 @@ impl<'c> Layout<'c> {
         }
         event_of.resize(b.decls.len(), None);
         Layout {
+            catalog,
             events: out,
             traits,
             decls: b.decls,

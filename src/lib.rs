@@ -37,6 +37,7 @@ pub mod site;
 #[cfg(feature = "cli")]
 pub mod status;
 pub(crate) mod suggest;
+pub(crate) mod work;
 pub mod writer;
 pub(crate) mod yaml;
 
@@ -67,6 +68,18 @@ pub struct Generated {
 pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Result<Generated> {
     let loaded = catalog::load(sources)?;
     let events = selection.resolve(&loaded.catalog)?;
+    // Patterns no regex engine of ours runs alike: errors when validating, else nothing.
+    let (unrunnable, warnings): (Vec<_>, Vec<_>) = loaded
+        .warnings
+        .concerning(target.language())
+        .0
+        .into_iter()
+        .partition(|w| w.validation);
+    if target.validates() && !unrunnable.is_empty() {
+        return Err(Error::Invalid(
+            diagnostic::Diagnostics(unrunnable).denied_for_validation(),
+        ));
+    }
     let request = lang::Request {
         catalog: &loaded.catalog,
         events,
@@ -76,6 +89,6 @@ pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Re
     Ok(Generated {
         files,
         inputs: loaded.inputs,
-        warnings: loaded.warnings.concerning(target.language()),
+        warnings: diagnostic::Diagnostics(warnings),
     })
 }

@@ -145,6 +145,7 @@ impl<'a> Namespace<'a> {
     }
 
     fn is_taken(&self, name: &str) -> bool {
+        crate::work::step(1);
         self.taken.contains(name) || self.outer.is_some_and(|o| o.contains(name))
     }
 

@@ -18,12 +18,21 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         let mut shares = items.chunks(share);
         let first = shares.next().unwrap_or_default();
         let others: Vec<_> = shares
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let results = chunk.iter().map(f).collect::<Vec<R>>();
+                    (results, crate::work::take())
+                })
+            })
             .collect();
         let mut out: Vec<R> = first.iter().map(f).collect();
         for handle in others {
             match handle.join() {
-                Ok(results) => out.extend(results),
+                Ok((results, steps)) => {
+                    // The caller counts the work done on its behalf.
+                    crate::work::step(steps);
+                    out.extend(results);
+                }
                 // A panic in a share is the caller's, as if the work had been done in line.
                 Err(panic) => std::panic::resume_unwind(panic),
             }

@@ -90,6 +90,8 @@ struct RawTarget {
     file_name: Option<Sp<String>>,
     module: Option<Sp<String>>,
     sources_only: Option<Sp<bool>>,
+    /// Whether the generated code validates at run time [default: true].
+    validate: Option<Sp<bool>>,
     /// Documentation targets (`lang: docs`): markdown or html.
     format: Option<Sp<String>>,
     src: Option<Vec<Sp<String>>>,
@@ -244,6 +246,7 @@ fn target(
                 ("file_name", t.file_name.as_ref().map(|s| &s.loc)),
                 ("module", t.module.as_ref().map(|s| &s.loc)),
                 ("sources_only", t.sources_only.as_ref().map(|s| &s.loc)),
+                ("validate", t.validate.as_ref().map(|s| &s.loc)),
             ] {
                 misplaced(key, loc, "SDK", diags);
             }
@@ -289,7 +292,10 @@ fn target(
                     }
                 },
             };
-            Target::TypeScript { sdk }
+            Target::TypeScript {
+                sdk,
+                validate: true,
+            }
         }
         Language::Rust => {
             let file_name = t
@@ -307,6 +313,7 @@ fn target(
             Target::Rust {
                 file_name,
                 included: false,
+                validate: true,
             }
         }
         Language::Swift => {
@@ -325,9 +332,11 @@ fn target(
             Target::Swift {
                 module,
                 sources_only: t.sources_only.as_ref().is_some_and(|s| s.value),
+                validate: true,
             }
         }
     };
+    let target = target.with_validation(t.validate.as_ref().is_none_or(|v| v.value));
     finish(t, target, base, shared, out, before, diags)
 }
 

@@ -21,10 +21,10 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "typescript/interface.ts",
     "typescript/tracker-analytics-next.ts",
     "typescript/tracker-analytics-node.ts",
+    "typescript/validate.ts",
     "rust/module.rs",
     "swift/package.swift",
     "swift/client.swift",
-    "swift/events.swift",
     "swift/struct.swift",
     "swift/enum.swift",
     "swift/union.swift",
@@ -33,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "swift/alias.swift",
     "swift/json-value.swift",
     "swift/nullable.swift",
+    "swift/validation.swift",
     "site/page.md",
     "site/page.html",
     "site/search.html",
@@ -65,6 +66,49 @@ pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
         .map_err(|e| Error::Internal(format!("template {name} failed: {e:?}")))
 }
 
+/// What a view puts where [`render_spliced`] inserts its parts.
+pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
+
+/// Renders `name`, then puts `parts`, each after `before_each`, where the view said [`SPLICE`].
+///
+/// A plan's declarations are most of a generated file: handed to tera they would be copied into
+/// its context and copied again into an output that grows by doubling. Spliced, they are copied
+/// once into a string of the exact size, each freed as soon as it is in.
+pub fn render_spliced(
+    name: &str,
+    view: &impl Serialize,
+    parts: Vec<String>,
+    before_each: &str,
+) -> Result<String> {
+    let shell = render(name, view)?;
+    let (head, tail) = shell
+        .split_once(SPLICE)
+        .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
+    Ok(splice(head, parts, before_each, "", tail))
+}
+
+/// `head`, each part between `before_each` and `after_each`, then `tail`: copied once into a
+/// string of the exact size, each part freed as soon as it is in.
+pub fn splice(
+    head: &str,
+    parts: Vec<String>,
+    before_each: &str,
+    after_each: &str,
+    tail: &str,
+) -> String {
+    let around = before_each.len() + after_each.len();
+    let body: usize = parts.iter().map(|p| around + p.len()).sum();
+    let mut out = String::with_capacity(head.len() + body + tail.len());
+    out.push_str(head);
+    for part in parts {
+        out.push_str(before_each);
+        out.push_str(&part);
+        out.push_str(after_each);
+    }
+    out.push_str(tail);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::RefCell;
@@ -82,17 +126,21 @@ mod tests {
         let targets = [
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNext,
+                validate: true,
             },
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNode,
+                validate: true,
             },
             Target::Rust {
                 file_name: "tracking.rs".into(),
                 included: false,
+                validate: true,
             },
             Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                validate: true,
             },
             Target::Docs {
                 format: crate::site::Format::Markdown,

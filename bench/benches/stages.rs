@@ -19,6 +19,7 @@ fn targets() -> [(&'static str, Target); 3] {
             "typescript",
             Target::TypeScript {
                 sdk: TsSdk::AnalyticsNext,
+                validate: true,
             },
         ),
         ("rust", Target::for_language(Language::Rust)),

@@ -212,12 +212,12 @@ pub struct RawNode {
     #[serde(alias = "anyOf", skip_serializing_if = "Option::is_none")]
     pub any_of: Rare<Vec<RawNode>>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
-    pub enum_values: Option<Sp<Vec<Sp<serde_json::Value>>>>,
+    pub enum_values: Rare<Vec<Sp<serde_json::Value>>>,
     /// The one value allowed: `enum` with one value, of any JSON type.
     #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
     pub const_value: Rare<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nullable: Option<Sp<bool>>,
+    pub nullable: Rare<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Sp<bool>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -234,9 +234,9 @@ pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Rare<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<Sp<String>>,
+    pub format: Rare<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<Sp<String>>,
+    pub pattern: Rare<String>,
     #[serde(alias = "minLength", skip_serializing_if = "Option::is_none")]
     pub min_length: Rare<u64>,
     #[serde(alias = "maxLength", skip_serializing_if = "Option::is_none")]

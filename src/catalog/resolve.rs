@@ -10,6 +10,7 @@ use crate::model::{
     Call, CallFields, Catalog, Event, Goal, Kind, Literal, Meta, NamedType, Property,
     Recommendation, Schema, Traits, TraitsCall, UseCase, slug,
 };
+use crate::plan::import::RULE_ARRAYS;
 use crate::suggest;
 use crate::yaml::Sp;
 
@@ -59,7 +60,7 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
             .cloned()
             .collect(),
         diags,
-        plans: BTreeMap::new(),
+        pointed: Vec::new(),
     };
     let types = r.named_types(layer);
     let events = r.events(layer);
@@ -74,6 +75,7 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
     let use_cases = r.use_cases(&layer.use_cases, &layer.events);
     let goals = r.goals(&layer.goals, &use_cases);
     r.cycles(layer, &types);
+    r.point_into_plans();
     Catalog {
         goals,
         use_cases,
@@ -87,9 +89,8 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
 pub(super) struct Resolver<'a> {
     pub(super) type_names: BTreeSet<String>,
     pub(super) diags: &'a mut Diagnostics,
-    /// Plans parsed again to name the JSON pointer of a warning, by file name; only files
-    /// with warnings are.
-    plans: BTreeMap<String, Option<crate::plan::json::Json>>,
+    /// Warnings in plans, by index in `diags`, to be given the JSON pointer of their schema.
+    pointed: Vec<(usize, Loc)>,
 }
 
 impl Resolver<'_> {
@@ -98,25 +99,38 @@ impl Resolver<'_> {
         self.diags.0.last_mut().expect("just pushed")
     }
 
-    /// A warning at `loc`; in a plan, its message names the JSON pointer of the schema.
+    /// A warning at `loc`; in a plan, its message names the JSON pointer of the schema (for
+    /// the warnings shown, found at the end in one reading of each plan).
     pub(super) fn warn(&mut self, warning: Diagnostic) {
-        let mut warning = warning;
-        if let Some(loc) = warning.loc().cloned()
+        if let Some(loc) = warning.loc()
             && loc.file.name.ends_with(".json")
-            && self.diags.iter().filter(|d| d.is_warning()).count() < limits::MAX_ERRORS_SHOWN
+            && self.pointed.len() < limits::MAX_ERRORS_SHOWN
         {
-            let root = self
-                .plans
-                .entry(loc.file.name.clone())
-                .or_insert_with(|| crate::plan::json::parse(&loc.file).ok());
-            if let Some(pointer) = root
-                .as_ref()
-                .and_then(|r| crate::plan::json::schema_pointer_at(r, loc.line, loc.column))
-            {
-                warning.message = format!("{} (at {pointer})", warning.message);
-            }
+            self.pointed.push((self.diags.0.len(), loc.clone()));
         }
         self.diags.push(warning);
+    }
+
+    /// Adds to each warning in a plan the JSON pointer of its schema.
+    fn point_into_plans(&mut self) {
+        let mut by_file: BTreeMap<&str, Vec<&(usize, Loc)>> = BTreeMap::new();
+        for pointed in &self.pointed {
+            by_file
+                .entry(&pointed.1.file.name)
+                .or_default()
+                .push(pointed);
+        }
+        for warnings in by_file.values() {
+            let places: Vec<(u32, u32)> =
+                warnings.iter().map(|(_, l)| (l.line, l.column)).collect();
+            let pointers =
+                crate::plan::json::schema_pointers_at(&warnings[0].1.file, &RULE_ARRAYS, &places);
+            for ((index, _), pointer) in warnings.iter().zip(pointers) {
+                if let (Some(pointer), Some(warning)) = (pointer, self.diags.0.get_mut(*index)) {
+                    warning.message = format!("{} (at {pointer})", warning.message);
+                }
+            }
+        }
     }
 
     fn named_types(&mut self, layer: &Layer) -> Vec<NamedType> {
@@ -325,12 +339,14 @@ impl Resolver<'_> {
                 continue;
             }
             let mut names: Vec<String> = Vec::new();
+            let mut listed: BTreeSet<&str> = BTreeSet::new();
             for event in raw
                 .events
                 .as_ref()
                 .map(|e| e.value.as_slice())
                 .unwrap_or_default()
             {
+                crate::work::step(1);
                 if !events.contains_key(&event.value) {
                     let hint = suggest::did_you_mean(&event.value, events.keys());
                     self.error(
@@ -341,7 +357,7 @@ impl Resolver<'_> {
                         ),
                     )
                     .hint = hint.or_else(|| Some("define the event under `events`".into()));
-                } else if names.contains(&event.value) {
+                } else if !listed.insert(&event.value) {
                     self.error(
                         &event.loc,
                         format!("event `{}` is listed twice", event.value),
@@ -427,9 +443,13 @@ impl Resolver<'_> {
             })
             .collect();
         let mut reported: BTreeSet<String> = BTreeSet::new();
+        // A type once explored without meeting a cycle has none below it, whichever type the
+        // search started from: each type is explored once, not once per starting type.
+        let mut done: BTreeSet<&str> = BTreeSet::new();
         for start in graph.keys() {
-            let mut path = vec![start.to_string()];
-            if let Some(cycle) = find_cycle(&graph, &mut path, &mut BTreeSet::new()) {
+            let mut path = Path::default();
+            path.push(start);
+            if let Some(cycle) = find_cycle(&graph, &mut path, &mut done) {
                 let members: BTreeSet<String> = cycle.iter().cloned().collect();
                 if members.iter().any(|m| reported.contains(m)) {
                     continue;
@@ -454,29 +474,48 @@ impl Resolver<'_> {
     }
 }
 
-fn find_cycle(
-    graph: &BTreeMap<&str, Vec<String>>,
-    path: &mut Vec<String>,
-    done: &mut BTreeSet<String>,
-) -> Option<Vec<String>> {
-    let current = path.last()?.clone();
-    for next in graph
-        .get(current.as_str())
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-    {
-        if let Some(pos) = path.iter().position(|p| p == next) {
-            return Some(path[pos..].to_vec());
+/// The types being explored, in order, and as a set to find one in at once.
+#[derive(Default)]
+struct Path<'g> {
+    order: Vec<&'g str>,
+    members: std::collections::HashMap<&'g str, usize>,
+}
+
+impl<'g> Path<'g> {
+    fn push(&mut self, name: &'g str) {
+        self.members.insert(name, self.order.len());
+        self.order.push(name);
+    }
+
+    fn pop(&mut self) {
+        if let Some(name) = self.order.pop() {
+            self.members.remove(name);
         }
-        if done.contains(next) {
+    }
+}
+
+/// A cycle through the last type of `path`, if one is reachable without passing through a
+/// type in `done`.
+fn find_cycle<'g>(
+    graph: &'g BTreeMap<&str, Vec<String>>,
+    path: &mut Path<'g>,
+    done: &mut BTreeSet<&'g str>,
+) -> Option<Vec<String>> {
+    let current = *path.order.last()?;
+    for next in graph.get(current).map(Vec::as_slice).unwrap_or_default() {
+        crate::work::step(1);
+        if let Some(&pos) = path.members.get(next.as_str()) {
+            return Some(path.order[pos..].iter().map(|s| (*s).to_owned()).collect());
+        }
+        if done.contains(next.as_str()) {
             continue;
         }
-        path.push(next.clone());
+        path.push(next);
         if let Some(c) = find_cycle(graph, path, done) {
             return Some(c);
         }
         path.pop();
-        done.insert(next.clone());
+        done.insert(next);
     }
     None
 }

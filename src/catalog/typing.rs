@@ -600,12 +600,34 @@ impl Resolver<'_> {
             );
             return None;
         }
+        if let Some(p) = &node.pattern {
+            self.check_pattern(&p.value, &p.loc);
+        }
         Some(StringRules {
             format: node.format.as_ref().map(|f| f.value.clone()),
             pattern: node.pattern.as_ref().map(|p| p.value.clone()),
             min_length: node.min_length.as_ref().map(|m| m.value),
             max_length: node.max_length.as_ref().map(|m| m.value),
         })
+    }
+
+    /// A pattern the three targets' regex engines would not run alike cannot be validated:
+    /// an error when generating validating code, and nothing otherwise.
+    fn check_pattern(&mut self, pattern: &str, loc: &Loc) {
+        if let Err(e) = crate::lang::validation::pattern::check(pattern) {
+            self.warn(
+                Diagnostic::warning(
+                    loc,
+                    format!(
+                        "pattern `{pattern}` cannot be validated alike in every language: at character {}, {}",
+                        e.offset + 1,
+                        e.what
+                    ),
+                )
+                .with_hint("rewrite the pattern without it, or generate with `--validate off`")
+                .for_validation(),
+            );
+        }
     }
 
     fn number_rules(&mut self, node: &RawNode) -> Option<NumberRules> {

@@ -51,6 +51,17 @@ pub struct GenArgs {
     /// Xcode project
     #[arg(long)]
     pub sources_only: bool,
+    /// Whether the generated code validates each call at run time against what the types
+    /// cannot say (patterns, formats, bounds, lengths); off generates no validation code
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = Validate::On)]
+    pub validate: Validate,
+}
+
+/// `--validate`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Validate {
+    Off,
+    On,
 }
 
 #[derive(Debug, Args, Default)]
@@ -146,13 +157,14 @@ fn nothing_selected() -> Error {
 }
 
 fn target(language: Language, args: &GenArgs) -> Target {
-    match language {
+    let target = match language {
         Language::TypeScript => Target::TypeScript {
             sdk: args
                 .sdk
                 .as_deref()
                 .and_then(TsSdk::parse)
                 .unwrap_or_default(),
+            validate: true,
         },
         Language::Rust => Target::Rust {
             file_name: args
@@ -160,12 +172,15 @@ fn target(language: Language, args: &GenArgs) -> Target {
                 .clone()
                 .unwrap_or_else(|| "tracking.rs".to_owned()),
             included: false,
+            validate: true,
         },
         Language::Swift => Target::Swift {
             module: args.module.clone().unwrap_or_else(|| "Tracking".to_owned()),
             sources_only: args.sources_only,
+            validate: true,
         },
-    }
+    };
+    target.with_validation(args.validate == Validate::On)
 }
 
 /// The language options given, each with the language it belongs to.

@@ -89,6 +89,7 @@ pub fn schema_facts(schema: &Schema) -> String {
 /// A declaration's documentation: its description, or else where it sits, so that every
 /// generated type is documented.
 pub fn decl(layout: &Layout<'_>, id: DeclId) -> Vec<String> {
+    crate::work::step(1);
     let d = layout.decl(id);
     if let Some(e) = layout.event_of(id) {
         return event(e);

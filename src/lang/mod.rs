@@ -4,6 +4,7 @@
 pub mod rust;
 pub mod swift;
 pub mod typescript;
+pub mod validation;
 
 pub(crate) mod docs;
 
@@ -108,6 +109,8 @@ impl TsSdk {
 pub enum Target {
     TypeScript {
         sdk: TsSdk,
+        /// Whether the generated code validates at run time (`--validate`).
+        validate: bool,
     },
     Rust {
         file_name: String,
@@ -115,15 +118,15 @@ pub enum Target {
         /// inner attribute: it goes without the guard that keeps `cargo fmt` off a module
         /// file (`OUT_DIR` is never formatted anyway).
         included: bool,
+        validate: bool,
     },
     Swift {
         module: String,
         sources_only: bool,
+        validate: bool,
     },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
-    Docs {
-        format: crate::site::Format,
-    },
+    Docs { format: crate::site::Format },
 }
 
 impl Target {
@@ -142,27 +145,55 @@ impl Target {
         match language {
             Language::TypeScript => Target::TypeScript {
                 sdk: TsSdk::default(),
+                validate: true,
             },
             Language::Rust => Target::Rust {
                 file_name: "tracking.rs".into(),
                 included: false,
+                validate: true,
             },
             Language::Swift => Target::Swift {
                 module: "Tracking".into(),
                 sources_only: false,
+                validate: true,
             },
         }
     }
 
-    /// The options as command-line flags, for generated headers.
+    /// Whether the generated code validates at run time; documentation never does.
+    pub fn validates(&self) -> bool {
+        match self {
+            Target::TypeScript { validate, .. }
+            | Target::Rust { validate, .. }
+            | Target::Swift { validate, .. } => *validate,
+            Target::Docs { .. } => false,
+        }
+    }
+
+    /// The same target, validating or not.
+    #[must_use]
+    pub fn with_validation(mut self, on: bool) -> Self {
+        match &mut self {
+            Target::TypeScript { validate, .. }
+            | Target::Rust { validate, .. }
+            | Target::Swift { validate, .. } => *validate = on,
+            Target::Docs { .. } => {}
+        }
+        self
+    }
+
+    /// The options as command-line flags, for generated headers. Validation, on by default,
+    /// is not among them: with it off, the output is byte for byte what it was before it
+    /// existed.
     pub fn describe(&self) -> String {
         match self {
-            Target::TypeScript { sdk } => format!("--lang ts --sdk {}", sdk.name()),
+            Target::TypeScript { sdk, .. } => format!("--lang ts --sdk {}", sdk.name()),
             Target::Rust { file_name, .. } if file_name == "tracking.rs" => "--lang rust".into(),
             Target::Rust { file_name, .. } => format!("--lang rust --file-name {file_name}"),
             Target::Swift {
                 module,
                 sources_only,
+                ..
             } => {
                 let mut s = "--lang swift".to_owned();
                 if module != "Tracking" {
@@ -212,6 +243,24 @@ pub(crate) struct Identifiers {
     pub(crate) traits: [Option<String>; 2],
 }
 
+impl Identifiers {
+    /// From one language's names: `ty` names a declaration, `methods` are the tracker's
+    /// methods in event order.
+    pub(crate) fn of<'n>(
+        layout: &Layout<'_>,
+        ty: impl Fn(crate::layout::DeclId) -> &'n str,
+        methods: &[String],
+    ) -> Self {
+        Self {
+            events: (layout.events.iter().zip(methods))
+                .map(|(e, method)| (ty(e.decl).to_owned(), method.clone()))
+                .collect(),
+            traits: crate::model::TraitsCall::ALL
+                .map(|c| layout.traits_decl(c).map(|id| ty(id).to_owned())),
+        }
+    }
+}
+
 fn identifiers(layout: &Layout<'_>, language: Language) -> Identifiers {
     match language {
         Language::TypeScript => typescript::identifiers(layout),
@@ -249,15 +298,19 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     let layout = Layout::new(request.catalog, &request.events);
     let header = crate::writer::header(&request.selection, &target.describe());
     match target {
-        Target::TypeScript { sdk } => typescript::generate(&layout, *sdk, &header),
+        Target::TypeScript { sdk, validate } => {
+            typescript::generate(&layout, *sdk, *validate, &header)
+        }
         Target::Rust {
             file_name,
             included,
-        } => rust::generate(&layout, file_name, !included, &header),
+            validate,
+        } => rust::generate(&layout, file_name, *validate, !included, &header),
         Target::Swift {
             module,
             sources_only,
-        } => swift::generate(&layout, module, *sources_only, &header),
+            validate,
+        } => swift::generate(&layout, module, *sources_only, *validate, &header),
         Target::Docs { format } => crate::site::generate(request, *format, &header),
     }
 }

@@ -97,9 +97,8 @@ impl Json {
     }
 }
 
-/// The JSON pointer of the schema holding the value that starts at `line:column` (the
-/// pointer of the value's parent object), when the value is in `root`.
-pub fn schema_pointer_at(root: &Json, line: u32, column: u32) -> Option<String> {
+/// The path of keys and indexes from `node` to the value read at `line`:`column`.
+fn path_to(node: &Json, line: u32, column: u32) -> Option<Vec<String>> {
     fn walk(node: &Json, line: u32, column: u32, path: &mut Vec<String>) -> bool {
         if node.loc.line == line && node.loc.column == column {
             return true;
@@ -125,15 +124,58 @@ pub fn schema_pointer_at(root: &Json, line: u32, column: u32) -> Option<String> 
         }
     }
     let mut path = Vec::new();
-    if !walk(root, line, column, &mut path) {
-        return None;
-    }
+    walk(node, line, column, &mut path).then_some(path)
+}
+
+/// The pointer of the schema holding the value read at `line`:`column`: the path to it,
+/// without its last step.
+fn schema_pointer(mut path: Vec<String>) -> String {
     path.pop();
-    Some(if path.is_empty() {
+    if path.is_empty() {
         "/".to_owned()
     } else {
         format!("/{}", path.join("/"))
-    })
+    }
+}
+
+/// The schema pointer of each place (`line`, `column`) in a plan, found in one reading of it
+/// that keeps no more than one rule at a time: a plan with warnings costs no more memory to
+/// point into than one without.
+pub fn schema_pointers_at(
+    file: &Arc<SourceFile>,
+    arrays: &[&str],
+    places: &[(u32, u32)],
+) -> Vec<Option<String>> {
+    let mut found: Vec<Option<String>> = vec![None; places.len()];
+    let mut take = |array: &str, index: usize, item: Json| {
+        for (slot, &(line, column)) in found.iter_mut().zip(places) {
+            crate::work::step(1);
+            if slot.is_none()
+                && let Some(inner) = path_to(&item, line, column)
+            {
+                let mut path: Vec<String> = array.split('/').skip(1).map(str::to_owned).collect();
+                path.push(index.to_string());
+                path.extend(inner);
+                *slot = Some(schema_pointer(path));
+            }
+        }
+    };
+    let rest = parse_streaming(
+        file,
+        Some(Stream {
+            arrays,
+            take: &mut take,
+        }),
+    )
+    .ok();
+    if let Some(rest) = rest {
+        for (slot, &(line, column)) in found.iter_mut().zip(places) {
+            if slot.is_none() {
+                *slot = path_to(&rest, line, column).map(schema_pointer);
+            }
+        }
+    }
+    found
 }
 
 /// Takes the items of some arrays as they are read, instead of the tree keeping them: the

@@ -42,8 +42,10 @@ export async function launch({ allow = fileOnly } = {}) {
   });
   const blocked = [];
   const errors = [];
-  async function newPage() {
-    const page = await browser.newPage();
+  /** A new tab; `isolated` gives it a browser context of its own (no shared storage). */
+  async function newPage({ isolated = false } = {}) {
+    const context = isolated ? await browser.createBrowserContext() : browser.defaultBrowserContext();
+    const page = await context.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => {
       if (allow(request.url())) {

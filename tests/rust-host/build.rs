@@ -34,6 +34,21 @@ fn main() -> Result<(), tracktype::Error> {
     } else {
         println!("cargo:warning=../shared/fixtures/typewriter not found: the Typewriter plan tests are skipped");
     }
+    // The validation corpus's events, which tests/validation.rs runs the corpus through.
+    let mut corpus = tracktype::Config::new();
+    corpus
+        .catalog(root.join("tests/data/validation/catalog.yaml"))
+        .file_name("validation.rs");
+    for event in [
+        "Strings Checked",
+        "Formats Checked",
+        "Numbers Checked",
+        "Arrays Checked",
+        "Objects Checked",
+    ] {
+        corpus.event(event);
+    }
+    corpus.generate()?;
     for (plan, file) in plans {
         tracktype::Config::new()
             .skip_default_catalog()

@@ -5,49 +5,15 @@
 //! and every Mermaid block of the Markdown parses with Mermaid's own parser.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
 
 use serde_json::Value;
 
+use crate::browser::{chromium, ensure_node_modules, project};
 use crate::docs_facts::{
     EventPage, assert_event_pages_match, assert_goal_pages_match, catalog_json,
 };
 use crate::support::{dir_with, require_tool, root, run_ok, tracktype_in};
-
-/// The browser test project: puppeteer-core and mermaid, and the shared Chromium launcher.
-fn project() -> PathBuf {
-    root().join("tests/browser")
-}
-
-/// `npm ci` once, if the project is not installed yet (CI installs it first).
-fn ensure_node_modules(npm: &Path) {
-    static INSTALL: Mutex<()> = Mutex::new(());
-    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
-    if project().join("node_modules/puppeteer-core").is_dir() {
-        return;
-    }
-    run_ok(
-        Command::new(npm)
-            .args(["ci", "--no-audit", "--no-fund"])
-            .env("PUPPETEER_SKIP_DOWNLOAD", "1")
-            .current_dir(project()),
-        "npm ci in tests/browser",
-    );
-}
-
-/// Chromium from $CHROMIUM or Debian's package, or a skip (a failure in CI).
-fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROMIUM") {
-        return Some(PathBuf::from(path));
-    }
-    require_tool(
-        "chromium",
-        &[PathBuf::from("/usr/bin")],
-        "the HTML documentation's browser test",
-    )
-}
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
@@ -73,7 +39,7 @@ fn the_html_docs_work_offline_in_chromium() {
     let Some(npm) = require_tool("npm", &[], "the HTML documentation's browser test") else {
         return;
     };
-    let Some(chromium) = chromium() else {
+    let Some(chromium) = chromium("the HTML documentation's browser test") else {
         return;
     };
     ensure_node_modules(&npm);

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod browser;
 mod catalog_facts;
 mod catalog_validation;
 mod cli_catalog;
@@ -27,3 +28,5 @@ mod schema_fidelity;
 mod status;
 mod swift;
 mod typescript;
+mod validation;
+mod web_browser;

@@ -97,6 +97,26 @@ pub fn require_tool(name: &str, extra: &[PathBuf], purpose: &str) -> Option<Path
 
 /// Runs a command to completion, panicking with its output if it fails.
 #[track_caller]
+/// `npm ci` in the npm project `project`, unless each of `installed` (paths under its
+/// `node_modules`) is there: CI installs first, and a dependency added since reinstalls. One
+/// install at a time, as tests run in parallel.
+pub fn npm_ci_unless_installed(npm: &Path, project: &Path, installed: &[&str]) {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let modules = project.join("node_modules");
+    if installed.iter().all(|path| modules.join(path).exists()) {
+        return;
+    }
+    run_ok(
+        Command::new(npm)
+            .args(["ci", "--no-audit", "--no-fund"])
+            // The browser tests drive Debian's Chromium; none is downloaded.
+            .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+            .current_dir(project),
+        &format!("npm ci in {}", project.display()),
+    );
+}
+
 pub fn run_ok(cmd: &mut Command, what: &str) -> String {
     let output = cmd
         .output()
@@ -193,4 +213,80 @@ pub fn assert_typewriter_calls(
 
 pub fn path_of(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+/// The validation corpus: properties of the events of `tests/data/validation/catalog.yaml` and
+/// the violations each must yield, the same in every language.
+pub fn validation_corpus() -> PathBuf {
+    root().join("tests/data/validation/corpus.json")
+}
+
+/// `gen` arguments for the corpus's events, in a given language.
+pub fn validation_gen_args(lang: &str, out: &Path) -> Vec<String> {
+    let mut args: Vec<String> = vec![
+        "--catalog".into(),
+        path_of(&root().join("tests/data/validation/catalog.yaml")),
+        "gen".into(),
+        "--lang".into(),
+        lang.into(),
+    ];
+    for event in VALIDATION_EVENTS {
+        args.extend(["--event".to_owned(), (*event).to_owned()]);
+    }
+    args.extend(["--out".to_owned(), path_of(out)]);
+    args
+}
+
+/// The corpus's events.
+pub const VALIDATION_EVENTS: &[&str] = &[
+    "Strings Checked",
+    "Formats Checked",
+    "Numbers Checked",
+    "Arrays Checked",
+    "Objects Checked",
+];
+
+/// Checks a language's violations, one list per case in corpus order, against the corpus:
+/// the same paths, keywords, expected constraints and offending values, in the same order.
+/// Numbers compare by value (`140` and `140.0` are the same JSON number).
+pub fn assert_validation_results(language: &str, results: &serde_json::Value) {
+    let corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(validation_corpus()).unwrap()).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    let results = results.as_array().expect("a list of results");
+    assert_eq!(
+        results.len(),
+        cases.len(),
+        "{language}: one result per case"
+    );
+    let mut failures = Vec::new();
+    for (case, got) in cases.iter().zip(results) {
+        if !same_json(&case["violations"], got) {
+            failures.push(format!(
+                "{} {}:\n  expected {}\n  got      {}",
+                case["event"], case["properties"], case["violations"], got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{language} disagrees with the validation corpus:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
 }

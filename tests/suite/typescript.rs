@@ -5,33 +5,23 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
 
 use serde_json::{Value, json};
 
 use crate::support::{
-    assert_typewriter_calls, fixture_plans, path_of, require_tool, root, run_ok, tracktype,
-    typewriter_expected, typewriter_plans,
+    assert_typewriter_calls, assert_validation_results, fixture_plans, path_of, require_tool, root,
+    run_ok, tracktype, typewriter_expected, typewriter_plans, validation_corpus,
+    validation_gen_args,
 };
 
 /// The directory of the TypeScript test project (its own package.json and lockfile).
-fn project() -> PathBuf {
+pub fn project() -> PathBuf {
     root().join("tests/typescript")
 }
 
-/// `npm ci` once, if the toolchain is not installed yet (CI installs it first).
-pub(crate) fn ensure_node_modules(npm: &Path) {
-    static INSTALL: Mutex<()> = Mutex::new(());
-    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
-    if project().join("node_modules/.bin/tsc").exists() {
-        return;
-    }
-    run_ok(
-        Command::new(npm)
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(project()),
-        "npm ci in tests/typescript",
-    );
+/// `npm ci`, if the toolchain is not installed yet.
+pub fn ensure_node_modules(npm: &Path) {
+    crate::support::npm_ci_unless_installed(npm, &project(), &[".bin/tsc"]);
 }
 
 #[test]
@@ -82,6 +72,16 @@ fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_ev
         "{out}"
     );
 
+    let out = run_ok(
+        Command::new(&node)
+            .arg(dist.join("tests/typescript/src/validation.test.js"))
+            .arg(validation_corpus())
+            .current_dir(project()),
+        "the TypeScript validation corpus",
+    );
+    let results: Value = serde_json::from_str(out.trim()).expect("the runner prints JSON");
+    assert_validation_results("typescript", &results);
+
     if typewriter {
         run_ok(
             Command::new(bin.join("tsc"))
@@ -126,6 +126,9 @@ fn generate_plans() -> bool {
         ])
         .success();
     };
+    // The validation corpus's events, which validation.test.ts runs the corpus through.
+    let args = validation_gen_args("ts", &out.join("fixtures/validation"));
+    tracktype(&args.iter().map(String::as_str).collect::<Vec<_>>()).success();
     // Every use case for analytics-node, which the examples have only for analytics-next:
     // page and screen calls through the real SDK.
     tracktype(&[

@@ -15,6 +15,14 @@ pub trait Event: serde::Serialize + sealed::Sealed {
     const NAME: &'static str;
     /// How the event is sent: a track call, unless the catalog says page or screen.
     const CALL: EventCall = EventCall::Track;
+    /// Every violation of the event's properties: what the types cannot say (patterns,
+    /// formats, bounds, lengths, unique items), in the order met.
+    fn validate(&self) -> Result<(), Violations>
+    where
+        Self: Sized,
+    {
+        validate_event(Self::NAME, &to_json(self))
+    }
 }
 
 /// What seals [`Event`]: a trait no type outside this module can implement.
@@ -1280,6 +1288,7 @@ where
 pub struct Tracker<S> {
     sink: S,
     context: serde_json::Map<String, serde_json::Value>,
+    on_violation: ViolationHandler,
 }
 
 impl<S: Sink> Tracker<S> {
@@ -1288,6 +1297,7 @@ impl<S: Sink> Tracker<S> {
         Self {
             sink,
             context: serde_json::Map::new(),
+            on_violation: ViolationHandler::default(),
         }
     }
     /// Adds context to every message, under each message's own; called again, adds more
@@ -1300,14 +1310,47 @@ impl<S: Sink> Tracker<S> {
         self.context.extend(context);
         self
     }
+    /// Handles the violations of each call before it is sent, instead of writing them to
+    /// standard error: the handler gets the event's name (or `identify`, `group`) and the
+    /// violations, and may log, record or panic; the call is sent when it returns.
+    #[must_use]
+    pub fn on_violation(
+        mut self,
+        handler: impl Fn(&str, &Violations) + Send + Sync + 'static,
+    ) -> Self {
+        self.on_violation = ViolationHandler::new(handler);
+        self
+    }
     /// Sends a message built by hand, for a timestamp or context of its own.
     pub fn send(&self, message: Message) -> S::Output {
+        let (key, checked) = match &message.call {
+            Call::Track { event } => {
+                (event.as_str(), validate_event(event, &message.properties))
+            }
+            Call::Identify => {
+                ("identify", validate_traits("identify", &message.properties))
+            }
+            Call::Group { .. } => {
+                ("group", validate_traits("group", &message.properties))
+            }
+            // Checked by `track`, before the call's name and category left the properties.
+            Call::Page { .. } | Call::Screen { .. } => ("", Ok(())),
+        };
+        if let Err(violations) = checked {
+            (self.on_violation.0)(key, &violations);
+        }
         let mut context = self.context.clone();
         context.extend(message.context);
         self.sink.send(Message { context, ..message })
     }
     /// Sends any event of this module, with the call it says (track, page or screen).
     pub fn track<E: Event>(&self, identity: impl Into<Identity>, event: E) -> S::Output {
+        if E::CALL != EventCall::Track {
+            let checked = event.validate();
+            if let Err(violations) = checked {
+                (self.on_violation.0)(E::NAME, &violations);
+            }
+        }
         self.send(Message::new(identity, &event))
     }
     /// Sends an identify call: who the user is, and what is known about them.
@@ -1360,4 +1403,628 @@ impl<S: Sink> Tracker<S> {
     ) -> S::Output {
         self.track(identity, properties)
     }
+}
+
+/// One way an event's properties (or a call's traits) break the tracking plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Where: a JSON Pointer into the properties, `""` for the whole object.
+    pub path: String,
+    /// The JSON Schema keyword broken: `pattern`, `minimum`, `required`, `type`...
+    pub keyword: String,
+    /// What the keyword asks for, as the plan states it: the pattern, the bound, the type.
+    pub expected: String,
+    /// The offending value; `null` for a missing property.
+    pub value: serde_json::Value,
+}
+
+/// Every violation of one event or call, in the order met; never empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violations(pub Vec<Violation>);
+
+impl std::fmt::Display for Violations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, v) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(
+                f, "{} {}: expected {}, got {}", v.path, v.keyword, v.expected, v.value
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
+/// Every violation of an event's properties given as JSON (from a server, a queue, a file),
+/// by the event's exact name; `Ok` for a name this module does not know.
+pub fn validate_event(
+    event: &str,
+    properties: &serde_json::Value,
+) -> Result<(), Violations> {
+    validate_in("events", event, properties)
+}
+
+/// Every violation of the traits of an identify (`"identify"`) or group (`"group"`) call.
+pub fn validate_traits(
+    call: &str,
+    traits: &serde_json::Value,
+) -> Result<(), Violations> {
+    validate_in("traits", call, traits)
+}
+
+/// What the tracker does with the violations of a call before sending it: it gets the event's
+/// name (or `identify`, `group`) and the violations. It may log, record or panic; the call
+/// is sent when it returns.
+#[derive(Clone)]
+pub struct ViolationHandler(std::sync::Arc<HandlerFn>);
+
+/// The function of a [`ViolationHandler`].
+type HandlerFn = dyn Fn(&str, &Violations) + Send + Sync;
+
+impl ViolationHandler {
+    /// A handler calling `f`.
+    pub fn new(f: impl Fn(&str, &Violations) + Send + Sync + 'static) -> Self {
+        Self(std::sync::Arc::new(f))
+    }
+}
+
+impl Default for ViolationHandler {
+    /// Writes each call's violations to standard error; the call is sent.
+    fn default() -> Self {
+        Self::new(|event, violations| {
+            eprintln!("tracktype: {event} breaks the tracking plan: {violations}")
+        })
+    }
+}
+
+impl std::fmt::Debug for ViolationHandler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ViolationHandler")
+    }
+}
+
+/// The rules of every event, trait set and named type of this module.
+const RULES: &str = r#"{
+"patterns": [["^[A-Z]{3}$","^[A-Z]{3}$"]],
+"events": {
+"Checkout Started": {"type":"object","properties":[["num_items",{"type":"integer","minimum":"0"}],["order_id",{"type":"string"}],["coupon",{"type":"string"}],["total",{"type":"number"}],["revenue",{"type":"number"}],["shipping",{"type":"number"}],["tax",{"type":"number"}],["affiliation",{"type":"string"}],["discount",{"type":"number"}],["value",{"type":"number"}],["currency",{"type":"string","pattern":0}],["products",{"type":"array","items":{"type":"ref","ref":"Product"}}]],"required":["order_id"]},
+"Order Completed": {"type":"object","properties":[["num_items",{"type":"integer","minimum":"0"}],["order_id",{"type":"string"}],["checkout_id",{"type":"string"}],["total",{"type":"number"}],["revenue",{"type":"number"}],["shipping",{"type":"number"}],["tax",{"type":"number"}],["affiliation",{"type":"string"}],["products",{"type":"array","items":{"type":"ref","ref":"Product"}}],["subtotal",{"type":"number"}],["discount",{"type":"number"}],["coupon",{"type":"string"}],["currency",{"type":"string","pattern":0}]],"required":["order_id"]}
+},
+"traits": {
+"identify": {"type":"object","properties":[["email",{"type":"string","format":"email"}],["first_name",{"type":"string"}],["last_name",{"type":"string"}],["name",{"type":"string"}],["phone",{"type":"string"}],["username",{"type":"string"}],["title",{"type":"string"}],["created_at",{"type":"string","format":"date-time"}],["address",{"type":"ref","ref":"Address"}],["birthday",{"type":"string","format":"date-time"}],["company",{"type":"ref","ref":"Company"}],["id",{"type":"string"}],["avatar",{"type":"string","format":"uri"}],["description",{"type":"string"}],["gender",{"type":"string"}],["website",{"type":"string","format":"uri"}],["age",{"type":"number","minimum":"0"}]]},
+"group": {"type":"object","properties":[["address",{"type":"ref","ref":"Address"}],["avatar",{"type":"string","format":"uri"}],["created_at",{"type":"string","format":"date-time"}],["description",{"type":"string"}],["email",{"type":"string","format":"email"}],["employees",{"type":"anyOf","members":[{"type":"integer"},{"type":"string"}],"expected":"integer | string"}],["id",{"type":"string"}],["industry",{"type":"string"}],["name",{"type":"string"}],["phone",{"type":"string"}],["website",{"type":"string","format":"uri"}],["plan",{"type":"string"}]]}
+},
+"types": {
+"Address": {"type":"object","properties":[["street",{"type":"string"}],["city",{"type":"string"}],["state",{"type":"string"}],["postal_code",{"type":"string"}],["country",{"type":"string"}]]},
+"Company": {"type":"object","properties":[["name",{"type":"string"}],["id",{"type":"string"}],["industry",{"type":"string"}],["employee_count",{"type":"integer","minimum":"0"}],["plan",{"type":"string"}]]},
+"Product": {"type":"object","properties":[["product_id",{"type":"string"}],["sku",{"type":"string"}],["category",{"type":"string"}],["name",{"type":"string"}],["brand",{"type":"string"}],["variant",{"type":"string"}],["price",{"type":"number","minimum":"0"}],["quantity",{"type":"integer","minimum":"0"}],["coupon",{"type":"string"}],["position",{"type":"integer","minimum":"1"}],["url",{"type":"string","format":"uri"}],["image_url",{"type":"string","format":"uri"}]],"required":["product_id"]}
+}
+}"#;
+
+struct Rules {
+    document: serde_json::Value,
+    regexes: Vec<Option<regex::Regex>>,
+}
+
+fn rules() -> &'static Rules {
+    static PARSED: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            // Cannot fail: the text is JSON tracktype wrote.
+            let document: serde_json::Value = serde_json::from_str(RULES)
+                .unwrap_or_default();
+            let regexes = document["patterns"]
+                .as_array()
+                .map(|patterns| {
+                    patterns
+                        .iter()
+                        .map(|p| {
+                            regex::Regex::new(p[0].as_str().unwrap_or_default()).ok()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            Rules { document, regexes }
+        })
+}
+
+fn validate_in(
+    section: &str,
+    key: &str,
+    value: &serde_json::Value,
+) -> Result<(), Violations> {
+    let mut out = Vec::new();
+    if let Some(rule) = rules().document[section].get(key) {
+        let empty = serde_json::Value::Object(serde_json::Map::new());
+        let value = if value.is_null() { &empty } else { value };
+        check(rule, value, "", &mut out);
+    }
+    if out.is_empty() { Ok(()) } else { Err(Violations(out)) }
+}
+
+/// `path` and then `key`, escaped as JSON Pointer says.
+fn pointer(path: &str, key: &str) -> String {
+    format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+fn violation(
+    out: &mut Vec<Violation>,
+    path: &str,
+    keyword: &str,
+    expected: &str,
+    value: &serde_json::Value,
+) {
+    out.push(Violation {
+        path: path.to_owned(),
+        keyword: keyword.to_owned(),
+        expected: expected.to_owned(),
+        value: value.clone(),
+    });
+}
+
+fn text<'a>(rule: &'a serde_json::Value, key: &str) -> &'a str {
+    rule[key].as_str().unwrap_or_default()
+}
+
+fn type_word(rule: &serde_json::Value) -> String {
+    if rule["nullable"] == true {
+        format!("{} | null", text(rule, "type"))
+    } else {
+        text(rule, "type").to_owned()
+    }
+}
+
+fn check(
+    rule: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<Violation>,
+) {
+    use serde_json::Value;
+    let kind = text(rule, "type");
+    if kind == "any" {
+        return;
+    }
+    if value.is_null() {
+        if rule["nullable"] != true {
+            violation(out, path, "type", &type_word(rule), value);
+        }
+        return;
+    }
+    let wrong_type = match (kind, value) {
+        ("ref", _) => {
+            if let Some(target) = rules().document["types"].get(text(rule, "ref")) {
+                check(target, value, path, out);
+            }
+            return;
+        }
+        ("enum", _) => {
+            let values = rule["enum"].as_array().map(Vec::as_slice).unwrap_or_default();
+            if !values.iter().any(|e| same(e, value)) {
+                violation(out, path, "enum", text(rule, "expected"), value);
+            }
+            return;
+        }
+        ("anyOf" | "oneOf", _) => {
+            let members = rule["members"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let matching = members
+                .iter()
+                .filter(|m| {
+                    let mut inner = Vec::new();
+                    check(m, value, path, &mut inner);
+                    inner.is_empty()
+                })
+                .count();
+            if (kind == "anyOf" && matching == 0) || (kind == "oneOf" && matching != 1) {
+                violation(out, path, kind, text(rule, "expected"), value);
+            }
+            return;
+        }
+        ("string", Value::String(s)) => {
+            check_string(rule, s, value, path, out);
+            false
+        }
+        ("number", Value::Number(n)) => {
+            check_number(rule, n.as_f64().unwrap_or_default(), value, path, out);
+            false
+        }
+        ("integer", Value::Number(n)) => {
+            let v = n.as_f64().unwrap_or_default();
+            let integral = n.is_i64() || n.is_u64() || v.fract() == 0.0;
+            if integral {
+                check_number(rule, v, value, path, out);
+            }
+            !integral
+        }
+        ("boolean", Value::Bool(_)) => false,
+        ("array", Value::Array(items)) => {
+            check_array(rule, items, value, path, out);
+            false
+        }
+        ("object", Value::Object(map)) => {
+            check_object(rule, map, value, path, out);
+            false
+        }
+        _ => true,
+    };
+    if wrong_type {
+        violation(out, path, "type", &type_word(rule), value);
+    }
+}
+
+fn count(rule: &serde_json::Value, key: &str) -> Option<u64> {
+    rule[key].as_u64()
+}
+
+fn check_string(
+    rule: &serde_json::Value,
+    s: &str,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<Violation>,
+) {
+    let length = s.chars().count() as u64;
+    if let Some(min) = count(rule, "minLength").filter(|min| length < *min) {
+        violation(out, path, "minLength", &min.to_string(), value);
+    }
+    if let Some(max) = count(rule, "maxLength").filter(|max| length > *max) {
+        violation(out, path, "maxLength", &max.to_string(), value);
+    }
+    if let Some(index) = rule["pattern"].as_u64() {
+        let source = &rules().document["patterns"][index as usize][1];
+        if !is_match(index, s) {
+            violation(out, path, "pattern", source.as_str().unwrap_or_default(), value);
+        }
+    }
+    if let Some(format) = rule["format"].as_str().filter(|f| !valid_format(f, s)) {
+        violation(out, path, "format", format, value);
+    }
+}
+
+/// Whether the pattern at `index` matches anywhere in `text`, as JSON Schema's `pattern` does.
+fn is_match(index: u64, text: &str) -> bool {
+    let regex = rules().regexes.get(index as usize).and_then(Option::as_ref);
+    regex.is_none_or(|r| r.is_match(text))
+}
+
+fn check_number(
+    rule: &serde_json::Value,
+    v: f64,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<Violation>,
+) {
+    type Bound = (&'static str, fn(f64, f64) -> bool);
+    let bounds: [Bound; 5] = [
+        ("minimum", |v, m| v >= m),
+        ("maximum", |v, m| v <= m),
+        ("exclusiveMinimum", |v, m| v > m),
+        ("exclusiveMaximum", |v, m| v < m),
+        (
+            "multipleOf",
+            |v, m| {
+                let q = v / m;
+                (q - q.round()).abs() <= 1e-9 * q.abs().max(1.0)
+            },
+        ),
+    ];
+    for (keyword, ok) in bounds {
+        let broken = |bound: &&str| !ok(v, bound.parse().unwrap_or_default());
+        if let Some(bound) = rule[keyword].as_str().filter(broken) {
+            violation(out, path, keyword, bound, value);
+        }
+    }
+}
+
+fn check_array(
+    rule: &serde_json::Value,
+    items: &[serde_json::Value],
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<Violation>,
+) {
+    let length = items.len() as u64;
+    if let Some(min) = count(rule, "minItems").filter(|min| length < *min) {
+        violation(out, path, "minItems", &min.to_string(), value);
+    }
+    if let Some(max) = count(rule, "maxItems").filter(|max| length > *max) {
+        violation(out, path, "maxItems", &max.to_string(), value);
+    }
+    if rule["uniqueItems"] == true {
+        for (j, item) in items.iter().enumerate() {
+            if items[..j].iter().any(|earlier| same(earlier, item)) {
+                violation(
+                    out,
+                    &pointer(path, &j.to_string()),
+                    "uniqueItems",
+                    "true",
+                    item,
+                );
+            }
+        }
+    }
+    let prefix = rule["prefixItems"].as_array();
+    for (i, item) in items.iter().enumerate() {
+        let at = pointer(path, &i.to_string());
+        match prefix {
+            Some(prefix) => {
+                if let Some(own) = prefix.get(i) {
+                    check(own, item, &at, out);
+                } else if rule["additionalItems"] == false {
+                    violation(out, &at, "additionalItems", "false", item);
+                } else if rule["additionalItems"].is_object() {
+                    check(&rule["additionalItems"], item, &at, out);
+                }
+            }
+            None => {
+                if rule["items"].is_object() {
+                    check(&rule["items"], item, &at, out);
+                }
+            }
+        }
+    }
+}
+
+fn check_object(
+    rule: &serde_json::Value,
+    map: &serde_json::Map<String, serde_json::Value>,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<Violation>,
+) {
+    let empty = Vec::new();
+    let list = |key: &str| rule[key].as_array().unwrap_or(&empty);
+    let required = list("required");
+    for property in list("properties") {
+        let name = property[0].as_str().unwrap_or_default();
+        match map.get(name) {
+            Some(v) => check(&property[1], v, &pointer(path, name), out),
+            None if required.iter().any(|r| r == name) => {
+                violation(
+                    out,
+                    &pointer(path, name),
+                    "required",
+                    name,
+                    &serde_json::Value::Null,
+                );
+            }
+            None => {}
+        }
+    }
+    let mut others: Vec<&String> = map
+        .keys()
+        .filter(|k| !list("properties").iter().any(|p| p[0] == k.as_str()))
+        .collect();
+    others.sort();
+    for key in others {
+        let at = pointer(path, key);
+        let mut matched = false;
+        for pattern in list("patternProperties") {
+            if is_match(pattern[0].as_u64().unwrap_or_default(), key) {
+                matched = true;
+                check(&pattern[1], &map[key], &at, out);
+            }
+        }
+        let extra = &rule["additionalProperties"];
+        if !matched && *extra == false {
+            violation(out, &at, "additionalProperties", "false", &map[key]);
+        } else if !matched && extra.is_object() {
+            check(extra, &map[key], &at, out);
+        }
+    }
+    let length = map.len() as u64;
+    if let Some(min) = count(rule, "minProperties").filter(|min| length < *min) {
+        violation(out, path, "minProperties", &min.to_string(), value);
+    }
+    if let Some(max) = count(rule, "maxProperties").filter(|max| length > *max) {
+        violation(out, path, "maxProperties", &max.to_string(), value);
+    }
+    for dependency in list("dependentRequired") {
+        let key = dependency[0].as_str().unwrap_or_default();
+        if map.contains_key(key) {
+            for name in dependency[1].as_array().unwrap_or(&empty) {
+                let name = name.as_str().unwrap_or_default();
+                if !map.contains_key(name) {
+                    violation(
+                        out,
+                        &pointer(path, name),
+                        "dependentRequired",
+                        key,
+                        &serde_json::Value::Null,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// JSON equality, numbers by value: `1` and `1.0` are the same number.
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Whether `s` has the format; formats not checked are documentation only.
+fn valid_format(format: &str, s: &str) -> bool {
+    let b = s.as_bytes();
+    match format {
+        "date-time" => {
+            b.len() > 11 && (b[10] == b'T' || b[10] == b't') && is_date(&b[..10])
+                && is_time(&b[11..])
+        }
+        "date" => is_date(b),
+        "time" => is_time(b),
+        "email" => is_email(b),
+        "hostname" => is_hostname(b),
+        "ipv4" => is_ipv4(b),
+        "ipv6" => is_ipv6(s),
+        "uri" => is_uri(b),
+        "uuid" => {
+            b.len() == 36
+                && b
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| {
+                        if matches!(i, 8 | 13 | 18 | 23) {
+                            *c == b'-'
+                        } else {
+                            c.is_ascii_hexdigit()
+                        }
+                    })
+        }
+        _ => true,
+    }
+}
+
+/// The number written by `n` digits from `from`, if they are all digits.
+fn digits(b: &[u8], from: usize, n: usize) -> Option<u32> {
+    let slice = b.get(from..from + n)?;
+    slice
+        .iter()
+        .try_fold(0, |v, c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
+}
+
+fn is_date(b: &[u8]) -> bool {
+    let (Some(y), Some(m), Some(d)) = (digits(b, 0, 4), digits(b, 5, 2), digits(b, 8, 2))
+    else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && (1..=12).contains(&m) && d >= 1
+        && d <= days[m as usize - 1]
+}
+
+fn is_time(b: &[u8]) -> bool {
+    let (Some(h), Some(m), Some(s)) = (digits(b, 0, 2), digits(b, 3, 2), digits(b, 6, 2))
+    else {
+        return false;
+    };
+    if b[2] != b':' || b[5] != b':' || h > 23 || m > 59 || s > 60 {
+        return false;
+    }
+    let mut i = 8;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    let zone = &b[i..];
+    if zone == b"Z" || zone == b"z" {
+        return true;
+    }
+    zone.len() == 6 && (zone[0] == b'+' || zone[0] == b'-') && zone[3] == b':'
+        && digits(zone, 1, 2).is_some_and(|h| h <= 23)
+        && digits(zone, 4, 2).is_some_and(|m| m <= 59)
+}
+
+fn is_hostname(b: &[u8]) -> bool {
+    !b.is_empty() && b.len() <= 253
+        && b
+            .split(|c| *c == b'.')
+            .all(|label| {
+                !label.is_empty() && label.len() <= 63 && label[0] != b'-'
+                    && label[label.len() - 1] != b'-'
+                    && label.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            })
+}
+
+fn is_ipv4(b: &[u8]) -> bool {
+    let parts: Vec<&[u8]> = b.split(|c| *c == b'.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| {
+                (1..=3).contains(&p.len()) && (p.len() == 1 || p[0] != b'0')
+                    && digits(p, 0, p.len()).is_some_and(|v| v <= 255)
+            })
+}
+
+fn is_ipv6(s: &str) -> bool {
+    let mut text = s.to_owned();
+    if s.contains('.') {
+        let Some(colon) = s.rfind(':') else {
+            return false;
+        };
+        if !is_ipv4(&s.as_bytes()[colon + 1..]) {
+            return false;
+        }
+        let head = &s[..=colon];
+        text = format!("{head}0:0");
+    }
+    let halves: Vec<&str> = text.split("::").collect();
+    if halves.len() > 2 {
+        return false;
+    }
+    let groups: Vec<&str> = halves
+        .iter()
+        .filter(|h| !h.is_empty())
+        .flat_map(|h| h.split(':'))
+        .collect();
+    groups
+        .iter()
+        .all(|g| (1..=4).contains(&g.len()) && g.bytes().all(|c| c.is_ascii_hexdigit()))
+        && if halves.len() == 2 { groups.len() <= 7 } else { groups.len() == 8 }
+}
+
+fn is_email(b: &[u8]) -> bool {
+    let Some(at) = b.iter().position(|c| *c == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    !local.is_empty() && local.len() <= 64 && !domain.contains(&b'@') && local[0] != b'.'
+        && local[local.len() - 1] != b'.' && !local.windows(2).any(|w| w == b"..")
+        && local
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(c))
+        && is_hostname(domain)
+}
+
+fn is_uri(b: &[u8]) -> bool {
+    let Some(colon) = b.iter().position(|c| *c == b':') else {
+        return false;
+    };
+    if colon == 0 || !b[0].is_ascii_alphabetic()
+        || !b[1..colon].iter().all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(c))
+    {
+        return false;
+    }
+    let mut i = colon + 1;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
+            if !hex(i + 1) || !hex(i + 2) {
+                return false;
+            }
+            i += 3;
+        } else if b[i].is_ascii_alphanumeric()
+            || b"-._~:/?#[]@!$&'()*+,;=".contains(&b[i])
+        {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }

@@ -329,6 +329,668 @@ export interface EventProperties {
   "Order Completed": OrderCompleted;
 }
 
+/** One way a call's properties (or traits) break the tracking plan. */
+export interface Violation {
+  /** Where: a JSON Pointer into the properties, `""` for the whole object. */
+  path: string;
+  /** The JSON Schema keyword broken: `pattern`, `minimum`, `required`, `type`... */
+  keyword: string;
+  /** What the keyword asks for, as the plan states it: the pattern, the bound, the type. */
+  expected: string;
+  /** The offending value; `null` for a missing property. */
+  value: unknown;
+}
+
+/**
+ * Every violation of an event's properties, in the order met (empty when they conform):
+ * what the types cannot say (patterns, formats, bounds, lengths, unique items), and what a
+ * caller outside the types can break (JavaScript, `any`, JSON from elsewhere).
+ */
+export function validate<E extends EventName>(
+  event: E,
+  properties: EventProperties[E] | unknown,
+): Violation[] {
+  return violations("events", event, properties);
+}
+
+/** Every violation of the traits of an identify or group call. */
+export function validateTraits(
+  call: "identify" | "group",
+  traits: unknown,
+): Violation[] {
+  return violations("traits", call, traits);
+}
+
+/** The rules of every event, trait set and named type: JSON, parsed on first use. */
+const RULES = `{
+"patterns": [["^[A-Z]{3}$","^[A-Z]{3}$"]],
+"events": {
+"Checkout Started": {"type":"object","properties":[["num_items",{"type":"integer","minimum":"0"}],["order_id",{"type":"string"}],["coupon",{"type":"string"}],["total",{"type":"number"}],["revenue",{"type":"number"}],["shipping",{"type":"number"}],["tax",{"type":"number"}],["affiliation",{"type":"string"}],["discount",{"type":"number"}],["value",{"type":"number"}],["currency",{"type":"string","pattern":0}],["products",{"type":"array","items":{"type":"ref","ref":"Product"}}]],"required":["order_id"]},
+"Order Completed": {"type":"object","properties":[["num_items",{"type":"integer","minimum":"0"}],["order_id",{"type":"string"}],["checkout_id",{"type":"string"}],["total",{"type":"number"}],["revenue",{"type":"number"}],["shipping",{"type":"number"}],["tax",{"type":"number"}],["affiliation",{"type":"string"}],["products",{"type":"array","items":{"type":"ref","ref":"Product"}}],["subtotal",{"type":"number"}],["discount",{"type":"number"}],["coupon",{"type":"string"}],["currency",{"type":"string","pattern":0}]],"required":["order_id"]}
+},
+"traits": {
+"identify": {"type":"object","properties":[["email",{"type":"string","format":"email"}],["first_name",{"type":"string"}],["last_name",{"type":"string"}],["name",{"type":"string"}],["phone",{"type":"string"}],["username",{"type":"string"}],["title",{"type":"string"}],["created_at",{"type":"string","format":"date-time"}],["address",{"type":"ref","ref":"Address"}],["birthday",{"type":"string","format":"date-time"}],["company",{"type":"ref","ref":"Company"}],["id",{"type":"string"}],["avatar",{"type":"string","format":"uri"}],["description",{"type":"string"}],["gender",{"type":"string"}],["website",{"type":"string","format":"uri"}],["age",{"type":"number","minimum":"0"}]]},
+"group": {"type":"object","properties":[["address",{"type":"ref","ref":"Address"}],["avatar",{"type":"string","format":"uri"}],["created_at",{"type":"string","format":"date-time"}],["description",{"type":"string"}],["email",{"type":"string","format":"email"}],["employees",{"type":"anyOf","members":[{"type":"integer"},{"type":"string"}],"expected":"integer | string"}],["id",{"type":"string"}],["industry",{"type":"string"}],["name",{"type":"string"}],["phone",{"type":"string"}],["website",{"type":"string","format":"uri"}],["plan",{"type":"string"}]]}
+},
+"types": {
+"Address": {"type":"object","properties":[["street",{"type":"string"}],["city",{"type":"string"}],["state",{"type":"string"}],["postal_code",{"type":"string"}],["country",{"type":"string"}]]},
+"Company": {"type":"object","properties":[["name",{"type":"string"}],["id",{"type":"string"}],["industry",{"type":"string"}],["employee_count",{"type":"integer","minimum":"0"}],["plan",{"type":"string"}]]},
+"Product": {"type":"object","properties":[["product_id",{"type":"string"}],["sku",{"type":"string"}],["category",{"type":"string"}],["name",{"type":"string"}],["brand",{"type":"string"}],["variant",{"type":"string"}],["price",{"type":"number","minimum":"0"}],["quantity",{"type":"integer","minimum":"0"}],["coupon",{"type":"string"}],["position",{"type":"integer","minimum":"1"}],["url",{"type":"string","format":"uri"}],["image_url",{"type":"string","format":"uri"}]],"required":["product_id"]}
+}
+}`;
+
+interface Rule {
+  type: string;
+  nullable?: boolean;
+  format?: string;
+  pattern?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: string;
+  maximum?: string;
+  exclusiveMinimum?: string;
+  exclusiveMaximum?: string;
+  multipleOf?: string;
+  enum?: unknown[];
+  expected?: string;
+  items?: Rule;
+  prefixItems?: Rule[];
+  additionalItems?: Rule | false;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  properties?: [string, Rule][];
+  required?: string[];
+  patternProperties?: [number, Rule][];
+  additionalProperties?: Rule | false;
+  minProperties?: number;
+  maxProperties?: number;
+  dependentRequired?: [string, string[]][];
+  ref?: string;
+  members?: Rule[];
+}
+
+interface Rules {
+  patterns: [string, string][];
+  events: Record<string, Rule>;
+  traits: Record<string, Rule>;
+  types: Record<string, Rule>;
+}
+
+let parsed: { rules: Rules; regexes: RegExp[] } | undefined;
+
+function loaded(): { rules: Rules; regexes: RegExp[] } {
+  if (parsed === undefined) {
+    const rules = JSON.parse(RULES) as Rules;
+    const regexes = rules.patterns.map(([source]) => new RegExp(source, "u"));
+    parsed = { rules, regexes };
+  }
+  return parsed;
+}
+
+function violations(
+  section: "events" | "traits",
+  key: string,
+  value: unknown,
+): Violation[] {
+  const table = loaded().rules[section];
+  const out: Violation[] = [];
+  const rule = Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined;
+  if (rule !== undefined) {
+    check(rule, value === undefined ? {} : value, "", out);
+  }
+  return out;
+}
+
+const has = (o: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(o, key);
+
+function pointer(path: string, key: string | number): string {
+  const text = String(key);
+  return text.includes("~") || text.includes("/")
+    ? `${path}/${text.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    : `${path}/${text}`;
+}
+
+function typeWord(rule: Rule): string {
+  return rule.nullable === true ? `${rule.type} | null` : rule.type;
+}
+
+function check(
+  rule: Rule,
+  value: unknown,
+  path: string,
+  out: Violation[],
+): void {
+  const fail = (keyword: string, expected: string, at = path, v = value) => {
+    out.push({ path: at, keyword, expected, value: v });
+  };
+  if (rule.type === "any") {
+    return;
+  }
+  if (value === null || value === undefined) {
+    if (rule.nullable !== true) {
+      fail("type", typeWord(rule), path, null);
+    }
+    return;
+  }
+  switch (rule.type) {
+    case "ref": {
+      const { types } = loaded().rules;
+      const target =
+        rule.ref !== undefined && has(types, rule.ref)
+          ? types[rule.ref]
+          : undefined;
+      if (target !== undefined) {
+        check(target, value, path, out);
+      }
+      return;
+    }
+    case "enum":
+      if (!(rule.enum ?? []).some((e) => equal(e, value))) {
+        fail("enum", rule.expected ?? "");
+      }
+      return;
+    case "anyOf":
+    case "oneOf": {
+      const matching = (rule.members ?? []).filter((m) => {
+        const inner: Violation[] = [];
+        check(m, value, path, inner);
+        return inner.length === 0;
+      }).length;
+      if (rule.type === "anyOf" ? matching === 0 : matching !== 1) {
+        fail(rule.type, rule.expected ?? "");
+      }
+      return;
+    }
+    case "string":
+      if (typeof value !== "string") {
+        fail("type", typeWord(rule));
+      } else {
+        checkString(rule, value, fail);
+      }
+      return;
+    case "number":
+    case "integer":
+      if (
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
+        (rule.type === "integer" && !Number.isInteger(value))
+      ) {
+        fail("type", typeWord(rule));
+      } else {
+        checkNumber(rule, value, fail);
+      }
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") {
+        fail("type", typeWord(rule));
+      }
+      return;
+    case "array":
+      if (!Array.isArray(value)) {
+        fail("type", typeWord(rule));
+      } else {
+        checkArray(rule, value, path, out, fail);
+      }
+      return;
+    case "object":
+      if (typeof value !== "object" || Array.isArray(value)) {
+        fail("type", typeWord(rule));
+      } else {
+        checkObject(rule, value as Record<string, unknown>, path, out, fail);
+      }
+      return;
+  }
+}
+
+type Fail = (
+  keyword: string,
+  expected: string,
+  at?: string,
+  v?: unknown,
+) => void;
+
+function checkString(rule: Rule, value: string, fail: Fail): void {
+  if (rule.minLength !== undefined || rule.maxLength !== undefined) {
+    const length = [...value].length;
+    if (rule.minLength !== undefined && length < rule.minLength) {
+      fail("minLength", String(rule.minLength));
+    }
+    if (rule.maxLength !== undefined && length > rule.maxLength) {
+      fail("maxLength", String(rule.maxLength));
+    }
+  }
+  if (rule.pattern !== undefined) {
+    const regex = loaded().regexes[rule.pattern];
+    const source = loaded().rules.patterns[rule.pattern];
+    if (regex !== undefined && source !== undefined && !regex.test(value)) {
+      fail("pattern", source[1]);
+    }
+  }
+  const format =
+    rule.format !== undefined && has(FORMATS, rule.format)
+      ? FORMATS[rule.format]
+      : undefined;
+  if (rule.format !== undefined && format !== undefined && !format(value)) {
+    fail("format", rule.format);
+  }
+}
+
+function checkNumber(rule: Rule, value: number, fail: Fail): void {
+  const bound = (
+    keyword: keyof Rule & string,
+    text: string | undefined,
+    ok: (limit: number) => boolean,
+  ) => {
+    if (text !== undefined && !ok(Number(text))) {
+      fail(keyword, text);
+    }
+  };
+  bound("minimum", rule.minimum, (m) => value >= m);
+  bound("maximum", rule.maximum, (m) => value <= m);
+  bound("exclusiveMinimum", rule.exclusiveMinimum, (m) => value > m);
+  bound("exclusiveMaximum", rule.exclusiveMaximum, (m) => value < m);
+  bound("multipleOf", rule.multipleOf, (m) => {
+    const q = value / m;
+    return Math.abs(q - Math.round(q)) <= 1e-9 * Math.max(1, Math.abs(q));
+  });
+}
+
+function checkArray(
+  rule: Rule,
+  value: unknown[],
+  path: string,
+  out: Violation[],
+  fail: Fail,
+): void {
+  if (rule.minItems !== undefined && value.length < rule.minItems) {
+    fail("minItems", String(rule.minItems));
+  }
+  if (rule.maxItems !== undefined && value.length > rule.maxItems) {
+    fail("maxItems", String(rule.maxItems));
+  }
+  if (rule.uniqueItems === true) {
+    value.forEach((item, j) => {
+      if (value.slice(0, j).some((earlier) => equal(earlier, item))) {
+        fail("uniqueItems", "true", pointer(path, j), item);
+      }
+    });
+  }
+  const prefix = rule.prefixItems ?? [];
+  value.forEach((item, i) => {
+    const at = pointer(path, i);
+    const own = prefix[i];
+    if (own !== undefined) {
+      check(own, item, at, out);
+    } else if (rule.prefixItems !== undefined) {
+      if (rule.additionalItems === false) {
+        fail("additionalItems", "false", at, item);
+      } else if (rule.additionalItems !== undefined) {
+        check(rule.additionalItems, item, at, out);
+      }
+    } else if (rule.items !== undefined) {
+      check(rule.items, item, at, out);
+    }
+  });
+}
+
+function checkObject(
+  rule: Rule,
+  value: Record<string, unknown>,
+  path: string,
+  out: Violation[],
+  fail: Fail,
+): void {
+  const present = (key: string) => has(value, key) && value[key] !== undefined;
+  for (const [name, inner] of rule.properties ?? []) {
+    if (present(name)) {
+      check(inner, value[name], pointer(path, name), out);
+    } else if (rule.required?.includes(name) === true) {
+      fail("required", name, pointer(path, name), null);
+    }
+  }
+  const checksOthers =
+    rule.patternProperties !== undefined ||
+    rule.additionalProperties !== undefined;
+  const counts =
+    rule.minProperties !== undefined || rule.maxProperties !== undefined;
+  if (!checksOthers && !counts) {
+    checkDependencies(rule, path, present, fail);
+    return;
+  }
+  const keys = Object.keys(value).filter(present);
+  const declared = new Set((rule.properties ?? []).map(([name]) => name));
+  const others = checksOthers ? keys.filter((k) => !declared.has(k)) : [];
+  for (const key of others.sort()) {
+    const at = pointer(path, key);
+    let matched = false;
+    for (const [index, inner] of rule.patternProperties ?? []) {
+      if (loaded().regexes[index]?.test(key) === true) {
+        matched = true;
+        check(inner, value[key], at, out);
+      }
+    }
+    const extra = rule.additionalProperties;
+    if (!matched && extra === false) {
+      fail("additionalProperties", "false", at, value[key]);
+    } else if (!matched && extra !== undefined && extra !== false) {
+      check(extra, value[key], at, out);
+    }
+  }
+  if (rule.minProperties !== undefined && keys.length < rule.minProperties) {
+    fail("minProperties", String(rule.minProperties));
+  }
+  if (rule.maxProperties !== undefined && keys.length > rule.maxProperties) {
+    fail("maxProperties", String(rule.maxProperties));
+  }
+  checkDependencies(rule, path, present, fail);
+}
+
+function checkDependencies(
+  rule: Rule,
+  path: string,
+  present: (key: string) => boolean,
+  fail: Fail,
+): void {
+  for (const [key, names] of rule.dependentRequired ?? []) {
+    if (present(key)) {
+      for (const name of names.filter((n) => !present(n))) {
+        fail("dependentRequired", key, pointer(path, name), null);
+      }
+    }
+  }
+}
+
+/** JSON equality: numbers by value, objects whatever their key order. */
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => equal(item, b[i]))
+    );
+  }
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null
+  ) {
+    return false;
+  }
+  const ak = Object.keys(a);
+  const bo = b as Record<string, unknown>;
+  return (
+    ak.length === Object.keys(b).length &&
+    ak.every(
+      (k) => has(bo, k) && equal((a as Record<string, unknown>)[k], bo[k]),
+    )
+  );
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean =>
+  isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isAlnum = (c: number): boolean =>
+  isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function digits(s: string, from: number, n: number): number | undefined {
+  if (s.length < from + n) {
+    return undefined;
+  }
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) {
+      return undefined;
+    }
+    v = v * 10 + c - 48;
+  }
+  return v;
+}
+
+function isDate(s: string): boolean {
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (
+    s.length !== 10 ||
+    s[4] !== "-" ||
+    s[7] !== "-" ||
+    y === undefined ||
+    m === undefined ||
+    d === undefined
+  ) {
+    return false;
+  }
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+function isTime(s: string): boolean {
+  const h = digits(s, 0, 2);
+  const m = digits(s, 3, 2);
+  const sec = digits(s, 6, 2);
+  if (
+    s[2] !== ":" ||
+    s[5] !== ":" ||
+    h === undefined ||
+    m === undefined ||
+    sec === undefined ||
+    h > 23 ||
+    m > 59 ||
+    sec > 60
+  ) {
+    return false;
+  }
+  let i = 8;
+  if (s[i] === ".") {
+    i += 1;
+    const start = i;
+    while (i < s.length && isDigit(s.charCodeAt(i))) {
+      i += 1;
+    }
+    if (i === start) {
+      return false;
+    }
+  }
+  const zone = s.slice(i);
+  if (zone === "Z" || zone === "z") {
+    return true;
+  }
+  const zh = digits(zone, 1, 2);
+  const zm = digits(zone, 4, 2);
+  return (
+    zone.length === 6 &&
+    (zone[0] === "+" || zone[0] === "-") &&
+    zone[3] === ":" &&
+    zh !== undefined &&
+    zm !== undefined &&
+    zh <= 23 &&
+    zm <= 59
+  );
+}
+
+function isHostname(s: string): boolean {
+  if (s.length === 0 || s.length > 253) {
+    return false;
+  }
+  return s.split(".").every((label) => {
+    if (
+      label.length === 0 ||
+      label.length > 63 ||
+      label.startsWith("-") ||
+      label.endsWith("-")
+    ) {
+      return false;
+    }
+    for (let i = 0; i < label.length; i++) {
+      const c = label.charCodeAt(i);
+      if (!isAlnum(c) && c !== 45) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+function isIpv4(s: string): boolean {
+  const parts = s.split(".");
+  return (
+    parts.length === 4 &&
+    parts.every((p) => {
+      const v = digits(p, 0, p.length);
+      return (
+        p.length >= 1 &&
+        p.length <= 3 &&
+        v !== undefined &&
+        v <= 255 &&
+        (p.length === 1 || p[0] !== "0")
+      );
+    })
+  );
+}
+
+function isIpv6(s: string): boolean {
+  let text = s;
+  if (text.includes(".")) {
+    const colon = text.lastIndexOf(":");
+    if (colon < 0 || !isIpv4(text.slice(colon + 1))) {
+      return false;
+    }
+    text = `${text.slice(0, colon + 1)}0:0`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) {
+    return false;
+  }
+  const groups = halves.flatMap((h) => (h === "" ? [] : h.split(":")));
+  const valid = groups.every((g) => {
+    for (let i = 0; i < g.length; i++) {
+      if (!isHex(g.charCodeAt(i))) {
+        return false;
+      }
+    }
+    return g.length >= 1 && g.length <= 4;
+  });
+  return (
+    valid && (halves.length === 2 ? groups.length <= 7 : groups.length === 8)
+  );
+}
+
+const EMAIL_LOCAL = "!#$%&'*+/=?^_`{|}~.-";
+
+/** Letters, digits and `-._~:/?#[]@!$&'()*+,;=`: what a URI holds besides `%` escapes. */
+const isUriChar = (c: number): boolean =>
+  isAlnum(c) ||
+  (c >= 35 && c <= 47 && c !== 37) ||
+  c === 33 ||
+  c === 58 ||
+  c === 59 ||
+  c === 61 ||
+  c === 63 ||
+  c === 64 ||
+  c === 91 ||
+  c === 93 ||
+  c === 95 ||
+  c === 126;
+
+function isEmail(s: string): boolean {
+  const at = s.indexOf("@");
+  if (at < 1 || s.lastIndexOf("@") !== at) {
+    return false;
+  }
+  const local = s.slice(0, at);
+  for (let i = 0; i < local.length; i++) {
+    if (
+      !isAlnum(local.charCodeAt(i)) &&
+      !EMAIL_LOCAL.includes(local.charAt(i))
+    ) {
+      return false;
+    }
+  }
+  return (
+    local.length <= 64 &&
+    !local.startsWith(".") &&
+    !local.endsWith(".") &&
+    !local.includes("..") &&
+    isHostname(s.slice(at + 1))
+  );
+}
+
+function isUri(s: string): boolean {
+  const colon = s.indexOf(":");
+  if (colon < 1) {
+    return false;
+  }
+  for (let i = 0; i < colon; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      !(i === 0
+        ? isAlnum(c) && !isDigit(c)
+        : isAlnum(c) || c === 43 || c === 45 || c === 46)
+    ) {
+      return false;
+    }
+  }
+  for (let i = colon + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 37) {
+      if (!isHex(s.charCodeAt(i + 1)) || !isHex(s.charCodeAt(i + 2))) {
+        return false;
+      }
+      i += 2;
+    } else if (!isUriChar(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isUuid(s: string): boolean {
+  if (s.length !== 36) {
+    return false;
+  }
+  for (let i = 0; i < 36; i++) {
+    const dash = i === 8 || i === 13 || i === 18 || i === 23;
+    if (dash ? s[i] !== "-" : !isHex(s.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The formats checked; any other is documentation only. */
+const FORMATS: Record<string, (s: string) => boolean> = {
+  "date-time": (s) =>
+    s.length > 11 &&
+    (s[10] === "T" || s[10] === "t") &&
+    isDate(s.slice(0, 10)) &&
+    isTime(s.slice(11)),
+  date: isDate,
+  time: isTime,
+  email: isEmail,
+  hostname: isHostname,
+  ipv4: isIpv4,
+  ipv6: isIpv6,
+  uri: isUri,
+  uuid: isUuid,
+};
+
+/** The default violation handler: warns on the console, and the call is sent. */
+function warnViolations(violations: Violation[], event: string): void {
+  console.warn(`tracktype: ${event} breaks the tracking plan`, violations);
+}
 /** The names of the events sent as track calls, which the generic `track` takes. */
 export type TrackEventName = "Checkout Started" | "Order Completed";
 
@@ -369,6 +1031,12 @@ export interface AnalyticsClient<R = unknown> {
 export interface TrackerOptions {
   /** Context added to every call, under the call's own. */
   context?: Record<string, unknown>;
+  /**
+   * Called with the violations of a call before it is sent (see `validate`). Returning sends
+   * the call; throwing stops it and reaches the caller. Default: a `console.warn`, and the
+   * call is sent.
+   */
+  onViolation?: (violations: Violation[], event: string) => void;
 }
 
 /**
@@ -433,8 +1101,24 @@ export function createTracker<R>(
       tracktype: TRACKTYPE_CONTEXT,
     },
   });
+  const onViolation = trackerOptions.onViolation ?? warnViolations;
+  const checked = <P>(
+    section: "events" | "traits",
+    key: string,
+    properties: P,
+  ): P => {
+    const found = violations(section, key, properties);
+    if (found.length > 0) {
+      onViolation(found, key);
+    }
+    return properties;
+  };
   const send = (event: string, properties: object, options?: TrackOptions): R =>
-    client.track(event, properties, withContext(options));
+    client.track(
+      event,
+      checked("events", event, properties),
+      withContext(options),
+    );
   return {
     checkoutStarted(properties, options) {
       return send("Checkout Started", properties, options);
@@ -443,10 +1127,18 @@ export function createTracker<R>(
       return send("Order Completed", properties, options);
     },
     identify(userId, traits, options) {
-      return client.identify(userId, traits ?? {}, withContext(options));
+      return client.identify(
+        userId,
+        checked("traits", "identify", traits ?? {}),
+        withContext(options),
+      );
     },
     group(groupId, traits, options) {
-      return client.group(groupId, traits ?? {}, withContext(options));
+      return client.group(
+        groupId,
+        checked("traits", "group", traits ?? {}),
+        withContext(options),
+      );
     },
     track(event, properties, options) {
       return send(event, properties, options);

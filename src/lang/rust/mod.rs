@@ -16,8 +16,9 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
-use crate::render::render;
+use crate::render::{SPLICE, render_spliced};
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, docs};
 use items::{Context, json_map};
 use names::Names;
@@ -46,28 +47,31 @@ struct ModuleView {
     unknown_tag: bool,
     /// Some enum value is a JSON array or object.
     json_literal: bool,
-    /// Each declaration's items, printed.
-    decls: Vec<String>,
+    /// Where the declarations go: [`render::SPLICE`].
+    decls: &'static str,
     /// `Message::identify` and `Message::group`, printed inside `impl Message`.
     message_traits: String,
     /// The tracker's identify, group and event methods, printed inside its impl.
     tracker_methods: String,
+    validate: bool,
+    /// The validation rules, as the body of a raw string literal.
+    rules: String,
+    /// The raw string's hashes: one more than the longest run in the rules after a quote.
+    hashes: String,
+    /// Whether any rule is a pattern, which needs the `regex` crate.
+    patterns: bool,
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    super::Identifiers {
-        events: (layout.events.iter().zip(&names.methods))
-            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-            .collect(),
-        traits: TraitsCall::ALL.map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
-    }
+    super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
 }
 
 pub fn generate(
     layout: &Layout<'_>,
     file_name: &str,
+    validate: bool,
     rustfmt_guard: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
@@ -105,7 +109,12 @@ pub fn generate(
             .map_or_else(json_map, |id| path_ty(names.ty(id), vec![]))
     };
     let (identify, group) = (traits(TraitsCall::Identify), traits(TraitsCall::Group));
+    let rules = validate.then(|| validation::rules(layout, Dialect::Rust));
     let view = ModuleView {
+        validate,
+        hashes: "#".repeat(rules.as_ref().map_or(1, |r| raw_string_hashes(&r.json))),
+        patterns: rules.as_ref().is_some_and(|r| r.has_patterns),
+        rules: rules.map(|r| r.json).unwrap_or_default(),
         header: header.to_owned(),
         rustfmt_guard,
         version: env!("CARGO_PKG_VERSION"),
@@ -117,7 +126,7 @@ pub fn generate(
             .iter()
             .any(|d| matches!(&d.body, Body::Union(u) if u.discriminator.is_some())),
         json_literal: any_value(&|values| values.iter().any(|v| matches!(v, Literal::Json(_)))),
-        decls,
+        decls: SPLICE,
         message_traits: impl_items(
             path_ty("Message", vec![]),
             vec![],
@@ -131,8 +140,19 @@ pub fn generate(
     };
     Ok(vec![GeneratedFile {
         path: PathBuf::from(file_name),
-        contents: render("rust/module.rs", &view)?,
+        contents: render_spliced("rust/module.rs", &view, decls, "\n")?,
     }])
+}
+
+/// How many `#` a raw string needs around `text`: more than any run of them after a `"`.
+fn raw_string_hashes(text: &str) -> usize {
+    let longest = text
+        .split('"')
+        .skip(1)
+        .map(|after| after.len() - after.trim_start_matches('#').len())
+        .max()
+        .unwrap_or(0);
+    longest + 1
 }
 
 /// Items of an impl block, printed as prettyplease prints them inside it: the block printed

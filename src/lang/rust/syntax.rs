@@ -496,7 +496,7 @@ impl<'a> Printer<'a> {
         match item {
             ImplItem::Const(c) => self.item_const(c),
             ImplItem::Fn(f) => self.item_fn(f),
-            ImplItem::Type(t) => self.impl_item_type(t),
+            ImplItem::Type(t) => self.item_type(t),
         }
     }
 
@@ -516,6 +516,7 @@ impl<'a> Printer<'a> {
         self.hardbreak();
     }
 
+    /// A type alias, at module level or in an impl: prettyplease prints both alike.
     fn item_type(&mut self, t: &'a TypeItem) {
         self.attrs(&t.attrs);
         self.cbox(INDENT);
@@ -524,22 +525,6 @@ impl<'a> Printer<'a> {
         self.word(t.ident.as_str());
         self.nbsp();
         self.word("= ");
-        self.neverbreak();
-        self.ibox(-INDENT);
-        self.ty(&t.ty);
-        self.end();
-        self.word(";");
-        self.end();
-        self.hardbreak();
-    }
-
-    fn impl_item_type(&mut self, t: &'a TypeItem) {
-        self.attrs(&t.attrs);
-        self.cbox(INDENT);
-        self.visibility(t.public);
-        self.word("type ");
-        self.word(t.ident.as_str());
-        self.word(" = ");
         self.neverbreak();
         self.ibox(-INDENT);
         self.ty(&t.ty);

@@ -72,7 +72,7 @@ pub fn event_methods(layout: &Layout<'_>, names: &Names) -> Vec<MethodView> {
 }
 
 /// `identify` and `group`, typed by the catalog's traits (any traits when it has none).
-pub fn traits_methods(layout: &Layout<'_>, names: &Names) -> Vec<MethodView> {
+pub fn traits_methods(layout: &Layout<'_>, names: &Names, validate: bool) -> Vec<MethodView> {
     TraitsCall::ALL
         .into_iter()
         .map(|which| {
@@ -118,10 +118,14 @@ pub fn traits_methods(layout: &Layout<'_>, names: &Names) -> Vec<MethodView> {
                     "context: Tracktype.context".to_owned(),
                 ],
             );
+            let mut body = print(body, WIDTH, 2, 4);
+            if validate && decl.is_some() {
+                body = format!("guard shouldSend(traits: traits, of: \"{word}\") else {{ return }}\n    {body}");
+            }
             MethodView {
                 doc: doc_lines(&[doc.to_owned()]),
                 signature: print(signature, WIDTH, 2, 2),
-                body: print(body, WIDTH, 2, 4),
+                body,
             }
         })
         .collect()
@@ -135,7 +139,14 @@ pub fn conformance(
     names: &Names,
     e: &EventDecl<'_>,
     call_encodes: &[String],
+    validate: bool,
 ) -> String {
+    // Validating: the client's handler sees the violations first, and may drop the call.
+    let guard = if validate {
+        "guard client.shouldSend(self) else { return }\n    "
+    } else {
+        ""
+    };
     let ty = names.ty(e.decl);
     let wire = string(&e.event.name);
     let Some(fields) = e.event.call.fields() else {
@@ -150,7 +161,7 @@ pub fn conformance(
         return format!(
             "extension {ty}: TrackingEvent {{\n  /// The event's exact name.\n  public static let eventName = {wire}\n\n  \
              /// Sends the event as a track call, with `context.tracktype`.\n  \
-             public func send(to client: some TrackingClient) {{\n    {}\n  }}\n}}",
+             public func send(to client: some TrackingClient) {{\n    {guard}{}\n  }}\n}}",
             print(send, WIDTH, 2, 4)
         );
     };
@@ -224,7 +235,7 @@ pub fn conformance(
         out.push_str(&format!("  /// {line}\n"));
     }
     out.push_str(&format!(
-        "  public func send(to client: some TrackingClient) {{\n    {}\n  }}\n\n",
+        "  public func send(to client: some TrackingClient) {{\n    {guard}{}\n  }}\n\n",
         print(send, WIDTH, 2, 4)
     ));
     out.push_str(&format!(

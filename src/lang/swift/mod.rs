@@ -16,6 +16,7 @@ use crate::model::Literal;
 use crate::pretty::{Doc, concat, group, indent, join, print, text};
 use crate::render::render;
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, docs};
 use names::{Names, bare};
 
@@ -34,18 +35,13 @@ struct PackageView {
 }
 
 #[derive(Serialize)]
-struct FileView {
-    header: String,
-    decls: Vec<String>,
-}
-
-#[derive(Serialize)]
 struct ClientView {
     header: String,
     version: &'static str,
     methods: Vec<calls::MethodView>,
     /// Some event is sent with a screen call: the client needs `screen`.
     screen: bool,
+    validate: bool,
 }
 
 #[derive(Serialize)]
@@ -141,19 +137,21 @@ struct AliasView {
 /// Each selected event's type and tracker method identifiers, in event order.
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    super::Identifiers {
-        events: (layout.events.iter().zip(&names.methods))
-            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-            .collect(),
-        traits: crate::model::TraitsCall::ALL
-            .map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
-    }
+    super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
+}
+
+#[derive(Serialize)]
+struct ValidationView {
+    header: String,
+    /// The rules, as the body of a multi-line raw string literal (`#"""` ... `"""#`).
+    rules: String,
 }
 
 pub fn generate(
     layout: &Layout<'_>,
     module: &str,
     sources_only: bool,
+    validate: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
@@ -177,7 +175,7 @@ pub fn generate(
     }
 
     let mut methods = calls::event_methods(layout, &names);
-    methods.extend(calls::traits_methods(layout, &names));
+    methods.extend(calls::traits_methods(layout, &names, validate));
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
         contents: render(
@@ -187,28 +185,51 @@ pub fn generate(
                 version: env!("CARGO_PKG_VERSION"),
                 methods,
                 screen: calls::uses_screen(layout),
+                validate,
             },
         )?,
     });
 
-    let mut decls = Vec::new();
-    for (i, _) in layout.decls.iter().enumerate() {
-        decls.push(
-            render_decl(layout, &names, DeclId(i))?
-                .trim_end()
-                .to_owned(),
-        );
-    }
+    // Declarations render independently, so they share the cores; the file is only their
+    // concatenation, assembled here rather than copied once more into a template's context.
+    let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
+    let decls = crate::parallel::map(&ids, |&id| {
+        render_decl(layout, &names, id, validate).map(|mut decl| {
+            decl.truncate(decl.trim_end().len());
+            decl
+        })
+    });
+    let events = crate::render::splice(
+        header,
+        decls.into_iter().collect::<Result<_>>()?,
+        "\n",
+        "\n",
+        "",
+    );
     files.push(GeneratedFile {
         path: sources.join("Events.swift"),
-        contents: render(
-            "swift/events.swift",
-            &FileView {
-                header: header.to_owned(),
-                decls,
-            },
-        )?,
+        contents: events,
     });
+
+    if validate {
+        let rules = validation::rules(layout, Dialect::Icu);
+        files.push(GeneratedFile {
+            path: sources.join("Validation.swift"),
+            contents: render(
+                "swift/validation.swift",
+                &ValidationView {
+                    header: header.to_owned(),
+                    // Indented as the literal's closing delimiter is, as swift-format has it.
+                    rules: rules
+                        .json
+                        .lines()
+                        .map(|l| format!("  {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                },
+            )?,
+        });
+    }
 
     // Always: tracktype's context is made of JSON values.
     {
@@ -280,7 +301,7 @@ fn all_strings(values: &[Literal]) -> bool {
     values.iter().all(|v| matches!(v, Literal::String(_)))
 }
 
-fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String> {
+fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -> Result<String> {
     let decl = layout.decl(id);
     let name = names.ty(id).to_owned();
     let mut doc = doc_lines(&docs::decl(layout, id));
@@ -302,7 +323,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId) -> Result<String>
                 out = format!(
                     "{}\n\n{attribute}{}\n",
                     out.trim_end(),
-                    calls::conformance(layout, names, e, &view.call_encodes)
+                    calls::conformance(layout, names, e, &view.call_encodes, validate)
                 );
             }
             Ok(out)

@@ -16,6 +16,7 @@ use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
 use crate::render::render;
 
+use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, TsSdk, docs};
 use names::Names;
 use syntax::{Type, WIDTH, jsdoc, jsdoc_with, key, property_signature, string};
@@ -33,6 +34,9 @@ struct View {
     registry: Vec<String>,
     methods: Vec<tracker::MethodView>,
     calls: tracker::ClientCalls,
+    validate: bool,
+    /// The validation rules, escaped for a template literal.
+    rules: String,
 }
 
 #[derive(Serialize)]
@@ -57,16 +61,15 @@ struct MemberView {
 /// Each selected event's type and tracker method identifiers, in event order.
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
-    super::Identifiers {
-        events: (layout.events.iter().zip(&names.methods))
-            .map(|(e, method)| (names.ty(e.decl).to_owned(), method.clone()))
-            .collect(),
-        traits: crate::model::TraitsCall::ALL
-            .map(|c| layout.traits_decl(c).map(|id| names.ty(id).to_owned())),
-    }
+    super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
 }
 
-pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<GeneratedFile>> {
+pub fn generate(
+    layout: &Layout<'_>,
+    sdk: TsSdk,
+    validate: bool,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
     let declared: Vec<(usize, &Decl<'_>)> = layout
         .decls
@@ -116,7 +119,7 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         })
         .collect();
 
-    let methods = tracker::methods(layout, &names, sdk);
+    let methods = tracker::methods(layout, &names, sdk, validate);
     let track_events: Vec<Type> = layout
         .events
         .iter()
@@ -151,17 +154,33 @@ pub fn generate(layout: &Layout<'_>, sdk: TsSdk, header: &str) -> Result<Vec<Gen
         registry,
         methods,
         calls: tracker::ClientCalls::of(layout),
+        validate,
+        rules: if validate {
+            template_literal(&validation::rules(layout, Dialect::JavaScript).json)
+        } else {
+            String::new()
+        },
     };
     let template = match sdk {
         TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
         TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
     };
     let mut contents = render("typescript/index.ts", &view)?;
+    if validate {
+        contents.push_str(&render("typescript/validate.ts", &view)?);
+    }
     contents.push_str(&render(template, &view)?);
     Ok(vec![GeneratedFile {
         path: PathBuf::from("index.ts"),
         contents,
     }])
+}
+
+/// Text as the body of a template literal: the characters it would read otherwise escaped.
+fn template_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('`', "\\`")
+        .replace("${", "\\${")
 }
 
 /// Nested enums, unions and tuples are printed in place; every other declaration is

@@ -135,6 +135,7 @@ impl Type {
                 other => vec![other],
             };
             for p in parts {
+                crate::work::step(1);
                 if seen.insert(p.clone()) {
                     flat.push(p);
                 }

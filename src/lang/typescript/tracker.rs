@@ -37,21 +37,31 @@ impl ClientCalls {
 }
 
 /// Every method of the tracker, in order: the events', then `identify` and `group`.
-pub fn methods(layout: &Layout<'_>, names: &Names, sdk: TsSdk) -> Vec<MethodView> {
+pub fn methods(layout: &Layout<'_>, names: &Names, sdk: TsSdk, validate: bool) -> Vec<MethodView> {
     let mut out: Vec<MethodView> = layout
         .events
         .iter()
         .zip(&names.methods)
-        .map(|(e, method)| event_method(layout, names, sdk, e, method))
+        .map(|(e, method)| event_method(layout, names, sdk, validate, e, method))
         .collect();
-    out.extend(TraitsCall::ALL.map(|call| traits_method(layout, names, sdk, call)));
+    out.extend(TraitsCall::ALL.map(|call| traits_method(layout, names, sdk, validate, call)));
     out
+}
+
+/// The properties or traits as sent: through `checked` when the tracker validates.
+fn checked(validate: bool, section: &str, key: &str, value: &str) -> String {
+    if validate {
+        format!("checked(\"{section}\", {key}, {value})")
+    } else {
+        value.to_owned()
+    }
 }
 
 fn event_method(
     layout: &Layout<'_>,
     names: &Names,
     sdk: TsSdk,
+    validate: bool,
     e: &EventDecl<'_>,
     method: &str,
 ) -> MethodView {
@@ -157,10 +167,11 @@ fn event_method(
                     ),
                 ),
             };
+            let split = checked(validate, "events", &wire, split);
             method_impl(
                 method,
                 params,
-                vec![statement(destructure(&taken, ty, split)), statement(send)],
+                vec![statement(destructure(&taken, ty, &split)), statement(send)],
             )
         }
     };
@@ -172,7 +183,13 @@ fn event_method(
 }
 
 /// `identify` or `group`, typed by the catalog's traits (or any traits when it has none).
-fn traits_method(layout: &Layout<'_>, names: &Names, sdk: TsSdk, call: TraitsCall) -> MethodView {
+fn traits_method(
+    layout: &Layout<'_>,
+    names: &Names,
+    sdk: TsSdk,
+    validate: bool,
+    call: TraitsCall,
+) -> MethodView {
     let decl = layout.traits_decl(call);
     let ty = decl.map_or("Record<string, unknown>", |id| names.ty(id));
     let required = decl.is_some_and(|id| {
@@ -180,6 +197,7 @@ fn traits_method(layout: &Layout<'_>, names: &Names, sdk: TsSdk, call: TraitsCal
     });
     let opt = if required { "" } else { "?" };
     let word = call.as_str();
+    let validate = validate && decl.is_some();
     let doc = vec![match call {
         TraitsCall::Identify => {
             "Sends an identify call: who the user is, and what is known about them (the traits)."
@@ -201,6 +219,7 @@ fn traits_method(layout: &Layout<'_>, names: &Names, sdk: TsSdk, call: TraitsCal
                 TraitsCall::Group => "string",
             };
             let traits = if required { "traits" } else { "traits ?? {}" };
+            let traits = checked(validate, "traits", &string(word), traits);
             (
                 syntax::call(
                     word,
@@ -238,11 +257,31 @@ fn traits_method(layout: &Layout<'_>, names: &Names, sdk: TsSdk, call: TraitsCal
                 method_impl(
                     word,
                     vec![text(format!("{{ {traits}, context: given, ...params }}"))],
-                    vec![statement(syntax::call(
-                        &format!("return client.{word}"),
-                        vec![text("{ ...params, traits, context: context(given) }")],
-                        ";",
-                    ))],
+                    vec![statement(if validate {
+                        // Too long for a line: prettier hugs the object, one member a line.
+                        concat(vec![
+                            text(format!("return client.{word}({{")),
+                            indent(concat(vec![
+                                Doc::HardLine,
+                                text("...params,"),
+                                Doc::HardLine,
+                                text(format!(
+                                    "traits: {},",
+                                    checked(true, "traits", &string(word), "traits")
+                                )),
+                                Doc::HardLine,
+                                text("context: context(given),"),
+                            ])),
+                            Doc::HardLine,
+                            text("});"),
+                        ])
+                    } else {
+                        syntax::call(
+                            &format!("return client.{word}"),
+                            vec![text("{ ...params, traits, context: context(given) }")],
+                            ";",
+                        )
+                    })],
                 ),
             )
         }

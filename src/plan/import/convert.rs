@@ -2,7 +2,7 @@
 //! page or screen), a set of traits (identify or group), or what a common rule gives every
 //! call. Each rule is converted as it is read and its JSON dropped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::catalog::raw::{RawEvent, RawNode, TypeSpec};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
@@ -307,13 +307,14 @@ fn object_body(
 fn merge_alternatives(node: &mut RawNode, alternatives: Sp<Vec<RawNode>>) {
     let count = alternatives.value.len();
     let mut merged: Vec<(RawNode, usize)> = Vec::new();
+    // Where each property name is in `merged`: found at once, however many properties.
+    let mut index: HashMap<Option<String>, usize> = HashMap::new();
     for alternative in alternatives.value {
         for prop in alternative.properties.map(|p| p.value).unwrap_or_default() {
             let name = prop.name.as_ref().map(|n| n.value.clone());
-            match merged
-                .iter_mut()
-                .find(|(p, _)| p.name.as_ref().map(|n| &n.value) == name.as_ref())
-            {
+            crate::work::step(1);
+            let at = index.get(&name).copied();
+            match at.and_then(|i| merged.get_mut(i)) {
                 Some((existing, required_in)) => {
                     if prop.required.as_ref().is_some_and(|r| r.value) {
                         *required_in += 1;
@@ -338,6 +339,7 @@ fn merge_alternatives(node: &mut RawNode, alternatives: Sp<Vec<RawNode>>) {
                 }
                 None => {
                     let required = usize::from(prop.required.as_ref().is_some_and(|r| r.value));
+                    index.insert(name, merged.len());
                     merged.push((prop, required));
                 }
             }
@@ -356,7 +358,10 @@ fn merge_alternatives(node: &mut RawNode, alternatives: Sp<Vec<RawNode>>) {
     schema::sort_by_name(&mut props);
     let existing = node.properties.take().map(|p| p.value).unwrap_or_default();
     for prop in existing {
-        if !props.iter().any(|p| p.name == prop.name) {
+        crate::work::step(1);
+        let name = prop.name.as_ref().map(|n| n.value.clone());
+        if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(name) {
+            slot.insert(props.len());
             props.push(prop);
         }
     }

@@ -56,7 +56,7 @@ pub struct Imported {
 
 /// The arrays whose items are rules: a Public-API plan's `rules` (or the API's `data.rules`),
 /// a Config-API or RudderStack plan's `rules.events`.
-const RULE_ARRAYS: [&str; 3] = ["/rules", "/data/rules", "/rules/events"];
+pub(crate) const RULE_ARRAYS: [&str; 3] = ["/rules", "/data/rules", "/rules/events"];
 
 /// Rules as they are read: converted one by one, their JSON dropped.
 #[derive(Default)]

@@ -454,7 +454,7 @@ impl Converter {
                 inner.title = node.title.or(inner.title);
                 inner.deprecated = node.deprecated.or(inner.deprecated);
                 if nullable {
-                    inner.nullable = Some(Sp::new(true, reference.loc.clone()));
+                    inner.nullable = Some(Box::new(Sp::new(true, reference.loc.clone())));
                 }
                 inner
             }
@@ -568,7 +568,7 @@ impl Converter {
             }
         };
         if nullable {
-            kept.nullable = Some(Sp::new(true, list.loc.clone()));
+            kept.nullable = Some(Box::new(Sp::new(true, list.loc.clone())));
         }
         kept.description = node.description.take().or(kept.description);
         kept.title = node.title.take().or(kept.title);
@@ -707,7 +707,7 @@ impl Converter {
             }
         }
         if let Some(values) = literals {
-            node.enum_values = Some(values);
+            node.enum_values = Some(Box::new(values));
         }
         if !words.is_empty() {
             if nullable && words != ["any"] {
@@ -723,7 +723,7 @@ impl Converter {
                 schema.get("type").map_or(loc, |t| t.loc.clone()),
             ));
         } else if nullable {
-            node.nullable = Some(Sp::new(true, loc));
+            node.nullable = Some(Box::new(Sp::new(true, loc)));
         }
         node
     }
@@ -1029,7 +1029,7 @@ impl Converter {
         if let Some(f) = schema.get("format") {
             match f.as_str() {
                 Some(format) if FORMATS.contains(&format) => {
-                    node.format = Some(Sp::new(format.to_owned(), f.loc.clone()));
+                    node.format = Some(Box::new(Sp::new(format.to_owned(), f.loc.clone())));
                 }
                 Some(format) => {
                     // A format the catalog cannot name is kept for people, in the description.
@@ -1046,7 +1046,7 @@ impl Converter {
         }
         if let Some(p) = schema.get("pattern") {
             match p.as_str() {
-                Some(s) => node.pattern = Some(Sp::new(s.to_owned(), p.loc.clone())),
+                Some(s) => node.pattern = Some(Box::new(Sp::new(s.to_owned(), p.loc.clone()))),
                 None => {
                     self.error(&p.loc, "`pattern` must be a string");
                 }

@@ -18,6 +18,12 @@ pub mod all_use_cases;
 #[path = "../../../generated-examples/rust/acme/tracking.rs"]
 pub mod acme;
 
+/// Generated at build time from `tests/data/validation/catalog.yaml`: the validation corpus's
+/// events.
+pub mod validation {
+    include!(concat!(env!("OUT_DIR"), "/validation.rs"));
+}
+
 /// Generated at build time from `tests/data/plans/config-api.json`.
 pub mod fixture_config_api {
     include!(concat!(env!("OUT_DIR"), "/fixture_config_api.rs"));

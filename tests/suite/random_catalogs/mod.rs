@@ -209,14 +209,17 @@ fn targets(i: usize) -> Vec<Target> {
     vec![
         Target::TypeScript {
             sdk: TsSdk::AnalyticsNext,
+            validate: true,
         },
         Target::TypeScript {
             sdk: TsSdk::AnalyticsNode,
+            validate: true,
         },
         Target::for_language(Language::Rust),
         Target::Swift {
             module: swift_module(i),
             sources_only: true,
+            validate: true,
         },
     ]
 }

@@ -144,6 +144,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         let target = tracktype::lang::Target::Swift {
             module: module.clone(),
             sources_only: true,
+            validate: true,
         };
         let sources = dir.join("Sources").join(&module);
         std::fs::create_dir_all(&sources).expect("module directory");

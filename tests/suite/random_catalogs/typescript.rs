@@ -107,6 +107,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     let _ = std::fs::remove_dir_all(&dir);
     let target = Target::TypeScript {
         sdk: TsSdk::AnalyticsNext,
+        validate: true,
     };
     let mut main = String::new();
     for (i, case) in cases.iter().enumerate() {
@@ -121,6 +122,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         std::fs::create_dir_all(&node_dir).expect("case directory");
         let node = Target::TypeScript {
             sdk: TsSdk::AnalyticsNode,
+            validate: true,
         };
         for file in case.files(&node) {
             std::fs::write(node_dir.join(&file.path), &file.contents).expect("case file");

@@ -58,6 +58,12 @@ function prefixed<P extends string, V extends Record<string, unknown>>(prefix: P
 const bigInt = 1230007112658965944;
 const bigNumber = 1.24e21;
 
+// Run-time validation: Typewriter's regex property, matching and not.
+assert.deepEqual(tw.validate("Custom Violation Handler", { "regex property": "Lawyer Morty" }), []);
+assert.deepEqual(tw.validate("Custom Violation Handler", { "regex property": "Rick" }), [
+  { path: "/regex property", keyword: "pattern", expected: "Lawyer Morty|Evil Morty", value: "Rick" },
+]);
+
 t._42terribleEventName3(rick);
 t.analyticsInstanceMissing(rick);
 t.analyticsInstanceMissingThrewError(rick);

@@ -614,6 +614,7 @@ extension CheckoutStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -774,6 +775,7 @@ extension OrderCompleted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -905,6 +907,7 @@ extension SubscriptionStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1014,6 +1017,7 @@ extension TrialStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }

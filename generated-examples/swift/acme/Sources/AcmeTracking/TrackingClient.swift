@@ -2,6 +2,8 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang swift --module AcmeTracking
 
+import Foundation
+
 /// A client that sends calls to Segment. analytics-swift's `Analytics` has exactly these
 /// methods, so `extension Analytics: TrackingClient {}` is all an app writes.
 public protocol TrackingClient {
@@ -19,6 +21,11 @@ public protocol TrackingClient {
   func identify<T: Codable>(userId: String, traits: T?, context: [String: JSONValue])
   /// Sends a group call with the context tracktype adds.
   func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue])
+
+  /// Gets the violations of a call before it is sent (see `TrackingEvent.validate()`), with the
+  /// event's name (or `identify`, `group`), and returns whether to send it. The default writes
+  /// them to standard error and sends the call.
+  func handleViolations(_ violations: [Violation], of event: String) -> Bool
 }
 
 /// Without a context of their own, calls go out as the client's plain calls: analytics-swift's
@@ -34,6 +41,25 @@ extension TrackingClient {
 
   public func group<T: Codable>(groupId: String, traits: T?, context: [String: JSONValue]) {
     group(groupId: groupId, traits: traits)
+  }
+
+  public func handleViolations(_ violations: [Violation], of event: String) -> Bool {
+    let text = violations.map(\.description).joined(separator: "; ")
+    FileHandle.standardError.write(
+      Data("tracktype: \(event) breaks the tracking plan: \(text)\n".utf8))
+    return true
+  }
+
+  /// Whether to send the event: it conforms, or the handler says to send it anyway.
+  func shouldSend(_ event: some TrackingEvent) -> Bool {
+    let violations = event.validate()
+    return violations.isEmpty || handleViolations(violations, of: type(of: event).eventName)
+  }
+
+  /// Whether to send an identify or group call: its traits conform, or the handler says so.
+  func shouldSend(traits: some Encodable, of call: String) -> Bool {
+    let violations = Validation.validate(traits: Validation.json(of: traits), of: call)
+    return violations.isEmpty || handleViolations(violations, of: call)
   }
 }
 
@@ -108,11 +134,13 @@ extension TrackingClient {
 
   /// Sends an identify call: who the user is, and what is known about them (the traits).
   public func identify(userId: String, traits: IdentifyTraits) {
+    guard shouldSend(traits: traits, of: "identify") else { return }
     identify(userId: userId, traits: traits as IdentifyTraits?, context: Tracktype.context)
   }
 
   /// Sends a group call: the user belongs to the group `groupId`, which has these traits.
   public func group(groupId: String, traits: GroupTraits = GroupTraits()) {
+    guard shouldSend(traits: traits, of: "group") else { return }
     group(groupId: groupId, traits: traits as GroupTraits?, context: Tracktype.context)
   }
 

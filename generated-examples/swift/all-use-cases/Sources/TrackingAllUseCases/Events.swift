@@ -603,6 +603,7 @@ extension ApplicationInstalled: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -684,6 +685,7 @@ extension ApplicationOpened: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -798,6 +800,7 @@ extension CheckoutStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -842,6 +845,7 @@ extension InstallAttributed: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -916,6 +920,7 @@ extension OnboardingCompleted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -997,6 +1002,7 @@ extension OnboardingStepCompleted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1120,6 +1126,7 @@ extension OrderCompleted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1164,6 +1171,7 @@ extension PageScrolled: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1256,6 +1264,7 @@ extension PageViewed: TrackingEvent {
   /// Sends the event as a screen call (analytics-swift has no page call): `page_name` is the
   /// screen's title and `page_category` its category; the rest are its properties.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.screen(
       title: self.pageName ?? Self.eventName,
       category: self.pageCategory,
@@ -1351,6 +1360,7 @@ extension ProductAddedToCart: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1405,6 +1415,7 @@ extension ScreenViewed: TrackingEvent {
   /// Sends the event as a screen call: `screen_title` is the screen's title and `screen_type` its
   /// category; the rest are its properties.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.screen(
       title: self.screenTitle ?? Self.eventName,
       category: self.screenType,
@@ -1484,6 +1495,7 @@ extension SignedIn: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1560,6 +1572,7 @@ extension SignedUp: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1581,6 +1594,7 @@ extension SubscriptionStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -1640,6 +1654,7 @@ extension TrialStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }

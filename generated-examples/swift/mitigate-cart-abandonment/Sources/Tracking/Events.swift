@@ -587,6 +587,7 @@ extension CheckoutStarted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
@@ -710,6 +711,7 @@ extension OrderCompleted: TrackingEvent {
 
   /// Sends the event as a track call, with `context.tracktype`.
   public func send(to client: some TrackingClient) {
+    guard client.shouldSend(self) else { return }
     client.track(name: Self.eventName, properties: self, context: Tracktype.context)
   }
 }
