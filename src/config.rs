@@ -150,6 +150,7 @@ impl Config {
             .unwrap_or_else(|| "tracking.rs".to_owned());
         let target = Target::Rust {
             file_name: file_name.clone(),
+            included: true,
             validate: self.validate.unwrap_or(true),
         };
         // Rerun when the inputs change, even if they are invalid now and fixed later.

@@ -2,6 +2,22 @@
 //!
 //! A [`Diagnostic`] carries its source text (shared, not copied), so it renders the offending
 //! line on its own: the library's `Display` is as clear as the command line's.
+//!
+//! Why the snippet is drawn here rather than by `annotate-snippets` (rustc's and cargo's
+//! renderer) or `codespan-reporting`: the drawing is about seventy lines ([`snippet`]); the
+//! rest of the module (places, severities, notes, hints, per-language warnings, dedup,
+//! `--deny-warnings`, the 50-error cap) is our model, which either library would still need
+//! beside it, so adopting one would not make the module much smaller. It would change what
+//! users see: both print the location on a `-->` line under the message, where tracktype
+//! prints `file:line:column: error: message` first, the form editors, CI annotations and
+//! `grep` pick up, and the form the README, the tests and the build-script output (one
+//! `cargo:warning` line per diagnostic) rely on. And the library's `Display` renders
+//! diagnostics, so the dependency would be compiled into every build script that uses
+//! tracktype, whose cost the README measures. What the hand-written renderer does that matters
+//! for our input: minified one-line plans are cut to 120 columns around the error with `…`,
+//! control characters are shown as U+FFFD rather than sent to the terminal, and tabs keep the
+//! caret aligned. Revisit if diagnostics grow multi-span labels or multi-line spans, which is
+//! where those libraries earn their keep.
 
 use crate::limits;
 use std::fmt::{self, Write as _};

@@ -1,5 +1,5 @@
 //! Explicit limits on input, so that hostile or broken files get a clear error instead of a
-//! stack overflow or exhausted memory. Documented in the README ("Guarantees and limits").
+//! stack overflow or exhausted memory. Documented in docs/guarantees.md.
 
 /// Largest catalog, plan or project file read, in bytes: a plan of 100,000 events of ten
 /// properties is about 200 MiB of JSON.

@@ -317,6 +317,7 @@ fn target(
             }
             Target::Rust {
                 file_name,
+                included: false,
                 validate: true,
             }
         }

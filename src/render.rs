@@ -135,6 +135,7 @@ mod tests {
             },
             Target::Rust {
                 file_name: "tracking.rs".into(),
+                included: false,
                 validate: true,
             },
             Target::Swift {

@@ -47,6 +47,7 @@ pub fn write_files(
     files: &[GeneratedFile],
     remove_stale: bool,
 ) -> Result<WriteReport> {
+    not_a_file(out_dir)?;
     let mut report = WriteReport::default();
     let mut staged: Vec<(PathBuf, PathBuf, &GeneratedFile)> = Vec::new();
     let fail = |path: &Path, source: std::io::Error| Error::Write {
@@ -101,6 +102,35 @@ pub fn write_files(
         report.removed.push(stale);
     }
     Ok(report)
+}
+
+/// Refuses an output directory that is, or lies under, an existing file: the operating
+/// system's "File exists" or "Not a directory" would not say which path is wrong.
+pub fn not_a_file(out_dir: &Path) -> Result<()> {
+    let blocking = out_dir
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| p.exists() || p.is_symlink());
+    match blocking {
+        Some(file) if !file.is_dir() => {
+            let message = if file == out_dir {
+                format!(
+                    "the output directory {} is a file, not a directory",
+                    out_dir.display()
+                )
+            } else {
+                format!(
+                    "cannot create the output directory {}: {} is a file, not a directory",
+                    out_dir.display(),
+                    file.display()
+                )
+            };
+            Err(crate::diagnostic::Diagnostic::global(message)
+                .with_hint("name a directory to write into (it is created if need be)")
+                .into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// How one file differs from what would be generated.

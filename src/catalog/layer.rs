@@ -1,6 +1,6 @@
 //! Collecting definitions from catalog files and merging them.
 //!
-//! The rules, as the README documents them:
+//! The rules, as docs/catalog.md documents them:
 //! - within one file, a name may be defined once;
 //! - the embedded catalog's files must not define the same name twice;
 //! - user files extend the embedded catalog: a definition with an existing name changes only

@@ -98,6 +98,7 @@ pub(crate) fn assemble(
                 parse(
                     &SourceFile::new(format!("(embedded) {path}"), *text),
                     &mut diags,
+                    &mut 0,
                 )
             })
             .collect()
@@ -122,9 +123,13 @@ pub(crate) fn assemble(
     let plan_events: std::collections::BTreeSet<String> = plans.events.keys().cloned().collect();
     layer.absorb(plans, Meeting::Replace, &mut diags);
 
+    // Problems so far that stop resolution: with only unknown keys (set aside), resolving the
+    // rest still finds what else is wrong, in the same run.
+    let mut recovered = 0;
+    let blocking_before = diags.iter().filter(|d| !d.is_warning()).count();
     let user_docs = catalogs
         .iter()
-        .filter_map(|file| parse(file, &mut diags))
+        .filter_map(|file| parse(file, &mut diags, &mut recovered))
         .collect();
     let user = Layer::collect(user_docs, Meeting::Agree, &mut diags);
     layer.absorb(user, Meeting::Override, &mut diags);
@@ -133,8 +138,9 @@ pub(crate) fn assemble(
     layer.goals[base_goals..].sort_by_cached_key(|g| slug(&g.name.value));
     layer.use_cases[base_use_cases..].sort_by_cached_key(|u| slug(&u.name.value));
 
+    let errors = diags.iter().filter(|d| !d.is_warning()).count();
     let mut warnings = diags.take_warnings();
-    if !diags.is_empty() {
+    if blocking_before > 0 || errors > blocking_before + recovered {
         return Err(Error::Invalid(diags));
     }
     let mut catalog = resolve::resolve(&layer, &mut diags);
@@ -148,7 +154,68 @@ pub(crate) fn assemble(
     Ok((catalog, warnings.deduplicated()))
 }
 
-fn parse(file: &Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument> {
+/// Parses a catalog file. An unknown key does not stop the file: it is reported, its lines are
+/// set aside, and the rest is read on, so that one run reports every unknown key and then
+/// what resolving the rest finds (an unknown type, an unknown event). `recovered` counts the
+/// unknown keys set aside.
+fn parse(
+    file: &Arc<SourceFile>,
+    diags: &mut Diagnostics,
+    recovered: &mut usize,
+) -> Option<RawDocument> {
+    let mut current = Arc::clone(file);
+    loop {
+        match parse_once(&current, diags, Arc::ptr_eq(&current, file)) {
+            Ok(doc) => return doc,
+            Err(d) => {
+                let text = (*recovered < limits::MAX_ERRORS_SHOWN)
+                    .then(|| d.loc().and_then(|loc| without_key(&current.text, loc)))
+                    .flatten();
+                diags.push(d);
+                let text = text?;
+                *recovered += 1;
+                current = SourceFile::new(current.name.clone(), text);
+            }
+        }
+    }
+}
+
+/// The text with the unknown key at `loc` and its value blanked out (line numbers kept), when
+/// it is a key of a block mapping on a line of its own; `None` otherwise.
+fn without_key(text: &str, loc: &crate::diagnostic::Loc) -> Option<String> {
+    let index = usize::try_from(loc.line).ok()?.checked_sub(1)?;
+    let column = usize::try_from(loc.column).ok()?.checked_sub(1)?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = lines.get(index)?;
+    // Only spaces before the key: a key after `- ` starts a list item, which blanking would
+    // change into another shape.
+    if line.chars().take(column).any(|c| c != ' ') || line.chars().count() <= column {
+        return None;
+    }
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let mut end = index + 1;
+    while end < lines.len() && (lines[end].trim().is_empty() || indent(lines[end]) > column) {
+        end += 1;
+    }
+    let kept: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if (index..end).contains(&i) { "" } else { *l })
+        .collect();
+    Some(kept.join("\n"))
+}
+
+/// One attempt: `Ok(None)` for a file that is not a catalog at all, `Err` for an unknown key
+/// (which [`parse`] may recover from).
+fn parse_once(
+    file: &Arc<SourceFile>,
+    diags: &mut Diagnostics,
+    first: bool,
+) -> std::result::Result<Option<RawDocument>, Diagnostic> {
+    // What is left once unknown keys are set aside may be nothing; that is not another problem.
+    if !first && file.text.trim().is_empty() {
+        return Ok(None);
+    }
     if file.text.trim().is_empty()
         || file
             .text
@@ -158,10 +225,11 @@ fn parse(file: &Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument>
         diags.push(Diagnostic::in_file(&file.name, "file is empty").with_hint(
             "a catalog file defines at least one of `events`, `types`, `use_cases` or `goals`",
         ));
-        return None;
+        return Ok(None);
     }
     match yaml::from_yaml::<RawDocument>(file) {
-        Ok(doc) => Some(doc),
+        Ok(doc) => Ok(Some(doc)),
+        Err(d) if d.message.starts_with("unknown key `") => Err(d),
         Err(mut d) => {
             if d.message.starts_with("expected a mapping") && d.loc().is_some_and(|l| l.line == 1) {
                 d.hint = Some(
@@ -170,7 +238,7 @@ fn parse(file: &Arc<SourceFile>, diags: &mut Diagnostics) -> Option<RawDocument>
                 );
             }
             diags.push(d);
-            None
+            Ok(None)
         }
     }
 }

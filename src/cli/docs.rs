@@ -30,7 +30,9 @@ pub struct DocsArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocsFormat {
+    /// Pages with Mermaid diagrams, for GitHub
     Markdown,
+    /// A self-contained static site with an SVG diagram and search
     Html,
 }
 
@@ -45,8 +47,12 @@ impl DocsFormat {
 
 pub fn run(args: &DocsArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let mut selection = args.selection.selection();
-    // The documentation of nothing in particular is the documentation of everything.
-    selection.all |= selection.is_empty();
+    // As everywhere, --plan with nothing else selected means the plan's events; otherwise the
+    // documentation of nothing in particular is the documentation of everything.
+    if selection.is_empty() {
+        selection.plan_events = !inputs.plans.is_empty();
+        selection.all = inputs.plans.is_empty();
+    }
     let format = args.format.format();
     let out = args
         .out

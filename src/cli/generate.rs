@@ -43,12 +43,12 @@ pub struct GenArgs {
     /// and the app makes its client conform)
     #[arg(long, value_name = "SDK", value_parser = ["analytics-next", "analytics-node", lang::ANALYTICS_SWIFT])]
     pub sdk: Option<String>,
-    /// Rust: the generated file's name
-    #[arg(long, value_name = "FILE", default_value = "tracking.rs")]
-    pub file_name: String,
-    /// Swift: the module (library product and target) name
-    #[arg(long, value_name = "NAME", default_value = "Tracking")]
-    pub module: String,
+    /// Rust: the generated file's name [default: tracking.rs]
+    #[arg(long, value_name = "FILE")]
+    pub file_name: Option<String>,
+    /// Swift: the module (library product and target) name [default: Tracking]
+    #[arg(long, value_name = "NAME")]
+    pub module: Option<String>,
     /// Swift: write only the .swift sources, not a package, for apps that add files to an
     /// Xcode project
     #[arg(long)]
@@ -69,13 +69,13 @@ pub enum Validate {
 #[derive(Debug, Args, Default)]
 pub struct SelectionArgs {
     /// Select the events of a use case (slug or name; repeatable)
-    #[arg(long = "use-case", value_name = "SLUG")]
+    #[arg(long = "use-case", value_name = "SLUG", value_parser = super::complete::CatalogNames(super::complete::Names::UseCases), hide_possible_values = true)]
     pub use_cases: Vec<String>,
     /// Select the events of every use case of a goal (repeatable)
-    #[arg(long = "goal", value_name = "SLUG")]
+    #[arg(long = "goal", value_name = "SLUG", value_parser = super::complete::CatalogNames(super::complete::Names::Goals), hide_possible_values = true)]
     pub goals: Vec<String>,
     /// Select an event by its exact name (repeatable)
-    #[arg(long = "event", value_name = "NAME")]
+    #[arg(long = "event", value_name = "NAME", value_parser = super::complete::CatalogNames(super::complete::Names::Events), hide_possible_values = true)]
     pub events: Vec<String>,
     /// Select every event of the catalog
     #[arg(long)]
@@ -101,6 +101,7 @@ fn parse_language(s: &str) -> std::result::Result<Language, String> {
 pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> {
     let mut selection = args.selection.selection();
     if args.lang.is_none() && selection.is_empty() && inputs.plans.is_empty() {
+        ignored_options(None, args)?;
         return run_project(args, inputs, paint);
     }
     // With a plan and nothing else selected, the plan's events are what to generate.
@@ -110,6 +111,7 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
             .with_hint("add --lang ts, --lang rust or --lang swift")
             .into());
     };
+    ignored_options(Some(language), args)?;
     if selection.is_empty() {
         return Err(nothing_selected());
     }
@@ -158,40 +160,123 @@ fn nothing_selected() -> Error {
 
 fn target(language: Language, args: &GenArgs) -> Result<Target> {
     let sdk = args.sdk.as_deref();
-    let ts_sdk = sdk.and_then(TsSdk::parse);
+    if let Some(sdk) = sdk.filter(|sdk| !sdk_applies(language, sdk)) {
+        return Err(sdk_mismatch(language, sdk).into());
+    }
     let target = match language {
-        Language::TypeScript if sdk.is_none() || ts_sdk.is_some() => Target::TypeScript {
-            sdk: ts_sdk.unwrap_or_default(),
+        Language::TypeScript => Target::TypeScript {
+            sdk: sdk.and_then(TsSdk::parse).unwrap_or_default(),
             validate: true,
         },
-        Language::Rust if sdk.is_none() => Target::Rust {
-            file_name: args.file_name.clone(),
+        Language::Rust => Target::Rust {
+            file_name: args
+                .file_name
+                .clone()
+                .unwrap_or_else(|| "tracking.rs".to_owned()),
+            included: false,
             validate: true,
         },
-        Language::Swift if sdk.is_none() || sdk == Some(lang::ANALYTICS_SWIFT) => Target::Swift {
-            module: args.module.clone(),
+        Language::Swift => Target::Swift {
+            module: args.module.clone().unwrap_or_else(|| "Tracking".to_owned()),
             sources_only: args.sources_only,
             analytics_swift: sdk.is_some(),
             validate: true,
         },
-        _ => {
-            let hint = match language {
-                Language::TypeScript => "use analytics-next or analytics-node",
-                Language::Rust => "the Rust module sends through any sink: leave --sdk out",
-                Language::Swift => {
-                    "use analytics-swift, or leave --sdk out for a client of your own"
-                }
-            };
-            return Err(Diagnostic::global(format!(
-                "--sdk {} does not apply to --lang {}",
-                sdk.unwrap_or_default(),
-                language.name()
-            ))
-            .with_hint(hint)
-            .into());
-        }
     };
     Ok(target.with_validation(args.validate == Validate::On))
+}
+
+/// Whether `--sdk sdk` is one of `language`'s.
+fn sdk_applies(language: Language, sdk: &str) -> bool {
+    match language {
+        Language::TypeScript => TsSdk::parse(sdk).is_some(),
+        Language::Rust => false,
+        Language::Swift => sdk == lang::ANALYTICS_SWIFT,
+    }
+}
+
+/// `--sdk` with a language it does not apply to, and the values that do.
+fn sdk_mismatch(language: Language, sdk: &str) -> Diagnostic {
+    let hint = match language {
+        Language::TypeScript => "use analytics-next or analytics-node",
+        Language::Rust => "the Rust module sends through any sink: leave --sdk out",
+        Language::Swift => "use analytics-swift, or leave --sdk out for a client of your own",
+    };
+    Diagnostic::global(format!(
+        "--sdk {sdk} does not apply to --lang {}",
+        language.name()
+    ))
+    .with_hint(hint)
+}
+
+/// The language options given, each with the language it belongs to.
+fn language_options(args: &GenArgs) -> Vec<(&'static str, Language)> {
+    [
+        ("--sdk", Language::TypeScript, args.sdk.is_some()),
+        ("--file-name", Language::Rust, args.file_name.is_some()),
+        ("--module", Language::Swift, args.module.is_some()),
+        ("--sources-only", Language::Swift, args.sources_only),
+    ]
+    .into_iter()
+    .filter(|(_, _, given)| *given)
+    .map(|(flag, language, _)| (flag, language))
+    .collect()
+}
+
+/// Options that would be silently ignored: another language's (`--lang rust --sdk ...`), or
+/// any language option or `--out` when the project file's targets are generated (each takes
+/// its own from the file). Every one is reported.
+fn ignored_options(language: Option<Language>, args: &GenArgs) -> Result<()> {
+    let mut problems = Diagnostics::default();
+    for (flag, owner) in language_options(args) {
+        let problem = match language {
+            // TypeScript and Swift both take one: the value says whether it applies.
+            Some(l) if flag == "--sdk" => match args.sdk.as_deref() {
+                Some(sdk) if !sdk_applies(l, sdk) => sdk_mismatch(l, sdk),
+                _ => continue,
+            },
+            Some(l) if l == owner => continue,
+            Some(l) => Diagnostic::global(format!(
+                "{flag} is an option of --lang {}, not of --lang {}",
+                flag_name(owner),
+                flag_name(l)
+            ))
+            .with_hint(format!(
+                "remove {flag}, or use it with --lang {}",
+                flag_name(owner)
+            )),
+            None => project_mode_option(flag),
+        };
+        problems.push(problem);
+    }
+    if language.is_none() && args.out.is_some() {
+        problems.push(project_mode_option("--out"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
+/// The language as `--lang` is usually written.
+fn flag_name(language: Language) -> &'static str {
+    match language {
+        Language::TypeScript => "ts",
+        other => other.name(),
+    }
+}
+
+fn project_mode_option(flag: &str) -> Diagnostic {
+    Diagnostic::global(format!(
+        "{flag} needs --lang: without it, gen generates the targets of {}, each with the \
+         options the file gives it",
+        project::FILE_NAME
+    ))
+    .with_hint(format!(
+        "add --lang and a selection, or set the option on the target in {}",
+        project::FILE_NAME
+    ))
 }
 
 /// Every target of the project file (or the one named by `--target`).
@@ -242,6 +327,10 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
             })
             .collect();
         return Ok(check_report(&results, &fix, args.format, paint).with_warnings(warnings));
+    }
+    // An output directory that is a file fails before any target is written.
+    for (t, _) in &outputs {
+        writer::not_a_file(&t.out)?;
     }
     let mut text = String::new();
     for (t, files) in &outputs {

@@ -16,6 +16,7 @@ pub fn list(
     what: ListWhat,
     goal: Option<&str>,
     use_case: Option<&str>,
+    plan_events: bool,
     format: Format,
     paint: Paint,
 ) -> Result<String> {
@@ -75,10 +76,13 @@ pub fn list(
         },
         ListWhat::Events => {
             let filtered = goal.is_some() || use_case.is_some();
+            // As everywhere: with --plan and nothing else selected, the plan's events.
+            let plan_only = plan_events && !filtered;
             let events: Vec<_> = catalog
                 .events
                 .iter()
                 .filter(|e| !filtered || use_cases.iter().any(|u| u.events.contains(&e.name)))
+                .filter(|e| !plan_only || e.from_plan)
                 .collect();
             match format {
                 Format::Json => json_text(&Value::Array(

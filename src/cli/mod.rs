@@ -1,5 +1,6 @@
 //! The `tracktype` command line: argument parsing and output, over the library.
 
+mod complete;
 mod docs;
 mod generate;
 mod list;
@@ -12,7 +13,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{self, Sources};
 use crate::describe;
@@ -48,7 +49,9 @@ pub struct InputArgs {
     #[arg(long = "catalog", value_name = "PATH", global = true)]
     pub catalogs: Vec<PathBuf>,
     /// A Segment tracking plan (JSON, Config-API or Public-API format) whose events join the
-    /// catalog, replacing the embedded ones of the same name (repeatable)
+    /// catalog, replacing the embedded ones of the same name (repeatable). With no other
+    /// selection, gen, docs, export, status and `list events` take the plan's events
+    /// (`catalog` and `show` see the whole catalog)
     #[arg(long = "plan", value_name = "FILE", global = true)]
     pub plans: Vec<PathBuf>,
     /// Leave out the embedded catalog: use only --catalog files and --plan plans
@@ -96,10 +99,10 @@ pub enum Command {
         #[arg(value_enum)]
         what: ListWhat,
         /// Only those of this goal (slug or name)
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = complete::CatalogNames(complete::Names::Goals), hide_possible_values = true)]
         goal: Option<String>,
         /// Only those of this use case (slug or name)
-        #[arg(long = "use-case", value_name = "SLUG")]
+        #[arg(long = "use-case", value_name = "SLUG", value_parser = complete::CatalogNames(complete::Names::UseCases), hide_possible_values = true)]
         use_case: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -108,7 +111,7 @@ pub enum Command {
     /// destinations per goal
     Show {
         /// The use case (slug or name)
-        #[arg(value_name = "USE_CASE")]
+        #[arg(value_name = "USE_CASE", value_parser = complete::CatalogNames(complete::Names::UseCases), hide_possible_values = true)]
         use_case: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -154,25 +157,39 @@ pub enum Command {
     Push(protocols::PushArgs),
     /// Write a commented starter project file (tracktype.yaml); never overwrites one
     Init,
-    /// Print shell completions
+    /// Print shell completions (bash, elvish, fish, powershell, zsh); docs/cli.md says where
+    /// each shell reads them
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff) of tracktype or of one of its commands; --out writes
+    /// every page
+    Man {
+        /// The command whose page to print (gen, list, status...) [default: tracktype's own]
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+        /// Write every page (tracktype.1, tracktype-gen.1, ...) into this directory
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListWhat {
+    /// The business goals
     Goals,
+    /// The use cases, with how many events each needs
     UseCases,
+    /// The events, with their call and the use cases that need them
     Events,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: tables and sentences
     Text,
+    /// For tools: one JSON document
     Json,
 }
 
@@ -184,7 +201,9 @@ pub enum ExportFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocFormat {
+    /// One JSON document
     Json,
+    /// The same document as YAML
     Yaml,
 }
 
@@ -256,6 +275,39 @@ fn settle(warnings: Diagnostics, deny: bool) -> Result<Diagnostics> {
     Ok(warnings)
 }
 
+/// `tracktype man`: one page on standard output, or every page into a directory.
+fn manual(command: Option<&str>, out: Option<&std::path::Path>) -> Result<Outcome> {
+    if let Some(dir) = out {
+        crate::writer::not_a_file(dir)?;
+        let written = complete::write_manual(dir).map_err(|source| Error::Write {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let text: String = written
+            .iter()
+            .map(|p| format!("wrote {}\n", p.display()))
+            .collect();
+        return Ok(Outcome::ok(text));
+    }
+    let Some(page) = complete::manual(command) else {
+        let name = command.unwrap_or_default();
+        let names: Vec<String> = complete::command()
+            .get_subcommands()
+            .map(|s| s.get_name().to_owned())
+            .collect();
+        return Err(Diagnostic::global(format!("no command `{name}`"))
+            .with_hint(
+                crate::suggest::did_you_mean(name, &names)
+                    .unwrap_or_else(|| format!("the commands are: {}", names.join(", "))),
+            )
+            .into());
+    };
+    let mut text = Vec::new();
+    page.render(&mut text)
+        .map_err(|e| Error::Internal(format!("cannot render the manual: {e}")))?;
+    Ok(Outcome::ok(String::from_utf8_lossy(&text).into_owned()))
+}
+
 fn report(e: &Error) {
     let color = style::stderr_color();
     let text = match e {
@@ -282,6 +334,7 @@ fn execute(cli: &Cli) -> Result<Outcome> {
                 *what,
                 goal.as_deref(),
                 use_case.as_deref(),
+                !cli.inputs.plans.is_empty(),
                 *format,
                 paint,
             )
@@ -308,16 +361,10 @@ fn execute(cli: &Cli) -> Result<Outcome> {
         } => plans::export(&cli.inputs, selection.selection(), output.as_deref()),
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "tracktype", &mut out);
+            clap_complete::generate(*shell, &mut complete::command(), "tracktype", &mut out);
             Ok(Outcome::ok(String::from_utf8_lossy(&out).into_owned()))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| Error::Internal(format!("cannot render the manual: {e}")))?;
-            Ok(Outcome::ok(String::from_utf8_lossy(&out).into_owned()))
-        }
+        Command::Man { command, out } => manual(command.as_deref(), out.as_deref()),
         Command::Catalog { format } => {
             let (catalog, warnings) = load(&cli.inputs)?;
             let doc = describe::catalog_json(&catalog);

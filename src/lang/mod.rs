@@ -117,6 +117,10 @@ pub enum Target {
     },
     Rust {
         file_name: String,
+        /// The module is read with `include!` (a build script's output), which admits no
+        /// inner attribute: it goes without the guard that keeps `cargo fmt` off a module
+        /// file (`OUT_DIR` is never formatted anyway).
+        included: bool,
         validate: bool,
     },
     Swift {
@@ -129,9 +133,7 @@ pub enum Target {
         validate: bool,
     },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
-    Docs {
-        format: crate::site::Format,
-    },
+    Docs { format: crate::site::Format },
 }
 
 impl Target {
@@ -154,6 +156,7 @@ impl Target {
             },
             Language::Rust => Target::Rust {
                 file_name: "tracking.rs".into(),
+                included: false,
                 validate: true,
             },
             Language::Swift => Target::Swift {
@@ -312,8 +315,9 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
         }
         Target::Rust {
             file_name,
+            included,
             validate,
-        } => rust::generate(&layout, file_name, *validate, &header),
+        } => rust::generate(&layout, file_name, *validate, !included, &header),
         Target::Swift {
             module,
             sources_only,

@@ -203,6 +203,11 @@ try {
     const arrived = received.slice(before);
     assert.deepEqual(coverage.uncovered, [], `${flavour}: methods of the tracker without a call in web/calls.ts`);
     assert.deepEqual(coverage.unknown, [], `${flavour}: calls of web/calls.ts the tracker does not have`);
+    assert.deepEqual(
+      coverage.reported,
+      calls.filter((c) => c.violations).map((c) => ({ event: c.expect.event, violations: c.violations })),
+      `${flavour}: what onViolation received`,
+    );
     assert.equal(arrived.length, calls.length, `${flavour}: one message per call, and nothing else`);
     assertMessages(flavour, sender, arrived);
     report.flavours[flavour] = { calls: calls.length, messages: arrived.length };

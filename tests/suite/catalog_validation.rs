@@ -478,3 +478,53 @@ fn a_missing_catalog_file() {
         run.stderr
     );
 }
+
+/// Problems found at different stages (an unknown key while reading, an unknown type and an
+/// unknown event while resolving) are all reported in one run, in the order of the stages.
+#[test]
+fn an_unknown_key_an_unknown_type_and_an_unknown_event_are_reported_together() {
+    let dir = dir_with(&[(
+        "acme.yaml",
+        "events:\n  - name: Coupon Applied\n    properties:\n      - name: coupon\n        type: string\n        requried: true\n        description: |\n          Set aside with the key above.\n      - name: tier\n        type: strin\nuse_cases:\n  - name: Reward coupon hunters\n    summary: Follow up.\n    events: [Coupon Applied, Order Complted]\n    sumary: typo\n",
+    )]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "acme.yaml", "list", "events"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let firsts: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("acme.yaml:"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "acme.yaml:6:9: error: unknown key `requried`",
+            "acme.yaml:15:5: error: unknown key `sumary`",
+            "acme.yaml:10:15: error: unknown type `strin`",
+            "acme.yaml:14:30: error: unknown event `Order Complted` in use case `Reward coupon hunters`",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with("\n4 errors\n"), "{}", run.stderr);
+    // A key that starts a list item cannot be set aside without changing the list: reading
+    // stops there, as before, and what follows is not guessed at.
+    let dir = dir_with(&[(
+        "acme.yaml",
+        "events:\n  - nmae: Coupon Applied\n    properties: []\nuse_cases:\n  - name: X\n    events: [Nope]\n",
+    )]);
+    let run = tracktype_in(
+        Some(dir.path()),
+        &["--catalog", "acme.yaml", "list", "events"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("acme.yaml:2:5: error: unknown key `nmae`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Nope"), "{}", run.stderr);
+}

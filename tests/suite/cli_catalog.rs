@@ -123,6 +123,24 @@ fn an_unknown_use_case_names_the_closest() {
 }
 
 #[test]
+fn a_part_of_a_use_case_slug_names_the_use_cases_that_contain_it() {
+    let run = tracktype(&["gen", "--lang", "ts", "--use-case", "cart-abandonment"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: unknown use case `cart-abandonment`\n  hint: did you mean `mitigate-cart-abandonment`?\n"
+    );
+    let run = tracktype(&["list", "events", "--use-case", "suppress"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("did you mean `suppress-based-on-time` or `suppress-with-purchase`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn catalog_json_has_the_documented_shape() {
     let run = tracktype(&["catalog", "--format", "json"]).success();
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

@@ -4,7 +4,9 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::support::{dir_with, fixture_plans, path_of, tracktype, tracktype_in, typewriter_plans};
+use crate::support::{
+    dir_with, fixture_plans, path_of, root, tracktype, tracktype_in, typewriter_plans,
+};
 
 fn catalog_of(args: &[&str]) -> Value {
     let mut all = args.to_vec();
@@ -527,4 +529,67 @@ fn two_page_events_named_by_the_caller_cannot_be_one_plan() {
         "{}",
         out.stderr
     );
+}
+
+/// `--plan` means one thing everywhere: the plan's events join the catalog, and a command
+/// that works on a selection takes the plan's events when nothing else is selected.
+#[test]
+fn plan_means_the_same_on_every_command() {
+    let plan = path_of(&root().join("tests/data/plans/config-api.json"));
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["--plan", plan.as_str()];
+        all.extend_from_slice(args);
+        serde_json::from_str(&tracktype(&all).success().stdout).unwrap()
+    };
+    let sorted = |names: Vec<String>| -> Vec<String> {
+        let mut names = names;
+        names.sort();
+        names.dedup();
+        names
+    };
+    let names = |v: &Value| -> Vec<String> {
+        sorted(
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["name"].as_str().unwrap().to_owned())
+                .collect(),
+        )
+    };
+    let plan_doc: Value = serde_json::from_str(&fs::read_to_string(&plan).unwrap()).unwrap();
+    let in_plan = names(&plan_doc["rules"]["events"]);
+
+    assert_eq!(
+        names(&json(&["list", "events", "--format", "json"])),
+        in_plan
+    );
+    let rules = json(&["export", "--format", "segment-plan"]);
+    let exported = sorted(
+        rules["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == "TRACK")
+            .map(|r| r["key"].as_str().unwrap().to_owned())
+            .collect(),
+    );
+    assert_eq!(exported, in_plan);
+    let out = tempfile::tempdir().unwrap();
+    tracktype(&["--plan", &plan, "docs", "--out", &path_of(out.path())]).success();
+    let index = fs::read_to_string(out.path().join("index.md")).unwrap();
+    assert!(index.contains("Order Placed"), "{index}");
+    assert!(!index.contains("Order Completed"), "{index}");
+
+    // The whole catalog still has the embedded events, and a use case still lists its own.
+    let catalog = json(&["catalog", "--format", "json"]);
+    assert!(names(&catalog["events"]).contains(&"Order Completed".to_owned()));
+    let cart = names(&json(&[
+        "list",
+        "events",
+        "--use-case",
+        "mitigate-cart-abandonment",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(cart, ["Checkout Started", "Order Completed"]);
 }

@@ -80,3 +80,79 @@ fn long_names_break_where_prettyplease_breaks_them() {
         panic!("{difference}");
     }
 }
+
+/// What a user of the command line does: generate the module into `src`, run `cargo fmt` over
+/// the crate, then check for drift in CI. rustfmt formats files marked `@generated` as any
+/// other (turning that off is a nightly-only option), so the module carries a guard that keeps
+/// it off; without the guard the same `cargo fmt` rewrites the module and the check fails.
+#[test]
+fn cargo_fmt_leaves_the_generated_module_alone_and_the_check_passes() {
+    use crate::support::{dir_with, require_tool, run_ok, tracktype_in};
+    if require_tool("rustfmt", &[], "the cargo fmt round trip").is_none() {
+        return;
+    }
+    let krate = dir_with(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n",
+        ),
+        ("src/lib.rs", "pub   mod tracking;\n"),
+    ]);
+    let gen_args = [
+        "gen",
+        "--lang",
+        "rust",
+        "--use-case",
+        "mitigate-cart-abandonment",
+        "--out",
+        "src",
+    ];
+    let cargo_fmt = || {
+        run_ok(
+            std::process::Command::new(env!("CARGO"))
+                .arg("fmt")
+                .current_dir(krate.path()),
+            "cargo fmt",
+        )
+    };
+    tracktype_in(Some(krate.path()), &gen_args).success();
+    let module = krate.path().join("src/tracking.rs");
+    let generated = std::fs::read_to_string(&module).unwrap();
+    cargo_fmt();
+    assert_eq!(
+        std::fs::read_to_string(krate.path().join("src/lib.rs")).unwrap(),
+        "pub mod tracking;\n",
+        "cargo fmt ran over the crate"
+    );
+    assert_eq!(std::fs::read_to_string(&module).unwrap(), generated);
+    let mut check = gen_args.to_vec();
+    check.push("--check");
+    tracktype_in(Some(krate.path()), &check).success();
+
+    // The guard is what does it.
+    let guard = "#![cfg_attr(rustfmt, rustfmt::skip)]\n";
+    assert!(generated.contains(guard));
+    std::fs::write(&module, generated.replace(guard, "")).unwrap();
+    cargo_fmt();
+    let formatted = std::fs::read_to_string(&module).unwrap();
+    assert_ne!(
+        formatted,
+        generated.replace(guard, ""),
+        "rustfmt reformats it"
+    );
+}
+
+/// A build script's module is read with `include!`, which admits no inner attribute, and
+/// `OUT_DIR` is never formatted: it goes without the guard.
+#[test]
+fn a_build_scripts_module_has_no_rustfmt_guard() {
+    let out = tempfile::tempdir().unwrap();
+    let path = tracktype::Config::new()
+        .use_case("mitigate-cart-abandonment")
+        .out_dir(out.path())
+        .quiet()
+        .generate()
+        .expect("generates");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(!text.contains("rustfmt"), "{}", &text[..400]);
+}

@@ -14,7 +14,7 @@ use crate::support::{
 };
 
 /// The Swift toolchain: on PATH, or this team's wrappers in `../shared/tools/bin`.
-fn swift_tool(name: &str) -> Option<PathBuf> {
+pub(crate) fn swift_tool(name: &str) -> Option<PathBuf> {
     let shared = root().join("../shared/tools/bin");
     require_tool(name, &[shared], "the Swift tests")
 }
@@ -240,7 +240,7 @@ fn analytics_swift_sends_the_tracktype_context_with_every_generated_call() {
 }
 
 /// The Swift 6 language mode with complete concurrency checking, warnings as errors.
-const SWIFT_6_STRICT: [&str; 4] = [
+pub(crate) const SWIFT_6_STRICT: [&str; 4] = [
     "-swift-version",
     "6",
     "-strict-concurrency=complete",
@@ -249,7 +249,7 @@ const SWIFT_6_STRICT: [&str; 4] = [
 
 /// Compiles `sources` into the module `module`, in `modules` (where its imports are too),
 /// under [`SWIFT_6_STRICT`].
-fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
+pub(crate) fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path) {
     run_ok(
         Command::new(swiftc)
             .arg("-emit-module")
@@ -265,7 +265,7 @@ fn emit_module(swiftc: &Path, module: &str, sources: &[PathBuf], modules: &Path)
 }
 
 /// The Swift files of a directory, in a stable order.
-fn swift_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn swift_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()

@@ -188,3 +188,65 @@ fn javascript_numbers(mut calls: Vec<Value>) -> Vec<Value> {
     calls.iter_mut().for_each(fix);
     calls
 }
+
+/// Leaving out both `userId` and `anonymousId` with analytics-node is an error that names
+/// both choices, not one that reads as if `anonymousId` were required; each choice compiles.
+#[test]
+fn a_call_without_identity_names_both_choices() {
+    let Some(npm) = require_tool("npm", &[], "the TypeScript tests") else {
+        return;
+    };
+    ensure_node_modules(&npm);
+    let dir = root().join("target/tracktype-tests/ts-identity");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(project().join("node_modules"), dir.join("node_modules")).unwrap();
+    let module = root().join("generated-examples/typescript/mitigate-cart-abandonment-node");
+    std::fs::copy(module.join("index.ts"), dir.join("tracking.ts")).unwrap();
+    let tsc = |body: &str| {
+        std::fs::write(
+            dir.join("app.ts"),
+            format!("import type {{ Tracker }} from \"./tracking.js\";\n\nexport function send(tracker: Tracker): void {{\n{body}\n}}\n"),
+        )
+        .unwrap();
+        Command::new(project().join("node_modules/.bin/tsc"))
+            .args(["--strict", "--exactOptionalPropertyTypes", "--noEmit"])
+            .args([
+                "--module",
+                "esnext",
+                "--moduleResolution",
+                "bundler",
+                "--target",
+                "es2022",
+            ])
+            .arg("app.ts")
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let ok = tsc(
+        "  tracker.orderCompleted({ userId: \"u\", properties: { order_id: \"o\" } });\n  \
+         tracker.orderCompleted({ anonymousId: \"a\", properties: { order_id: \"o\" } });\n  \
+         tracker.orderCompleted({ userId: \"u\", anonymousId: \"a\", properties: { order_id: \"o\" } });\n  \
+         tracker.identify({ userId: \"u\" });",
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    for call in [
+        "tracker.orderCompleted({ properties: { order_id: \"o\" } });",
+        "tracker.track(\"Order Completed\", { properties: { order_id: \"o\" } });",
+        "tracker.identify({ traits: {} });",
+    ] {
+        let failed = tsc(&format!("  {call}"));
+        let out = String::from_utf8_lossy(&failed.stdout);
+        assert!(!failed.status.success(), "{call} compiled");
+        assert!(
+            out.contains("Property '\"userId or anonymousId\"' is missing"),
+            "{call}:\n{out}"
+        );
+        assert!(!out.contains("Property 'anonymousId' is missing"), "{out}");
+    }
+}

@@ -2,9 +2,15 @@
 // Selection: --use-case acquire-paid-subscriptions --use-case mitigate-cart-abandonment
 // Options: --lang rust
 
+// `cargo fmt` would reformat this file (rustfmt is not prettyplease), and `tracktype gen
+// --check` would then fail: this keeps rustfmt off it, and compiles to nothing.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
 /// An event of this module: its properties serialise to exactly the Segment `properties`
 /// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
-pub trait Event: serde::Serialize {
+/// Only this module's events implement it (it is sealed), so sending one cannot fail to
+/// serialise.
+pub trait Event: serde::Serialize + sealed::Sealed {
     /// The event's exact name.
     const NAME: &'static str;
     /// How the event is sent: a track call, unless the catalog says page or screen.
@@ -17,6 +23,11 @@ pub trait Event: serde::Serialize {
     {
         validate_event(Self::NAME, &to_json(self))
     }
+}
+
+/// What seals [`Event`]: a trait no type outside this module can implement.
+mod sealed {
+    pub trait Sealed {}
 }
 
 /// The Segment call an event is sent with.
@@ -91,6 +102,36 @@ impl Address {
             country: None,
         }
     }
+    /// Sets `street`.
+    #[must_use]
+    pub fn street(mut self, street: impl Into<String>) -> Self {
+        self.street = Some(street.into());
+        self
+    }
+    /// Sets `city`.
+    #[must_use]
+    pub fn city(mut self, city: impl Into<String>) -> Self {
+        self.city = Some(city.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+    /// Sets `postal_code`.
+    #[must_use]
+    pub fn postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Some(postal_code.into());
+        self
+    }
+    /// Sets `country`.
+    #[must_use]
+    pub fn country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
+    }
 }
 
 /// A user's company (the Segment Spec's reserved `company` trait).
@@ -125,6 +166,36 @@ impl Company {
             employee_count: None,
             plan: None,
         }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `employee_count`.
+    #[must_use]
+    pub fn employee_count(mut self, employee_count: i64) -> Self {
+        self.employee_count = Some(employee_count);
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -219,6 +290,72 @@ impl Product {
             url: None,
             image_url: None,
         }
+    }
+    /// Sets `sku`.
+    #[must_use]
+    pub fn sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Some(sku.into());
+        self
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `brand`.
+    #[must_use]
+    pub fn brand(mut self, brand: impl Into<String>) -> Self {
+        self.brand = Some(brand.into());
+        self
+    }
+    /// Sets `variant`.
+    #[must_use]
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.variant = Some(variant.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, price: f64) -> Self {
+        self.price = Some(price);
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, position: i64) -> Self {
+        self.position = Some(position);
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `image_url`.
+    #[must_use]
+    pub fn image_url(mut self, image_url: impl Into<String>) -> Self {
+        self.image_url = Some(image_url.into());
+        self
     }
 }
 
@@ -317,6 +454,108 @@ impl IdentifyTraits {
             plan,
         }
     }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: EmailAddress) -> Self {
+        self.email = Some(email);
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn birthday(mut self, birthday: impl Into<String>) -> Self {
+        self.birthday = Some(birthday.into());
+        self
+    }
+    /// Sets `company`.
+    #[must_use]
+    pub fn company(mut self, company: Company) -> Self {
+        self.company = Some(company);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(mut self, gender: impl Into<String>) -> Self {
+        self.gender = Some(gender.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `age`.
+    #[must_use]
+    pub fn age(mut self, age: f64) -> Self {
+        self.age = Some(age);
+        self
+    }
 }
 
 /// What you know about a group (an account, a company, an organisation), sent
@@ -393,6 +632,84 @@ impl GroupTraits {
             plan: None,
             seats: None,
         }
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `employees`.
+    #[must_use]
+    pub fn employees(mut self, employees: GroupTraitsEmployees) -> Self {
+        self.employees = Some(employees);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
+    }
+    /// Sets `seats`.
+    #[must_use]
+    pub fn seats(mut self, seats: i64) -> Self {
+        self.seats = Some(seats);
+        self
     }
 }
 
@@ -498,11 +815,79 @@ impl CheckoutStarted {
             products: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(mut self, value: f64) -> Self {
+        self.value = Some(value);
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
 }
 
 impl Event for CheckoutStarted {
     const NAME: &'static str = "Checkout Started";
 }
+
+impl sealed::Sealed for CheckoutStarted {}
 
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
@@ -597,11 +982,94 @@ impl OrderCompleted {
             gift_message: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
+    /// Sets `subtotal`.
+    #[must_use]
+    pub fn subtotal(mut self, subtotal: f64) -> Self {
+        self.subtotal = Some(subtotal);
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `payment_method`.
+    #[must_use]
+    pub fn payment_method(
+        mut self,
+        payment_method: OrderCompletedPaymentMethod,
+    ) -> Self {
+        self.payment_method = Some(payment_method);
+        self
+    }
+    /// Sets `gift_message`.
+    #[must_use]
+    pub fn gift_message(mut self, gift_message: Option<String>) -> Self {
+        self.gift_message = Some(gift_message);
+        self
+    }
 }
 
 impl Event for OrderCompleted {
     const NAME: &'static str = "Order Completed";
 }
+
+impl sealed::Sealed for OrderCompleted {}
 
 /// Currency of the monetary values, as an ISO 4217 code such as USD. Segment
 /// assumes USD when it is missing.
@@ -694,11 +1162,61 @@ impl SubscriptionStarted {
             billing_email: None,
         }
     }
+    /// Sets `billing_interval`.
+    #[must_use]
+    pub fn billing_interval(
+        mut self,
+        billing_interval: SubscriptionStartedBillingInterval,
+    ) -> Self {
+        self.billing_interval = Some(billing_interval);
+        self
+    }
+    /// Sets `seats`.
+    #[must_use]
+    pub fn seats(mut self, seats: i64) -> Self {
+        self.seats = Some(seats);
+        self
+    }
+    /// Sets `promotion`.
+    #[must_use]
+    pub fn promotion(mut self, promotion: SubscriptionStartedPromotion) -> Self {
+        self.promotion = Some(promotion);
+        self
+    }
+    /// Sets `attribution`.
+    #[must_use]
+    pub fn attribution(
+        mut self,
+        attribution: serde_json::Map<String, serde_json::Value>,
+    ) -> Self {
+        self.attribution = Some(attribution);
+        self
+    }
+    /// Sets `experiment`.
+    #[must_use]
+    pub fn experiment(mut self, experiment: serde_json::Value) -> Self {
+        self.experiment = Some(experiment);
+        self
+    }
+    /// Sets `previous_plans`.
+    #[must_use]
+    pub fn previous_plans(mut self, previous_plans: Vec<Plan>) -> Self {
+        self.previous_plans = Some(previous_plans);
+        self
+    }
+    /// Sets `billing_email`.
+    #[must_use]
+    pub fn billing_email(mut self, billing_email: EmailAddress) -> Self {
+        self.billing_email = Some(billing_email);
+        self
+    }
 }
 
 impl Event for SubscriptionStarted {
     const NAME: &'static str = "Subscription Started";
 }
+
+impl sealed::Sealed for SubscriptionStarted {}
 
 /// How often the subscription is billed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -775,11 +1293,37 @@ impl TrialStarted {
             trial_plan_name: None,
         }
     }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `trial_start_date`.
+    #[must_use]
+    pub fn trial_start_date(mut self, trial_start_date: impl Into<String>) -> Self {
+        self.trial_start_date = Some(trial_start_date.into());
+        self
+    }
+    /// Sets `trial_end_date`.
+    #[must_use]
+    pub fn trial_end_date(mut self, trial_end_date: impl Into<String>) -> Self {
+        self.trial_end_date = Some(trial_end_date.into());
+        self
+    }
+    /// Sets `trial_plan_name`.
+    #[must_use]
+    pub fn trial_plan_name(mut self, trial_plan_name: impl Into<String>) -> Self {
+        self.trial_plan_name = Some(trial_plan_name.into());
+        self
+    }
 }
 
 impl Event for TrialStarted {
     const NAME: &'static str = "Trial Started";
 }
+
+impl sealed::Sealed for TrialStarted {}
 
 /// Who an event is about: a user ID, an anonymous ID, or both. Segment needs at least one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -982,9 +1526,11 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
-    // with string keys.
-    serde_json::to_value(value).unwrap_or_default()
+    // Only this module's types come here (`Event` is sealed; traits are this module's
+    // structs), and they hold only strings, numbers, booleans, JSON values and maps with
+    // string keys, which always serialise: a failure would be a bug in tracktype, and is not
+    // sent on as `null` properties.
+    serde_json::to_value(value).expect("generated types always serialise to JSON")
 }
 
 /// Takes a page or screen call's name and category out of the event's properties; without a
@@ -1082,13 +1628,14 @@ impl<S: Sink> Tracker<S> {
             on_violation: ViolationHandler::default(),
         }
     }
-    /// Context added to every message, under each message's own.
+    /// Adds context to every message, under each message's own; called again, adds more
+    /// (a key given again takes the new value).
     #[must_use]
     pub fn with_context(
         mut self,
         context: serde_json::Map<String, serde_json::Value>,
     ) -> Self {
-        self.context = context;
+        self.context.extend(context);
         self
     }
     /// Handles the violations of each call before it is sent, instead of writing them to

@@ -2,9 +2,15 @@
 // Selection: --all
 // Options: --lang rust
 
+// `cargo fmt` would reformat this file (rustfmt is not prettyplease), and `tracktype gen
+// --check` would then fail: this keeps rustfmt off it, and compiles to nothing.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
 /// An event of this module: its properties serialise to exactly the Segment `properties`
 /// object, `NAME` is its exact name on the wire, and `CALL` the Segment call that sends it.
-pub trait Event: serde::Serialize {
+/// Only this module's events implement it (it is sealed), so sending one cannot fail to
+/// serialise.
+pub trait Event: serde::Serialize + sealed::Sealed {
     /// The event's exact name.
     const NAME: &'static str;
     /// How the event is sent: a track call, unless the catalog says page or screen.
@@ -17,6 +23,11 @@ pub trait Event: serde::Serialize {
     {
         validate_event(Self::NAME, &to_json(self))
     }
+}
+
+/// What seals [`Event`]: a trait no type outside this module can implement.
+mod sealed {
+    pub trait Sealed {}
 }
 
 /// The Segment call an event is sent with.
@@ -72,6 +83,36 @@ impl Address {
             country: None,
         }
     }
+    /// Sets `street`.
+    #[must_use]
+    pub fn street(mut self, street: impl Into<String>) -> Self {
+        self.street = Some(street.into());
+        self
+    }
+    /// Sets `city`.
+    #[must_use]
+    pub fn city(mut self, city: impl Into<String>) -> Self {
+        self.city = Some(city.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+    /// Sets `postal_code`.
+    #[must_use]
+    pub fn postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Some(postal_code.into());
+        self
+    }
+    /// Sets `country`.
+    #[must_use]
+    pub fn country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
+    }
 }
 
 /// The campaign an install is attributed to (the Native Mobile Spec's
@@ -110,6 +151,42 @@ impl Campaign {
             ad_group: None,
         }
     }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `medium`.
+    #[must_use]
+    pub fn medium(mut self, medium: impl Into<String>) -> Self {
+        self.medium = Some(medium.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(mut self, content: impl Into<String>) -> Self {
+        self.content = Some(content.into());
+        self
+    }
+    /// Sets `ad_creative`.
+    #[must_use]
+    pub fn ad_creative(mut self, ad_creative: impl Into<String>) -> Self {
+        self.ad_creative = Some(ad_creative.into());
+        self
+    }
+    /// Sets `ad_group`.
+    #[must_use]
+    pub fn ad_group(mut self, ad_group: impl Into<String>) -> Self {
+        self.ad_group = Some(ad_group.into());
+        self
+    }
 }
 
 /// A user's company (the Segment Spec's reserved `company` trait).
@@ -144,6 +221,36 @@ impl Company {
             employee_count: None,
             plan: None,
         }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `employee_count`.
+    #[must_use]
+    pub fn employee_count(mut self, employee_count: i64) -> Self {
+        self.employee_count = Some(employee_count);
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -220,6 +327,72 @@ impl Product {
             url: None,
             image_url: None,
         }
+    }
+    /// Sets `sku`.
+    #[must_use]
+    pub fn sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Some(sku.into());
+        self
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `brand`.
+    #[must_use]
+    pub fn brand(mut self, brand: impl Into<String>) -> Self {
+        self.brand = Some(brand.into());
+        self
+    }
+    /// Sets `variant`.
+    #[must_use]
+    pub fn variant(mut self, variant: impl Into<String>) -> Self {
+        self.variant = Some(variant.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, price: f64) -> Self {
+        self.price = Some(price);
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, position: i64) -> Self {
+        self.position = Some(position);
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `image_url`.
+    #[must_use]
+    pub fn image_url(mut self, image_url: impl Into<String>) -> Self {
+        self.image_url = Some(image_url.into());
+        self
     }
 }
 
@@ -315,6 +488,108 @@ impl IdentifyTraits {
             age: None,
         }
     }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn birthday(mut self, birthday: impl Into<String>) -> Self {
+        self.birthday = Some(birthday.into());
+        self
+    }
+    /// Sets `company`.
+    #[must_use]
+    pub fn company(mut self, company: Company) -> Self {
+        self.company = Some(company);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(mut self, gender: impl Into<String>) -> Self {
+        self.gender = Some(gender.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `age`.
+    #[must_use]
+    pub fn age(mut self, age: f64) -> Self {
+        self.age = Some(age);
+        self
+    }
 }
 
 /// What you know about a group (an account, a company, an organisation), sent
@@ -385,6 +660,78 @@ impl GroupTraits {
             website: None,
             plan: None,
         }
+    }
+    /// Sets `address`.
+    #[must_use]
+    pub fn address(mut self, address: Address) -> Self {
+        self.address = Some(address);
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.avatar = Some(avatar.into());
+        self
+    }
+    /// Sets `created_at`.
+    #[must_use]
+    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+        self.created_at = Some(created_at.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `employees`.
+    #[must_use]
+    pub fn employees(mut self, employees: GroupTraitsEmployees) -> Self {
+        self.employees = Some(employees);
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// Sets `industry`.
+    #[must_use]
+    pub fn industry(mut self, industry: impl Into<String>) -> Self {
+        self.industry = Some(industry.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(mut self, website: impl Into<String>) -> Self {
+        self.website = Some(website.into());
+        self
+    }
+    /// Sets `plan`.
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
     }
 }
 
@@ -463,11 +810,58 @@ impl ApplicationInstalled {
             referring_application: None,
         }
     }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+    /// Sets `build`.
+    #[must_use]
+    pub fn build(mut self, build: impl Into<String>) -> Self {
+        self.build = Some(build.into());
+        self
+    }
+    /// Sets `from_background`.
+    #[must_use]
+    pub fn from_background(mut self, from_background: bool) -> Self {
+        self.from_background = Some(from_background);
+        self
+    }
+    /// Sets `referring_application`.
+    #[must_use]
+    pub fn referring_application(
+        mut self,
+        referring_application: impl Into<String>,
+    ) -> Self {
+        self.referring_application = Some(referring_application.into());
+        self
+    }
 }
 
 impl Event for ApplicationInstalled {
     const NAME: &'static str = "Application Installed";
 }
+
+impl sealed::Sealed for ApplicationInstalled {}
 
 /// The app was launched or brought to the foreground after its first open. The
 /// Use Cases Reference adds the screen fields, which the spec does not define.
@@ -518,11 +912,64 @@ impl ApplicationOpened {
             url: None,
         }
     }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+    /// Sets `build`.
+    #[must_use]
+    pub fn build(mut self, build: impl Into<String>) -> Self {
+        self.build = Some(build.into());
+        self
+    }
+    /// Sets `from_background`.
+    #[must_use]
+    pub fn from_background(mut self, from_background: bool) -> Self {
+        self.from_background = Some(from_background);
+        self
+    }
+    /// Sets `referring_application`.
+    #[must_use]
+    pub fn referring_application(
+        mut self,
+        referring_application: impl Into<String>,
+    ) -> Self {
+        self.referring_application = Some(referring_application.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
 }
 
 impl Event for ApplicationOpened {
     const NAME: &'static str = "Application Opened";
 }
+
+impl sealed::Sealed for ApplicationOpened {}
 
 /// A customer started checking out, on the page reached after pressing
 /// checkout. Matched against Order Completed by `order_id`, it shows who
@@ -597,11 +1044,79 @@ impl CheckoutStarted {
             products: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(mut self, value: f64) -> Self {
+        self.value = Some(value);
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
 }
 
 impl Event for CheckoutStarted {
     const NAME: &'static str = "Checkout Started";
 }
+
+impl sealed::Sealed for CheckoutStarted {}
 
 /// An install was attributed to a campaign, by Segment or an attribution
 /// provider, after the install. Not every install gets one. The Use Cases
@@ -627,11 +1142,25 @@ impl InstallAttributed {
             campaign: None,
         }
     }
+    /// Sets `provider`.
+    #[must_use]
+    pub fn provider(mut self, provider: impl Into<String>) -> Self {
+        self.provider = Some(provider.into());
+        self
+    }
+    /// Sets `campaign`.
+    #[must_use]
+    pub fn campaign(mut self, campaign: Campaign) -> Self {
+        self.campaign = Some(campaign);
+        self
+    }
 }
 
 impl Event for InstallAttributed {
     const NAME: &'static str = "Install Attributed";
 }
+
+impl sealed::Sealed for InstallAttributed {}
 
 /// A new user finished onboarding. Not a Segment Spec event. The Use Cases
 /// Reference lists order properties for it, copied from Order Completed, which
@@ -677,11 +1206,55 @@ impl OnboardingCompleted {
             affiliation: None,
         }
     }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `order_id`.
+    #[must_use]
+    pub fn order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Some(order_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
 }
 
 impl Event for OnboardingCompleted {
     const NAME: &'static str = "Onboarding Completed";
 }
+
+impl sealed::Sealed for OnboardingCompleted {}
 
 /// A new user finished one step of an onboarding flow. Not a Segment Spec
 /// event.
@@ -733,11 +1306,49 @@ impl OnboardingStepCompleted {
             screen_type: None,
         }
     }
+    /// Sets `step_number`.
+    #[must_use]
+    pub fn step_number(mut self, step_number: i64) -> Self {
+        self.step_number = Some(step_number);
+        self
+    }
+    /// Sets `total_steps`.
+    #[must_use]
+    pub fn total_steps(mut self, total_steps: i64) -> Self {
+        self.total_steps = Some(total_steps);
+        self
+    }
+    /// Sets `pct_completed`.
+    #[must_use]
+    pub fn pct_completed(mut self, pct_completed: f64) -> Self {
+        self.pct_completed = Some(pct_completed);
+        self
+    }
+    /// Sets `flow_name`.
+    #[must_use]
+    pub fn flow_name(mut self, flow_name: impl Into<String>) -> Self {
+        self.flow_name = Some(flow_name.into());
+        self
+    }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
 }
 
 impl Event for OnboardingStepCompleted {
     const NAME: &'static str = "Onboarding Step Completed";
 }
+
+impl sealed::Sealed for OnboardingStepCompleted {}
 
 /// A customer completed an order. Send it once per order, with every item in
 /// `products`; revenue, lookalike and suppression audiences are all built from
@@ -819,11 +1430,85 @@ impl OrderCompleted {
             currency: None,
         }
     }
+    /// Sets `num_items`.
+    #[must_use]
+    pub fn num_items(mut self, num_items: i64) -> Self {
+        self.num_items = Some(num_items);
+        self
+    }
+    /// Sets `checkout_id`.
+    #[must_use]
+    pub fn checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Some(checkout_id.into());
+        self
+    }
+    /// Sets `total`.
+    #[must_use]
+    pub fn total(mut self, total: f64) -> Self {
+        self.total = Some(total);
+        self
+    }
+    /// Sets `revenue`.
+    #[must_use]
+    pub fn revenue(mut self, revenue: f64) -> Self {
+        self.revenue = Some(revenue);
+        self
+    }
+    /// Sets `shipping`.
+    #[must_use]
+    pub fn shipping(mut self, shipping: f64) -> Self {
+        self.shipping = Some(shipping);
+        self
+    }
+    /// Sets `tax`.
+    #[must_use]
+    pub fn tax(mut self, tax: f64) -> Self {
+        self.tax = Some(tax);
+        self
+    }
+    /// Sets `affiliation`.
+    #[must_use]
+    pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
+    /// Sets `products`.
+    #[must_use]
+    pub fn products(mut self, products: Vec<Product>) -> Self {
+        self.products = Some(products);
+        self
+    }
+    /// Sets `subtotal`.
+    #[must_use]
+    pub fn subtotal(mut self, subtotal: f64) -> Self {
+        self.subtotal = Some(subtotal);
+        self
+    }
+    /// Sets `discount`.
+    #[must_use]
+    pub fn discount(mut self, discount: f64) -> Self {
+        self.discount = Some(discount);
+        self
+    }
+    /// Sets `coupon`.
+    #[must_use]
+    pub fn coupon(mut self, coupon: impl Into<String>) -> Self {
+        self.coupon = Some(coupon.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
 }
 
 impl Event for OrderCompleted {
     const NAME: &'static str = "Order Completed";
 }
+
+impl sealed::Sealed for OrderCompleted {}
 
 /// A visitor scrolled through a page. Not a Segment Spec event.
 ///
@@ -849,11 +1534,25 @@ impl PageScrolled {
             page_category: None,
         }
     }
+    /// Sets `pct_scrolled`.
+    #[must_use]
+    pub fn pct_scrolled(mut self, pct_scrolled: f64) -> Self {
+        self.pct_scrolled = Some(pct_scrolled);
+        self
+    }
+    /// Sets `page_category`.
+    #[must_use]
+    pub fn page_category(mut self, page_category: impl Into<String>) -> Self {
+        self.page_category = Some(page_category.into());
+        self
+    }
 }
 
 impl Event for PageScrolled {
     const NAME: &'static str = "Page Scrolled";
 }
+
+impl sealed::Sealed for PageScrolled {}
 
 /// A visitor viewed a page. Sent as a Segment page call, as the Page Spec
 /// records pages: `page_name` and `page_category`, the two properties the Use
@@ -914,6 +1613,54 @@ impl PageViewed {
             keywords: None,
         }
     }
+    /// Sets `page_category`.
+    #[must_use]
+    pub fn page_category(mut self, page_category: impl Into<String>) -> Self {
+        self.page_category = Some(page_category.into());
+        self
+    }
+    /// Sets `page_name`.
+    #[must_use]
+    pub fn page_name(mut self, page_name: impl Into<String>) -> Self {
+        self.page_name = Some(page_name.into());
+        self
+    }
+    /// Sets `path`.
+    #[must_use]
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+    /// Sets `referrer`.
+    #[must_use]
+    pub fn referrer(mut self, referrer: impl Into<String>) -> Self {
+        self.referrer = Some(referrer.into());
+        self
+    }
+    /// Sets `search`.
+    #[must_use]
+    pub fn search(mut self, search: impl Into<String>) -> Self {
+        self.search = Some(search.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    /// Sets `keywords`.
+    #[must_use]
+    pub fn keywords(mut self, keywords: Vec<String>) -> Self {
+        self.keywords = Some(keywords);
+        self
+    }
 }
 
 impl Event for PageViewed {
@@ -923,6 +1670,8 @@ impl Event for PageViewed {
         category: Some("page_category"),
     };
 }
+
+impl sealed::Sealed for PageViewed {}
 
 /// A shopper added a product to their cart. This is the Use Cases Reference's
 /// name, not a Segment Spec event: the spec's event is `Product Added`, with
@@ -965,11 +1714,37 @@ impl ProductAddedToCart {
             product_category: None,
         }
     }
+    /// Sets `product_name`.
+    #[must_use]
+    pub fn product_name(mut self, product_name: impl Into<String>) -> Self {
+        self.product_name = Some(product_name.into());
+        self
+    }
+    /// Sets `product_brand`.
+    #[must_use]
+    pub fn product_brand(mut self, product_brand: impl Into<String>) -> Self {
+        self.product_brand = Some(product_brand.into());
+        self
+    }
+    /// Sets `product_price`.
+    #[must_use]
+    pub fn product_price(mut self, product_price: f64) -> Self {
+        self.product_price = Some(product_price);
+        self
+    }
+    /// Sets `product_category`.
+    #[must_use]
+    pub fn product_category(mut self, product_category: impl Into<String>) -> Self {
+        self.product_category = Some(product_category.into());
+        self
+    }
 }
 
 impl Event for ProductAddedToCart {
     const NAME: &'static str = "Product Added to Cart";
 }
+
+impl sealed::Sealed for ProductAddedToCart {}
 
 /// A user viewed an app screen. Sent as a Segment screen call, as the Screen
 /// Spec records screens (Protocols shows them as Screen Viewed). The Use Cases
@@ -1002,6 +1777,24 @@ impl ScreenViewed {
             screen_title: None,
         }
     }
+    /// Sets `screen_id`.
+    #[must_use]
+    pub fn screen_id(mut self, screen_id: impl Into<String>) -> Self {
+        self.screen_id = Some(screen_id.into());
+        self
+    }
+    /// Sets `screen_type`.
+    #[must_use]
+    pub fn screen_type(mut self, screen_type: impl Into<String>) -> Self {
+        self.screen_type = Some(screen_type.into());
+        self
+    }
+    /// Sets `screen_title`.
+    #[must_use]
+    pub fn screen_title(mut self, screen_title: impl Into<String>) -> Self {
+        self.screen_title = Some(screen_title.into());
+        self
+    }
 }
 
 impl Event for ScreenViewed {
@@ -1011,6 +1804,8 @@ impl Event for ScreenViewed {
         category: Some("screen_type"),
     };
 }
+
+impl sealed::Sealed for ScreenViewed {}
 
 /// A user signed in. The spec defines only `username` for this event; the Use
 /// Cases Reference also lists `first_name`, `last_name` and `email`, which the
@@ -1045,11 +1840,37 @@ impl SignedIn {
             email: None,
         }
     }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
 }
 
 impl Event for SignedIn {
     const NAME: &'static str = "Signed In";
 }
+
+impl sealed::Sealed for SignedIn {}
 
 /// A user created an account. The Use Cases Reference lists a subset of the
 /// spec's properties; the spec's others are included as optional. The account
@@ -1097,11 +1918,55 @@ impl SignedUp {
             title: None,
         }
     }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+    /// Sets `username`.
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(mut self, r#type: impl Into<String>) -> Self {
+        self.r#type = Some(r#type.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
 }
 
 impl Event for SignedUp {
     const NAME: &'static str = "Signed Up";
 }
+
+impl sealed::Sealed for SignedUp {}
 
 /// A paid subscription began. No Segment Spec defines this event and the Use
 /// Cases Reference lists no properties, so it has none; add your own with a
@@ -1121,6 +1986,8 @@ impl SubscriptionStarted {
 impl Event for SubscriptionStarted {
     const NAME: &'static str = "Subscription Started";
 }
+
+impl sealed::Sealed for SubscriptionStarted {}
 
 /// A trial began. The Use Cases Reference lists only `category`, which the spec
 /// does not define; the spec's trial fields are included as optional.
@@ -1157,11 +2024,37 @@ impl TrialStarted {
             trial_plan_name: None,
         }
     }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(mut self, category: impl Into<String>) -> Self {
+        self.category = Some(category.into());
+        self
+    }
+    /// Sets `trial_start_date`.
+    #[must_use]
+    pub fn trial_start_date(mut self, trial_start_date: impl Into<String>) -> Self {
+        self.trial_start_date = Some(trial_start_date.into());
+        self
+    }
+    /// Sets `trial_end_date`.
+    #[must_use]
+    pub fn trial_end_date(mut self, trial_end_date: impl Into<String>) -> Self {
+        self.trial_end_date = Some(trial_end_date.into());
+        self
+    }
+    /// Sets `trial_plan_name`.
+    #[must_use]
+    pub fn trial_plan_name(mut self, trial_plan_name: impl Into<String>) -> Self {
+        self.trial_plan_name = Some(trial_plan_name.into());
+        self
+    }
 }
 
 impl Event for TrialStarted {
     const NAME: &'static str = "Trial Started";
 }
+
+impl sealed::Sealed for TrialStarted {}
 
 /// Who an event is about: a user ID, an anonymous ID, or both. Segment needs at least one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1364,9 +2257,11 @@ impl Message {
 
 /// A value of this module as JSON.
 fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    // Cannot fail: generated types hold only strings, numbers, booleans, JSON values and maps
-    // with string keys.
-    serde_json::to_value(value).unwrap_or_default()
+    // Only this module's types come here (`Event` is sealed; traits are this module's
+    // structs), and they hold only strings, numbers, booleans, JSON values and maps with
+    // string keys, which always serialise: a failure would be a bug in tracktype, and is not
+    // sent on as `null` properties.
+    serde_json::to_value(value).expect("generated types always serialise to JSON")
 }
 
 /// Takes a page or screen call's name and category out of the event's properties; without a
@@ -1464,13 +2359,14 @@ impl<S: Sink> Tracker<S> {
             on_violation: ViolationHandler::default(),
         }
     }
-    /// Context added to every message, under each message's own.
+    /// Adds context to every message, under each message's own; called again, adds more
+    /// (a key given again takes the new value).
     #[must_use]
     pub fn with_context(
         mut self,
         context: serde_json::Map<String, serde_json::Value>,
     ) -> Self {
-        self.context = context;
+        self.context.extend(context);
         self
     }
     /// Handles the violations of each call before it is sent, instead of writing them to

@@ -1000,13 +1000,23 @@ export const TRACKTYPE_CONTEXT = {
   version: "0.1.0",
 } as const;
 
-/** Who a call is about: a `userId`, an `anonymousId`, or both. */
+/**
+ * Who a call is about: a `userId`, an `anonymousId`, or both. The last member can never be
+ * given (its property is `never`); it is there so that a call with neither fails with
+ * "Property '"userId or anonymousId"' is missing", naming both choices.
+ */
 export type Identity =
+  | { userId: string; anonymousId?: string }
+  | { userId?: string; anonymousId: string }
+  | { userId?: never; anonymousId?: never; "userId or anonymousId": never };
+
+/** Who a call is about, as analytics-node takes it: the choices of `Identity`. */
+export type ClientIdentity =
   | { userId: string; anonymousId?: string }
   | { userId?: string; anonymousId: string };
 
-/** analytics-node's parameters of every call, apart from what the call itself sends. */
-export type TrackParams = Identity & {
+/** analytics-node's options of every call: when, extra context, destinations, message ID. */
+export type CallOptions = {
   /** When it happened, if not now. */
   timestamp?: Date | string;
   /** Extra context, merged with the tracker's; `tracktype` is always tracktype's. */
@@ -1017,6 +1027,12 @@ export type TrackParams = Identity & {
   messageId?: string;
 };
 
+/** analytics-node's parameters of every call, apart from what the call itself sends. */
+export type TrackParams = Identity & CallOptions;
+
+/** The parameters of analytics-node's calls, with `I` saying who a call is about. */
+export type ClientParams<I = ClientIdentity> = I & CallOptions;
+
 /** One call: who, the event's properties, and analytics-node's options. */
 export type Message<P> = TrackParams & { properties: P };
 
@@ -1025,12 +1041,12 @@ export type OptionalMessage<P> = TrackParams & { properties?: P };
 
 /**
  * Anything with analytics-node's calls, such as its `Analytics`. `R` is what its calls
- * return, and what the tracker's methods return.
+ * return, and what the tracker's methods return; `I` says who a call is about.
  */
-export interface AnalyticsClient<R = unknown> {
-  track(params: TrackParams & { event: string; properties: object }): R;
-  identify(params: TrackParams & { traits: object }): R;
-  group(params: TrackParams & { groupId: string; traits: object }): R;
+export interface AnalyticsClient<R = unknown, I = ClientIdentity> {
+  track(params: ClientParams<I> & { event: string; properties: object }): R;
+  identify(params: ClientParams<I> & { traits: object }): R;
+  group(params: ClientParams<I> & { groupId: string; traits: object }): R;
 }
 
 /** Settings for every call of a tracker. */
@@ -1087,13 +1103,16 @@ export interface Tracker<R = unknown> {
 }
 
 /**
- * Creates a tracker that sends through `client` (analytics-node's `Analytics`), adding
+ * Creates a tracker that sends through `analytics` (analytics-node's `Analytics`), adding
  * `context.tracktype` to every call.
  */
 export function createTracker<R>(
-  client: AnalyticsClient<R>,
+  analytics: AnalyticsClient<R>,
   trackerOptions: TrackerOptions = {},
 ): Tracker<R> {
+  // Every call the tracker is given, analytics-node takes: the last member of Identity has
+  // a `never` property, so no call has it.
+  const client: AnalyticsClient<R, Identity> = analytics;
   const context = (
     given?: Record<string, unknown>,
   ): Record<string, unknown> => ({

@@ -193,14 +193,15 @@ fn struct_items(
     let mut params = Vec::new();
     let mut inits: Vec<(String, Option<Expr>)> = Vec::new();
     let mut defaultable = true;
+    let mut setters = Vec::new();
     for (f, field_ident) in body.fields.iter().zip(idents) {
         let (base, nullable) = f.ty.split_nullable();
         let base_ty = rust_type(names, base);
         let required = f.property.required;
         let ty = match (required, nullable) {
-            (true, false) => base_ty,
-            (false, false) | (true, true) => option(base_ty),
-            (false, true) => option(option(base_ty)),
+            (true, false) => base_ty.clone(),
+            (false, false) | (true, true) => option(base_ty.clone()),
+            (false, true) => option(option(base_ty.clone())),
         };
         let mut serde = Vec::new();
         if field_ident.trim_start_matches("r#") != f.property.name {
@@ -238,6 +239,9 @@ fn struct_items(
             });
             into.then(|| method(word(field_ident.clone()), "into", vec![]))
         } else {
+            if let Some(setter) = setter(field_ident, f, base_ty.clone(), nullable) {
+                setters.push(ImplItem::Fn(setter));
+            }
             Some(word("None"))
         };
         inits.push((field_ident.clone(), init));
@@ -312,7 +316,9 @@ fn struct_items(
             generics: vec![],
             trait_: None,
             self_ty: path_ty(&name, vec![]),
-            items: vec![ImplItem::Fn(constructor)],
+            items: std::iter::once(ImplItem::Fn(constructor))
+                .chain(setters)
+                .collect(),
         }),
     ];
     if let Some(e) = event {
@@ -339,8 +345,91 @@ fn struct_items(
             self_ty: path_ty(&name, vec![]),
             items: consts,
         }));
+        items.push(Item::Impl(Impl {
+            attrs: allow(cx),
+            generics: vec![],
+            trait_: Some(path_of("sealed::Sealed", vec![])),
+            self_ty: path_ty(&name, vec![]),
+            items: vec![],
+        }));
     }
     items
+}
+
+/// Methods a struct has already (its constructor, and those of the traits it derives or
+/// users call on any value): a setter of that name would shadow them.
+const TAKEN_METHODS: &[&str] = &[
+    "new",
+    "clone",
+    "clone_from",
+    "fmt",
+    "eq",
+    "ne",
+    "serialize",
+    "deserialize",
+    "default",
+    "to_owned",
+    "into",
+    "try_into",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+];
+
+/// A chainable setter of an optional property: `OrderCompleted::new("o-1").revenue(25.0)`. It
+/// takes the value (an optional nullable property: the value or `None` for `null`); a string
+/// takes anything `Into<String>`. None where the name is a method the struct already has.
+fn setter(
+    field_ident: &str,
+    f: &crate::layout::Field,
+    base_ty: Type,
+    nullable: bool,
+) -> Option<Function> {
+    if TAKEN_METHODS.contains(&field_ident) {
+        return None;
+    }
+    let value_ty = if nullable { option(base_ty) } else { base_ty };
+    let is_string = matches!(&value_ty, Type::Path(p) if p.segments.len() == 1 && p.segments[0].ident == "String" && p.segments[0].args.is_empty());
+    let (arg, value) = if is_string {
+        (
+            typed(
+                field_ident.to_owned(),
+                Type::Impl(path_of("Into", vec![path_ty("String", vec![])])),
+            ),
+            method(word(field_ident.to_owned()), "into", vec![]),
+        )
+    } else {
+        (
+            typed(field_ident.to_owned(), value_ty),
+            word(field_ident.to_owned()),
+        )
+    };
+    let mut attrs = vec![Attr::Doc(format!(
+        " Sets `{}`.",
+        f.property.name.replace('`', "'")
+    ))];
+    if f.property.schema.deprecated() {
+        attrs.push(Attr::Path("deprecated"));
+    }
+    attrs.push(Attr::Path("must_use"));
+    Some(Function {
+        attrs,
+        public: true,
+        ident: field_ident.to_owned(),
+        generics: vec![],
+        args: vec![Arg::Receiver("mut self"), arg],
+        ret: Some(path_ty("Self", vec![])),
+        body: vec![
+            Stmt::Semi(Expr::Assign(
+                Box::new(Expr::Field(
+                    Box::new(word("self")),
+                    field_ident.to_owned().into(),
+                )),
+                Box::new(call("Some", vec![value])),
+            )),
+            Stmt::Expr(word("self")),
+        ],
+    })
 }
 
 /// `&'static str`.

@@ -32,6 +32,10 @@ pub use names::{KEYWORDS, TRACKER_METHODS, TYPE_NAMES};
 #[derive(Serialize)]
 struct ModuleView {
     header: String,
+    /// The module is a file of its own (`mod tracking;`): it carries the guard that keeps
+    /// `cargo fmt` from reformatting it (rustfmt is not prettyplease, and formats files marked
+    /// `@generated` too), so that `tracktype gen --check` still passes after `cargo fmt`.
+    rustfmt_guard: bool,
     version: &'static str,
     /// Some optional property is nullable: the module needs its reader.
     absent_or_null: bool,
@@ -68,6 +72,7 @@ pub fn generate(
     layout: &Layout<'_>,
     file_name: &str,
     validate: bool,
+    rustfmt_guard: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
     let names = Names::new(layout);
@@ -111,6 +116,7 @@ pub fn generate(
         patterns: rules.as_ref().is_some_and(|r| r.has_patterns),
         rules: rules.map(|r| r.json).unwrap_or_default(),
         header: header.to_owned(),
+        rustfmt_guard,
         version: env!("CARGO_PKG_VERSION"),
         absent_or_null: any_field(&|ty| ty.split_nullable().1),
         present: any_field(&|ty| *ty == Ty::Any),

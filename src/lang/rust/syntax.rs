@@ -214,6 +214,8 @@ pub enum Expr {
     Return(Option<Box<Expr>>),
     /// `left op right`.
     Binary(Box<Expr>, &'static str, Box<Expr>),
+    /// `place = value`, which never breaks before its `=`.
+    Assign(Box<Expr>, Box<Expr>),
     /// `|| body`, or `|args| body`.
     Closure(Vec<Pat>, Box<Expr>),
     /// `let pat = expr`, as a condition.
@@ -849,6 +851,14 @@ impl<'a> Printer<'a> {
                     self.nbsp();
                     self.expr(value);
                 }
+            }
+            Expr::Assign(place, value) => {
+                self.ibox(0);
+                self.expr(place);
+                self.word(" = ");
+                self.neverbreak();
+                self.expr(value);
+                self.end();
             }
             Expr::Binary(left, op, right) => {
                 self.ibox(INDENT);

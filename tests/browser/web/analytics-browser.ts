@@ -4,14 +4,14 @@
 
 import { AnalyticsBrowser } from "@segment/analytics-next";
 import { createTracker } from "./tracking/index.js";
-import { run } from "./run.js";
+import { report, run } from "./run.js";
 
 const writeKey = "npm-key";
 const cdnURL = location.origin;
 
 // README: In the browser
 const analytics = AnalyticsBrowser.load({ writeKey, cdnURL });
-const tracker = createTracker(analytics);
+const tracker = createTracker(analytics, { onViolation: report });
 // end README
 
 run(tracker, analytics.ready());

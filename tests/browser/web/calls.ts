@@ -1,9 +1,10 @@
 // Every method of the generated tracker, called once with known values, and the message the
 // collector must receive for it. The pages run `send`; the driver (analytics-next.mjs) compares
 // what arrived with `expect`. A method without a call here fails the test, so a catalog that
-// grows a new event grows a new line here.
+// grows a new event grows a new line here. A call that breaks the plan says the violations the
+// page's `onViolation` must receive for it; the tracker still sends it (the handler returns).
 
-import type { Tracker } from "./tracking/index.js";
+import type { Tracker, Violation } from "./tracking/index.js";
 
 /** The fields of a received message the test compares, exactly. */
 export interface Expected {
@@ -21,6 +22,7 @@ export interface Call {
   method: keyof Tracker;
   send(tracker: Tracker): unknown;
   expect: Expected;
+  violations?: Violation[];
 }
 
 const product = { product_id: "p-1", sku: "SKU-1", price: 12.5, quantity: 2 };
@@ -94,6 +96,19 @@ export const calls: Call[] = [
       event: "Order Completed",
       properties: { order_id: "o-1", revenue: 25, currency: "EUR", products: [product] },
     },
+  },
+  {
+    method: "orderCompleted",
+    send: (t) => t.orderCompleted({ order_id: "o-3", currency: "usd", products: [{ product_id: "p-1", quantity: -1 }] }),
+    expect: {
+      type: "track",
+      event: "Order Completed",
+      properties: { order_id: "o-3", currency: "usd", products: [{ product_id: "p-1", quantity: -1 }] },
+    },
+    violations: [
+      { path: "/products/0/quantity", keyword: "minimum", expected: "0", value: -1 },
+      { path: "/currency", keyword: "pattern", expected: "^[A-Z]{3}$", value: "usd" },
+    ],
   },
   {
     method: "pageScrolled",

@@ -5,7 +5,7 @@
 
 import type { AnalyticsSnippet } from "@segment/analytics-next";
 import { createTracker } from "./tracking/index.js";
-import { run } from "./run.js";
+import { report, run } from "./run.js";
 
 declare global {
   interface Window {
@@ -14,7 +14,7 @@ declare global {
 }
 
 // README: In the browser
-const tracker = createTracker(window.analytics);
+const tracker = createTracker(window.analytics, { onViolation: report });
 // end README
 
 run(tracker, new Promise((resolve) => window.analytics.ready(resolve)));

@@ -46,6 +46,15 @@ fn mitigate_cart_abandonment_events() {
         props(&order),
         json!({ "order_id": "o-1", "revenue": 25.0, "products": [{ "product_id": "p-1", "price": 12.5, "quantity": 2 }] })
     );
+    // The same, with a setter per optional property.
+    let built = mca::OrderCompleted::new("o-1")
+        .revenue(25.0)
+        .products(vec![mca::Product {
+            price: Some(12.5),
+            quantity: Some(2),
+            ..mca::Product::new("p-1")
+        }]);
+    assert_eq!(props(&built), props(&order));
     assert_eq!(
         <mca::CheckoutStarted as mca::Event>::NAME,
         "Checkout Started"
@@ -61,7 +70,9 @@ fn the_tracker_builds_the_full_message_and_hands_it_to_the_sink() {
     let tracker = mca::Tracker::new(|m: mca::Message| {
         sent.borrow_mut().push(serde_json::to_value(m).unwrap())
     })
-    .with_context(app);
+    .with_context(app)
+    // Context is added, not replaced.
+    .with_context(serde_json::Map::new());
 
     let user = mca::Identity::user("u-1");
     tracker.order_completed(&user, mca::OrderCompleted::new("o-1"));
@@ -96,6 +107,27 @@ fn the_tracker_builds_the_full_message_and_hands_it_to_the_sink() {
                     "timestamp": "2026-01-02T03:04:05Z",
                     "context": { "app": { "name": "shop" }, "page": { "path": "/cart" }, "tracktype": tracktype } }),
         ]
+    );
+}
+
+#[test]
+fn with_context_adds_to_the_trackers_context() {
+    let sent: RefCell<Vec<Value>> = RefCell::new(Vec::new());
+    let context = |key: &str, value: Value| {
+        let mut map = serde_json::Map::new();
+        map.insert(key.into(), value);
+        map
+    };
+    let tracker = mca::Tracker::new(|m: mca::Message| {
+        sent.borrow_mut().push(serde_json::to_value(m).unwrap())
+    })
+    .with_context(context("app", json!({ "name": "shop" })))
+    .with_context(context("locale", json!("en-GB")))
+    .with_context(context("app", json!({ "name": "shop", "version": "2" })));
+    tracker.order_completed(mca::Identity::user("u-1"), mca::OrderCompleted::new("o-1"));
+    assert_eq!(
+        sent.into_inner()[0]["context"],
+        json!({ "app": { "name": "shop", "version": "2" }, "locale": "en-GB", "tracktype": tracktype_context() })
     );
 }
 
