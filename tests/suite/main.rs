@@ -4,6 +4,7 @@ mod support;
 
 mod browser;
 mod catalog_facts;
+mod catalog_schema;
 mod catalog_validation;
 mod cli_catalog;
 mod cli_usage;
