@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # How tracktype's time and memory grow with a plan's size: whole `tracktype gen --all` processes
-# on synthetic plans (make-plan, 10 mixed properties per event) for each language, measured with
+# on synthetic plans (make-plan --compact, one line as Segment's API answers; 10 mixed
+# properties per event) for each language, measured with
 # /usr/bin/time, and the exponent of the least-squares fit of log(cost) against log(events).
 #
 # Usage: bench/scale.sh [sizes...]   (default: 1000 3000 10000 30000 100000)
@@ -17,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 
 printf '%-6s %8s %9s %9s %9s\n' lang events wall_s cpu_s peak_MiB
 for n in "${sizes[@]}"; do
-  "$target/release/make-plan" "$n" >"$work/plan.json"
+  "$target/release/make-plan" --compact "$n" >"$work/plan.json"
   for lang in ts rust swift; do
     rm -rf "$work/out"
     if ! /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$target/release/tracktype" gen --plan "$work/plan.json" \

@@ -143,7 +143,7 @@ pub(crate) fn assemble(
     if blocking_before > 0 || errors > blocking_before + recovered {
         return Err(Error::Invalid(diags));
     }
-    let mut catalog = resolve::resolve(&layer, &mut diags);
+    let mut catalog = resolve::resolve(layer, &mut diags);
     warnings.extend(diags.take_warnings());
     if !diags.is_empty() {
         return Err(Error::Invalid(diags));

@@ -51,7 +51,9 @@ pub const ORIGINS: [&str; 3] = ["use-cases", "spec", "common"];
 /// The calls an event can be sent with.
 pub const CALLS: [&str; 3] = ["track", "page", "screen"];
 
-pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
+/// Resolves the layer into the model. The layer is consumed: each raw event is dropped as soon
+/// as it is resolved, so a large plan is not held twice, raw and resolved.
+pub fn resolve(mut layer: Layer, diags: &mut Diagnostics) -> Catalog {
     let mut r = Resolver {
         type_names: layer
             .types
@@ -62,8 +64,9 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
         diags,
         pointed: Vec::new(),
     };
-    let types = r.named_types(layer);
-    let events = r.events(layer);
+    let types = r.named_types(&layer);
+    let event_names: BTreeSet<String> = layer.events.keys().cloned().collect();
+    let events = r.events(std::mem::take(&mut layer.events));
     let identify = layer
         .identify
         .as_ref()
@@ -72,9 +75,9 @@ pub fn resolve(layer: &Layer, diags: &mut Diagnostics) -> Catalog {
         .group
         .as_ref()
         .and_then(|t| r.traits(t, TraitsCall::Group));
-    let use_cases = r.use_cases(&layer.use_cases, &layer.events);
+    let use_cases = r.use_cases(&layer.use_cases, &event_names);
     let goals = r.goals(&layer.goals, &use_cases);
-    r.cycles(layer, &types);
+    r.cycles(&layer, &types);
     r.point_into_plans();
     Catalog {
         goals,
@@ -164,10 +167,10 @@ impl Resolver<'_> {
         out
     }
 
-    fn events(&mut self, layer: &Layer) -> Vec<Event> {
-        if layer.events.len() > limits::MAX_EVENTS {
+    fn events(&mut self, events: BTreeMap<String, RawEvent>) -> Vec<Event> {
+        if events.len() > limits::MAX_EVENTS {
             // Pointed at the last event written, where the catalog outgrew the limit.
-            let last = layer.events.values().map(|e| &e.name.loc).max_by(|a, b| {
+            let last = events.values().map(|e| &e.name.loc).max_by(|a, b| {
                 (&a.file.name, a.line, a.column).cmp(&(&b.file.name, b.line, b.column))
             });
             if let Some(loc) = last {
@@ -175,17 +178,16 @@ impl Resolver<'_> {
                     loc,
                     format!(
                         "the catalog has {} events, more than the limit of {}",
-                        layer.events.len(),
+                        events.len(),
                         limits::MAX_EVENTS
                     ),
                 );
             }
             return Vec::new();
         }
-        layer
-            .events
-            .values()
-            .filter_map(|e| self.event(e))
+        events
+            .into_values()
+            .filter_map(|e| self.event(&e))
             .collect()
     }
 
@@ -323,11 +325,7 @@ impl Resolver<'_> {
         })
     }
 
-    fn use_cases(
-        &mut self,
-        raws: &[RawUseCase],
-        events: &BTreeMap<String, RawEvent>,
-    ) -> Vec<UseCase> {
+    fn use_cases(&mut self, raws: &[RawUseCase], events: &BTreeSet<String>) -> Vec<UseCase> {
         let mut out = Vec::new();
         for raw in raws {
             let slug = slug(&raw.name.value);
@@ -347,8 +345,8 @@ impl Resolver<'_> {
                 .unwrap_or_default()
             {
                 crate::work::step(1);
-                if !events.contains_key(&event.value) {
-                    let hint = suggest::did_you_mean(&event.value, events.keys());
+                if !events.contains(&event.value) {
+                    let hint = suggest::did_you_mean(&event.value, events);
                     self.error(
                         &event.loc,
                         format!(

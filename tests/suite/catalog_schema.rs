@@ -20,8 +20,8 @@ fn ajv_errors(documents: &[(String, String)], dir: &Path) -> Option<Vec<(String,
     ensure_node_modules(&npm);
     let mut paths = Vec::new();
     for (i, (name, yaml)) in documents.iter().enumerate() {
-        let json: Value = serde_saphyr::from_str(yaml)
-            .unwrap_or_else(|e| panic!("{name} is not YAML: {e}"));
+        let json: Value =
+            serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{name} is not YAML: {e}"));
         let path = dir.join(format!("{i}.json"));
         std::fs::write(&path, json.to_string()).unwrap();
         paths.push(path);

@@ -6,7 +6,9 @@
 
 pub mod pattern;
 
-use serde_json::{Map, Value, json};
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Value, json};
 
 use crate::layout::Layout;
 use crate::model::{
@@ -27,86 +29,116 @@ pub fn rules(layout: &Layout<'_>, dialect: Dialect) -> Rules {
     let mut b = Builder {
         dialect,
         patterns: Vec::new(),
+        pattern_index: HashMap::new(),
         refs: Vec::new(),
+        referred: HashSet::new(),
     };
-    let mut events = Map::new();
-    for e in &layout.events {
-        events.insert(
-            e.event.name.clone(),
-            b.object(&e.event.properties, &e.event.rules),
-        );
-    }
-    let mut traits = Map::new();
-    for call in TraitsCall::ALL {
-        if let Some(t) = layout.catalog.traits(call) {
-            traits.insert(call.as_str().to_owned(), b.object(&t.properties, &t.rules));
-        }
-    }
-    let mut types = Map::new();
-    while let Some(name) = b.refs.iter().find(|n| !types.contains_key(*n)).cloned() {
+    // Each entry is printed as soon as it is built, so a large plan's document is never a whole
+    // tree in memory.
+    let events: Vec<(String, String)> = layout
+        .events
+        .iter()
+        .map(|e| {
+            let node = b.object(&e.event.properties, &e.event.rules);
+            (e.event.name.clone(), node.to_string())
+        })
+        .collect();
+    let traits: Vec<(String, String)> = TraitsCall::ALL
+        .into_iter()
+        .filter_map(|call| {
+            let t = layout.catalog.traits(call)?;
+            Some((
+                call.as_str().to_owned(),
+                b.object(&t.properties, &t.rules).to_string(),
+            ))
+        })
+        .collect();
+    // Named types refer to more named types: a worklist, each type once.
+    let mut types = Vec::new();
+    let mut next = 0;
+    while let Some(name) = b.refs.get(next).cloned() {
+        next += 1;
+        crate::work::step(1);
         let node = match layout.catalog.named_type(&name) {
             Some(t) => b.schema(&t.schema),
             None => json!({"type": "any"}),
         };
-        types.insert(name, node);
+        types.push((name, node.to_string()));
     }
-    types.sort_keys();
-    let has_patterns = !b.patterns.is_empty();
-    let document = json!({
-        "patterns": b.patterns.iter().map(|(regex, source)| json!([regex, source])).collect::<Vec<_>>(),
-        "events": events,
-        "traits": traits,
-        "types": types,
-    });
+    types.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    let patterns = Value::Array(
+        b.patterns
+            .iter()
+            .map(|(regex, source)| json!([regex, source]))
+            .collect(),
+    );
     Rules {
-        json: lines(&document),
-        has_patterns,
+        json: lines(
+            &patterns,
+            [("events", events), ("traits", traits), ("types", types)],
+        ),
+        has_patterns: !b.patterns.is_empty(),
     }
 }
 
 /// The document with each event, trait set and type on a line of its own: readable, diffable,
 /// and short-lined enough for every language's formatter to leave the literal alone.
-fn lines(document: &Value) -> String {
-    let mut out = String::from("{");
-    let Value::Object(sections) = document else {
-        return document.to_string();
-    };
-    for (i, (key, value)) in sections.iter().enumerate() {
-        out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&format!("{}: ", Value::String(key.clone())));
-        match value {
-            Value::Object(entries) if !entries.is_empty() => {
-                out.push('{');
-                for (j, (name, node)) in entries.iter().enumerate() {
-                    out.push_str(if j == 0 { "\n" } else { ",\n" });
-                    out.push_str(&format!("{}: {node}", Value::String(name.clone())));
-                }
-                out.push_str("\n}");
-            }
-            other => out.push_str(&other.to_string()),
+fn lines(patterns: &Value, sections: [(&str, Vec<(String, String)>); 3]) -> String {
+    let size: usize = sections
+        .iter()
+        .flat_map(|(_, entries)| entries)
+        .map(|(name, node)| name.len() + node.len() + 8)
+        .sum();
+    let mut out = String::with_capacity(size + 64);
+    out.push_str("{\n\"patterns\": ");
+    out.push_str(&patterns.to_string());
+    for (key, entries) in sections {
+        out.push_str(",\n");
+        out.push_str(&json_string(key));
+        out.push_str(": ");
+        if entries.is_empty() {
+            out.push_str("{}");
+            continue;
         }
+        out.push('{');
+        for (j, (name, node)) in entries.iter().enumerate() {
+            out.push_str(if j == 0 { "\n" } else { ",\n" });
+            out.push_str(&json_string(name));
+            out.push_str(": ");
+            out.push_str(node);
+        }
+        out.push_str("\n}");
     }
     out.push_str("\n}");
     out
+}
+
+fn json_string(text: &str) -> String {
+    Value::String(text.to_owned()).to_string()
 }
 
 struct Builder {
     dialect: Dialect,
     /// Each distinct pattern: as the dialect writes it, and as the catalog wrote it.
     patterns: Vec<(String, String)>,
+    /// Where each pattern, as the catalog wrote it, is in `patterns`.
+    pattern_index: HashMap<String, usize>,
     /// Named types referred to, in order of first use.
     refs: Vec<String>,
+    referred: HashSet<String>,
 }
 
 impl Builder {
     fn pattern(&mut self, source: &str) -> Option<usize> {
-        if let Some(i) = self.patterns.iter().position(|(_, s)| s == source) {
-            return Some(i);
+        if let Some(i) = self.pattern_index.get(source) {
+            return Some(*i);
         }
         // Patterns no target runs alike are refused when the catalog is loaded; one that got
         // here anyway is left unchecked rather than checked differently.
         let regex = pattern::translate(source, self.dialect).ok()?;
         self.patterns.push((regex, source.to_owned()));
+        self.pattern_index
+            .insert(source.to_owned(), self.patterns.len() - 1);
         Some(self.patterns.len() - 1)
     }
 
@@ -159,7 +191,7 @@ impl Builder {
             }
             Kind::Object(o) => self.object(&o.properties, &o.rules),
             Kind::Ref(name) => {
-                if !self.refs.contains(name) {
+                if self.referred.insert(name.clone()) {
                     self.refs.push(name.clone());
                 }
                 json!({"type": "ref", "ref": name})
