@@ -1,5 +1,8 @@
 //! The default catalog, compiled into the binary so an installed `tracktype` works anywhere.
 
+/// What the embedded files' names start with in diagnostics, telling them from a user's files.
+pub const NAME_PREFIX: &str = "(embedded) ";
+
 /// Every file under `catalog/`, by its path in the repository. A test checks that none is
 /// missing.
 pub const FILES: &[(&str, &str)] = &[

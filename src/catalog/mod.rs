@@ -96,7 +96,7 @@ pub(crate) fn assemble(
             .iter()
             .filter_map(|(path, text)| {
                 parse(
-                    &SourceFile::new(format!("(embedded) {path}"), *text),
+                    &SourceFile::new(format!("{}{path}", embedded::NAME_PREFIX), *text),
                     &mut diags,
                     &mut 0,
                 )

@@ -168,7 +168,17 @@ impl Resolver<'_> {
     }
 
     fn events(&mut self, events: BTreeMap<String, RawEvent>) -> Vec<Event> {
-        if events.len() > limits::MAX_EVENTS {
+        let own = events
+            .values()
+            .filter(|e| {
+                !e.name
+                    .loc
+                    .file
+                    .name
+                    .starts_with(super::embedded::NAME_PREFIX)
+            })
+            .count();
+        if own > limits::MAX_EVENTS {
             // Pointed at the last event written, where the catalog outgrew the limit.
             let last = events.values().map(|e| &e.name.loc).max_by(|a, b| {
                 (&a.file.name, a.line, a.column).cmp(&(&b.file.name, b.line, b.column))
@@ -177,8 +187,7 @@ impl Resolver<'_> {
                 self.error(
                     loc,
                     format!(
-                        "the catalog has {} events, more than the limit of {}",
-                        events.len(),
+                        "the catalog has {own} events, more than the limit of {}",
                         limits::MAX_EVENTS
                     ),
                 );
