@@ -68,18 +68,7 @@ pub struct Generated {
 pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Result<Generated> {
     let loaded = catalog::load(sources)?;
     let events = selection.resolve(&loaded.catalog)?;
-    // Patterns no regex engine of ours runs alike: errors when validating, else nothing.
-    let (unrunnable, warnings): (Vec<_>, Vec<_>) = loaded
-        .warnings
-        .concerning(target.language())
-        .0
-        .into_iter()
-        .partition(|w| w.validation);
-    if target.validates() && !unrunnable.is_empty() {
-        return Err(Error::Invalid(
-            diagnostic::Diagnostics(unrunnable).denied_for_validation(),
-        ));
-    }
+    let warnings = target_warnings(&loaded.warnings, target)?;
     let request = lang::Request {
         catalog: &loaded.catalog,
         events,
@@ -89,6 +78,26 @@ pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Re
     Ok(Generated {
         files,
         inputs: loaded.inputs,
-        warnings: diagnostic::Diagnostics(warnings),
+        warnings,
     })
+}
+
+/// The load's warnings that concern `target`. A pattern no regex engine of ours runs alike is
+/// an error for a target that validates at run time (its check would differ between
+/// languages), and nothing for one that does not (the pattern is documentation there).
+pub fn target_warnings(
+    warnings: &diagnostic::Diagnostics,
+    target: &Target,
+) -> Result<diagnostic::Diagnostics> {
+    let (unrunnable, warnings): (Vec<_>, Vec<_>) = warnings
+        .concerning(target.language())
+        .0
+        .into_iter()
+        .partition(|w| w.validation);
+    if target.validates() && !unrunnable.is_empty() {
+        return Err(Error::Invalid(
+            diagnostic::Diagnostics(unrunnable).denied_for_validation(),
+        ));
+    }
+    Ok(diagnostic::Diagnostics(warnings))
 }

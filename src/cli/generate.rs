@@ -294,7 +294,7 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
     for t in &chosen {
         let loaded = catalogs.of(t, inputs)?;
         let catalog = &loaded.catalog;
-        warnings.extend(loaded.warnings.concerning(t.target.language()));
+        warnings.extend(crate::target_warnings(&loaded.warnings, &t.target)?);
         let events = t.selection.resolve(catalog)?;
         let request = lang::Request {
             catalog,

@@ -86,7 +86,7 @@ fn a_pattern_no_target_runs_alike_is_a_located_error_unless_validation_is_off() 
     );
     assert!(err.contains("--validate off"), "{err}");
     assert!(!dir.path().join("out").exists(), "nothing is written");
-    tracktype_in(
+    let off = tracktype_in(
         Some(dir.path()),
         &[
             "--catalog",
@@ -101,8 +101,35 @@ fn a_pattern_no_target_runs_alike_is_a_located_error_unless_validation_is_off() 
             "--out",
             "out",
         ],
-    )
-    .success();
+    );
+    assert_eq!(off.code, 0, "{}", off.stderr);
+    assert!(
+        !off.stderr.contains("pattern"),
+        "documentation only: {}",
+        off.stderr
+    );
+
+    // The project file's targets do the same: the validating one stops the run, with the
+    // same error, before anything is written; without validation the pattern is documentation.
+    let project = |validate: &str| {
+        format!(
+            "catalogs: [acme.yaml]\ntargets:\n  - name: docs-only\n    lang: ts\n    events: [Order Completed]\n    validate: false\n    out: ts\n  - name: backend\n    lang: rust\n    events: [Order Completed]\n    validate: {validate}\n    out: rust\n"
+        )
+    };
+    std::fs::write(dir.path().join("tracktype.yaml"), project("true")).unwrap();
+    let run = tracktype_in(Some(dir.path()), &["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("acme.yaml:6:18: error: pattern `^(?=a)b` cannot be validated alike"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("ts").exists() && !dir.path().join("rust").exists());
+    std::fs::write(dir.path().join("tracktype.yaml"), project("false")).unwrap();
+    let run = tracktype_in(Some(dir.path()), &["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("pattern"), "{}", run.stderr);
 }
 
 /// `--validate off`, `validate: false` in the project file and `Config::validate(false)` all
