@@ -115,7 +115,7 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
     if selection.is_empty() {
         return Err(nothing_selected());
     }
-    let target = target(language, args)?;
+    let target = target(language, args);
     if let Target::Swift { module, .. } = &target
         && !project::valid_swift_module(module)
     {
@@ -158,11 +158,10 @@ fn nothing_selected() -> Error {
         .into()
 }
 
-fn target(language: Language, args: &GenArgs) -> Result<Target> {
+/// The target of `--lang language` and its options, which `ignored_options` has checked
+/// (an `--sdk` given here is one of the language's).
+fn target(language: Language, args: &GenArgs) -> Target {
     let sdk = args.sdk.as_deref();
-    if let Some(sdk) = sdk.filter(|sdk| !sdk_applies(language, sdk)) {
-        return Err(sdk_mismatch(language, sdk).into());
-    }
     let target = match language {
         Language::TypeScript => Target::TypeScript {
             sdk: sdk.and_then(TsSdk::parse).unwrap_or_default(),
@@ -183,7 +182,7 @@ fn target(language: Language, args: &GenArgs) -> Result<Target> {
             validate: true,
         },
     };
-    Ok(target.with_validation(args.validate == Validate::On))
+    target.with_validation(args.validate == Validate::On)
 }
 
 /// Whether `--sdk sdk` is one of `language`'s.
