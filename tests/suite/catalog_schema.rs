@@ -8,16 +8,14 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{require_tool, root, run_ok};
-use crate::typescript::{ensure_node_modules, project};
+use crate::support::{root, run_ok};
+use crate::typescript::{node_with_packages, project};
 
 const PURPOSE: &str = "the catalog schema's check";
 
 /// Each YAML document as JSON in `dir`, and what Ajv says of each: its errors.
 fn ajv_errors(documents: &[(String, String)], dir: &Path) -> Option<Vec<(String, Vec<String>)>> {
-    let node = require_tool("node", &[], PURPOSE)?;
-    let npm = require_tool("npm", &[], PURPOSE)?;
-    ensure_node_modules(&npm);
+    let node = node_with_packages(PURPOSE)?;
     let mut paths = Vec::new();
     for (i, (name, yaml)) in documents.iter().enumerate() {
         let json: Value =

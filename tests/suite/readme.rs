@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{in_ci, require_tool, root, run_ok};
+use crate::support::{in_ci, root, run_ok};
 
 /// One fenced block: its language, the rest of its fence, its text, and its line.
 #[derive(Debug)]
@@ -221,13 +221,9 @@ fn console(block: &Block, dir: &Path, bin: &Path) {
 
 fn typecheck_ts(blocks: &[&Block], dir: &Path) {
     assert!(!blocks.is_empty(), "the README shows TypeScript");
-    let Some(_node) = require_tool("node", &[], "the README's TypeScript blocks") else {
+    if crate::typescript::node_with_packages("the README's TypeScript blocks").is_none() {
         return;
-    };
-    let Some(npm) = require_tool("npm", &[], "the README's TypeScript blocks") else {
-        return;
-    };
-    crate::typescript::ensure_node_modules(&npm);
+    }
     let project = root().join("tests/typescript");
     std::os::unix::fs::symlink(project.join("node_modules"), dir.join("node_modules")).unwrap();
     let mut include = Vec::new();

@@ -24,15 +24,20 @@ pub fn ensure_node_modules(npm: &Path) {
     crate::support::npm_ci_unless_installed(npm, &project(), &[".bin/tsc"]);
 }
 
+/// Node, with this project's packages (tsc, prettier, Ajv, the Segment SDKs) installed; `None`
+/// when node or npm is missing outside CI (see `require_tool`).
+pub fn node_with_packages(purpose: &str) -> Option<PathBuf> {
+    let node = require_tool("node", &[], purpose)?;
+    let npm = require_tool("npm", &[], purpose)?;
+    ensure_node_modules(&npm);
+    Some(node)
+}
+
 #[test]
 fn typescript_examples_and_plans_format_compile_and_send_exactly_the_expected_events() {
-    let Some(node) = require_tool("node", &[], "the TypeScript tests") else {
+    let Some(node) = node_with_packages("the TypeScript tests") else {
         return;
     };
-    let Some(npm) = require_tool("npm", &[], "the TypeScript tests") else {
-        return;
-    };
-    ensure_node_modules(&npm);
     let bin = project().join("node_modules/.bin");
     let typewriter = generate_plans();
 
@@ -193,10 +198,9 @@ fn javascript_numbers(mut calls: Vec<Value>) -> Vec<Value> {
 /// both choices, not one that reads as if `anonymousId` were required; each choice compiles.
 #[test]
 fn a_call_without_identity_names_both_choices() {
-    let Some(npm) = require_tool("npm", &[], "the TypeScript tests") else {
+    if node_with_packages("the TypeScript tests").is_none() {
         return;
-    };
-    ensure_node_modules(&npm);
+    }
     let dir = root().join("target/tracktype-tests/ts-identity");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
