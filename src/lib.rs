@@ -15,11 +15,14 @@ pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod config;
+#[cfg(feature = "cli")]
 pub mod describe;
 pub mod diagnostic;
 pub mod error;
 #[doc(hidden)]
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub mod in_memory;
+#[cfg(feature = "cli")]
 pub mod json_schema;
 pub mod lang;
 pub mod layout;
@@ -28,11 +31,15 @@ pub mod model;
 pub(crate) mod naming;
 pub(crate) mod parallel;
 pub mod plan;
+#[cfg(any(feature = "typescript", feature = "swift"))]
 pub(crate) mod pretty;
+#[cfg(feature = "cli")]
 pub mod project;
+#[cfg(feature = "cli")]
 pub mod protocols;
 pub(crate) mod render;
 pub mod select;
+#[cfg(feature = "docs")]
 pub mod site;
 #[cfg(feature = "cli")]
 pub mod status;

@@ -134,6 +134,7 @@ impl<'a> Namespace<'a> {
     }
 
     /// A scope inside `outer`: names taken there are taken here too.
+    #[cfg(any(feature = "typescript", feature = "swift"))]
     pub fn within<'r>(
         outer: &'a HashSet<String>,
         reserved: impl IntoIterator<Item = &'r str>,
@@ -171,6 +172,7 @@ impl<'a> Namespace<'a> {
     }
 
     /// The names claimed here, to serve as the enclosing scope of inner ones.
+    #[cfg(any(feature = "typescript", feature = "swift"))]
     pub fn names(&self) -> &HashSet<String> {
         &self.taken
     }
@@ -263,6 +265,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(feature = "typescript", feature = "swift"))]
     fn an_enclosing_scope_is_consulted() {
         let outer = Namespace::with_reserved(["Product"]);
         let mut inner = Namespace::within(outer.names(), ["self"]);

@@ -2,7 +2,9 @@
 //! templates. One module per language, each with its own naming component.
 
 pub mod rust;
+#[cfg(feature = "swift")]
 pub mod swift;
+#[cfg(feature = "typescript")]
 pub mod typescript;
 pub mod validation;
 
@@ -110,6 +112,7 @@ impl TsSdk {
 /// What to generate: a language and its options, or the documentation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
+    #[cfg(feature = "typescript")]
     TypeScript {
         sdk: TsSdk,
         /// Whether the generated code validates at run time (`--validate`).
@@ -123,6 +126,7 @@ pub enum Target {
         included: bool,
         validate: bool,
     },
+    #[cfg(feature = "swift")]
     Swift {
         module: String,
         sources_only: bool,
@@ -133,6 +137,7 @@ pub enum Target {
         validate: bool,
     },
     /// The tracking plan's documentation, for people (see [`crate::site`]).
+    #[cfg(feature = "docs")]
     Docs { format: crate::site::Format },
 }
 
@@ -140,14 +145,18 @@ impl Target {
     /// The target's language; `None` for documentation, which concerns none.
     pub fn language(&self) -> Option<Language> {
         match self {
+            #[cfg(feature = "typescript")]
             Target::TypeScript { .. } => Some(Language::TypeScript),
             Target::Rust { .. } => Some(Language::Rust),
+            #[cfg(feature = "swift")]
             Target::Swift { .. } => Some(Language::Swift),
+            #[cfg(feature = "docs")]
             Target::Docs { .. } => None,
         }
     }
 
     /// The defaults for a language.
+    #[cfg(all(feature = "typescript", feature = "swift"))]
     pub fn for_language(language: Language) -> Self {
         match language {
             Language::TypeScript => Target::TypeScript {
@@ -171,9 +180,12 @@ impl Target {
     /// Whether the generated code validates at run time; documentation never does.
     pub fn validates(&self) -> bool {
         match self {
-            Target::TypeScript { validate, .. }
-            | Target::Rust { validate, .. }
-            | Target::Swift { validate, .. } => *validate,
+            #[cfg(feature = "typescript")]
+            Target::TypeScript { validate, .. } => *validate,
+            Target::Rust { validate, .. } => *validate,
+            #[cfg(feature = "swift")]
+            Target::Swift { validate, .. } => *validate,
+            #[cfg(feature = "docs")]
             Target::Docs { .. } => false,
         }
     }
@@ -182,9 +194,12 @@ impl Target {
     #[must_use]
     pub fn with_validation(mut self, on: bool) -> Self {
         match &mut self {
-            Target::TypeScript { validate, .. }
-            | Target::Rust { validate, .. }
-            | Target::Swift { validate, .. } => *validate = on,
+            #[cfg(feature = "typescript")]
+            Target::TypeScript { validate, .. } => *validate = on,
+            Target::Rust { validate, .. } => *validate = on,
+            #[cfg(feature = "swift")]
+            Target::Swift { validate, .. } => *validate = on,
+            #[cfg(feature = "docs")]
             Target::Docs { .. } => {}
         }
         self
@@ -195,9 +210,11 @@ impl Target {
     /// existed.
     pub fn describe(&self) -> String {
         match self {
+            #[cfg(feature = "typescript")]
             Target::TypeScript { sdk, .. } => format!("--lang ts --sdk {}", sdk.name()),
             Target::Rust { file_name, .. } if file_name == "tracking.rs" => "--lang rust".into(),
             Target::Rust { file_name, .. } => format!("--lang rust --file-name {file_name}"),
+            #[cfg(feature = "swift")]
             Target::Swift {
                 module,
                 sources_only,
@@ -216,6 +233,7 @@ impl Target {
                 }
                 s
             }
+            #[cfg(feature = "docs")]
             Target::Docs { format } => format!("docs --format {}", format.name()),
         }
     }
@@ -250,11 +268,13 @@ pub struct EventIdentifiers {
 
 /// What a language names: each event's type and method, in event order, and the identify and
 /// group traits' types (`None` when the call takes any traits).
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub(crate) struct Identifiers {
     pub(crate) events: Vec<(String, String)>,
     pub(crate) traits: [Option<String>; 2],
 }
 
+#[cfg(all(feature = "typescript", feature = "swift"))]
 impl Identifiers {
     /// From one language's names: `ty` names a declaration, `methods` are the tracker's
     /// methods in event order.
@@ -273,6 +293,7 @@ impl Identifiers {
     }
 }
 
+#[cfg(all(feature = "typescript", feature = "swift"))]
 fn identifiers(layout: &Layout<'_>, language: Language) -> Identifiers {
     match language {
         Language::TypeScript => typescript::identifiers(layout),
@@ -284,12 +305,14 @@ fn identifiers(layout: &Layout<'_>, language: Language) -> Identifiers {
 /// The types of the identify and group traits in `language`, in [`TraitsCall::ALL`] order:
 /// `None` where the call takes any traits.
 #[doc(hidden)]
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub fn traits_types(request: &Request<'_>, language: Language) -> [Option<String>; 2] {
     identifiers(&Layout::new(request.catalog, &request.events), language).traits
 }
 
 /// Each selected event's identifiers in `language`, in event order.
 #[doc(hidden)]
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub fn event_identifiers(request: &Request<'_>, language: Language) -> Vec<EventIdentifiers> {
     let layout = Layout::new(request.catalog, &request.events);
     let names = identifiers(&layout, language).events;
@@ -310,6 +333,7 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
     let layout = Layout::new(request.catalog, &request.events);
     let header = crate::writer::header(&request.selection, &target.describe());
     match target {
+        #[cfg(feature = "typescript")]
         Target::TypeScript { sdk, validate } => {
             typescript::generate(&layout, *sdk, *validate, &header)
         }
@@ -318,6 +342,7 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
             included,
             validate,
         } => rust::generate(&layout, file_name, *validate, !included, &header),
+        #[cfg(feature = "swift")]
         Target::Swift {
             module,
             sources_only,
@@ -333,6 +358,7 @@ pub fn generate(request: &Request<'_>, target: &Target) -> Result<Vec<GeneratedF
             },
             &header,
         ),
+        #[cfg(feature = "docs")]
         Target::Docs { format } => crate::site::generate(request, *format, &header),
     }
 }

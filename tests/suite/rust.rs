@@ -38,6 +38,27 @@ fn rust_examples_are_clippy_clean_with_warnings_denied() {
     );
 }
 
+/// What a build script compiles (`default-features = false`: the Rust generator alone) is not
+/// what the workspace compiles, where the command line turns every feature on: linted on its own,
+/// a generator left behind by a feature gate shows.
+#[test]
+fn the_build_script_library_is_clippy_clean_without_default_features() {
+    run_ok(
+        cargo().args([
+            "clippy",
+            "-p",
+            "tracktype",
+            "--lib",
+            "--no-default-features",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+        "cargo clippy -p tracktype --lib --no-default-features",
+    );
+}
+
 #[test]
 fn rust_examples_document_without_rustdoc_warnings() {
     run_ok(
