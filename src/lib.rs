@@ -51,7 +51,7 @@ pub(crate) mod yaml;
 pub use catalog::Sources;
 pub use config::Config;
 pub use error::{Error, Result};
-pub use lang::{GeneratedFile, Language, Target, TsSdk};
+pub use lang::{Contents, GeneratedFile, Language, Target, TsSdk};
 pub use select::Selection;
 
 use std::path::PathBuf;

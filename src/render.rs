@@ -1,12 +1,14 @@
 //! The templates, embedded in the binary, and rendering them. Templates only interpolate: every
 //! name, type and line break is decided in Rust before they see it.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
+use crate::lang::Contents;
 
 /// `(name, text)` for each template, the text read from `templates/<name>.tera`.
 macro_rules! templates {
@@ -70,47 +72,27 @@ pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
 /// What a view puts where [`render_spliced`] inserts its parts.
 pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
 
-/// Renders `name`, then puts `parts`, each after `before_each`, where the view said [`SPLICE`].
+/// Renders `name`, then puts `pieces` where the view said [`SPLICE`].
 ///
 /// A plan's declarations are most of a generated file: handed to tera they would be copied into
-/// its context and copied again into an output that grows by doubling. Spliced, they are copied
-/// once into a string of the exact size, each freed as soon as it is in.
+/// its context and copied again into an output that grows by doubling. Spliced, they are never
+/// copied: each is a piece of the file's [`Contents`].
 pub fn render_spliced(
     name: &str,
     view: &impl Serialize,
-    parts: Vec<String>,
-    before_each: &str,
-) -> Result<String> {
+    pieces: impl IntoIterator<Item = Cow<'static, str>>,
+) -> Result<Contents> {
     let shell = render(name, view)?;
     let (head, tail) = shell
         .split_once(SPLICE)
         .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
-    Ok(splice(head, parts, before_each, "", tail))
-}
-
-/// `head`, each part between `before_each` and `after_each`, then `tail`: copied once into a
-/// string of the exact size, each part freed as soon as it is in.
-pub fn splice(
-    head: &str,
-    parts: Vec<String>,
-    before_each: &str,
-    after_each: &str,
-    tail: &str,
-) -> String {
-    let around = before_each.len() + after_each.len();
-    let body: usize = parts.iter().map(|p| around + p.len()).sum();
-    let mut out = String::with_capacity(head.len() + body + tail.len());
+    let mut out = Contents::new();
     out.push_str(head);
-    for part in parts {
-        out.push_str(before_each);
-        out.push_str(&part);
-        out.push_str(after_each);
-    }
+    pieces.into_iter().for_each(|p| out.push(p));
     out.push_str(tail);
-    out
+    Ok(out)
 }
 
-// Every template is rendered by the generators of every feature.
 #[cfg(all(test, feature = "cli"))]
 mod tests {
     use std::cell::RefCell;

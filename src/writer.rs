@@ -7,7 +7,7 @@
 //! header are never touched.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -56,7 +56,7 @@ pub fn write_files(
     };
     for file in files {
         let target = out_dir.join(&file.path);
-        if fs::read(&target).is_ok_and(|old| old == file.contents.as_bytes()) {
+        if same_on_disk(&target, file) {
             report.unchanged.push(file.path.clone());
             continue;
         }
@@ -70,9 +70,11 @@ pub fn write_files(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let temp = parent.join(format!(".{name}.{}{TEMP_SUFFIX}", std::process::id()));
-            let mut f = fs::File::create(&temp)?;
-            f.write_all(file.contents.as_bytes())?;
-            f.sync_all()?;
+            let mut f = std::io::BufWriter::with_capacity(WRITE_BUFFER, fs::File::create(&temp)?);
+            file.contents.write_to(&mut f)?;
+            f.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .sync_all()?;
             Ok(temp)
         });
         match staging {
@@ -102,6 +104,21 @@ pub fn write_files(
         report.removed.push(stale);
     }
     Ok(report)
+}
+
+/// Writes go out this much at a time: a generated file is many small pieces.
+const WRITE_BUFFER: usize = 256 * 1024;
+
+/// Whether `target` holds exactly `file`'s contents, read a block at a time: a large generated
+/// file is never held twice.
+fn same_on_disk(target: &Path, file: &GeneratedFile) -> bool {
+    let Ok(on_disk) = fs::File::open(target) else {
+        return false;
+    };
+    let same_length = on_disk
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == file.contents.len() as u64);
+    same_length && file.contents.matches(on_disk).unwrap_or(false)
 }
 
 /// Refuses an output directory that is, or lies under, an existing file: the operating
@@ -185,16 +202,18 @@ pub fn check_files(out_dir: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
     let mut drifts = Vec::new();
     for file in files {
         let target = out_dir.join(&file.path);
+        if same_on_disk(&target, file) {
+            continue;
+        }
         match fs::read(&target) {
             Err(_) => drifts.push(Drift::Missing {
                 path: file.path.clone(),
             }),
-            Ok(old) if old == file.contents.as_bytes() => {}
             Ok(old) => {
                 let old = String::from_utf8_lossy(&old);
                 drifts.push(Drift::Changed {
                     path: file.path.clone(),
-                    diff: unified_diff(&old, &file.contents, &target),
+                    diff: unified_diff(&old, &file.contents.to_text(), &target),
                 });
             }
         }
@@ -274,7 +293,7 @@ mod tests {
     fn file(path: &str, contents: &str) -> GeneratedFile {
         GeneratedFile {
             path: PathBuf::from(path),
-            contents: contents.to_owned(),
+            contents: contents.into(),
         }
     }
 

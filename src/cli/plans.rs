@@ -109,7 +109,7 @@ fn single_file(path: &Path, contents: String) -> Result<(PathBuf, GeneratedFile)
         dir.to_owned(),
         GeneratedFile {
             path: name,
-            contents,
+            contents: contents.into(),
         },
     ))
 }

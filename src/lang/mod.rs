@@ -1,6 +1,7 @@
 //! Stage 3b: per-language view models (every name decided here, in Rust) rendered through the
 //! templates. One module per language, each with its own naming component.
 
+mod contents;
 pub mod rust;
 #[cfg(feature = "swift")]
 pub mod swift;
@@ -12,6 +13,8 @@ pub(crate) mod docs;
 
 use std::fmt;
 use std::path::PathBuf;
+
+pub use contents::Contents;
 
 use crate::error::Result;
 use crate::layout::Layout;
@@ -243,7 +246,7 @@ impl Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedFile {
     pub path: PathBuf,
-    pub contents: String,
+    pub contents: Contents,
 }
 
 /// What a generator gets: the catalog, the selected events in order, and the selection as

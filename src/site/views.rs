@@ -78,7 +78,7 @@ pub fn files<M: Markup>(
         .map(|(i, page)| {
             Ok(crate::lang::GeneratedFile {
                 path: page.path.file(M::EXT).into(),
-                contents: render(i, page)?,
+                contents: render(i, page)?.into(),
             })
         })
         .collect()

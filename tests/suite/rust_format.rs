@@ -43,7 +43,7 @@ pub fn prettyplease_difference(code: &str) -> Option<String> {
 fn rust_of(catalog: &tracktype::model::Catalog) -> String {
     let files =
         in_memory::generate_all(catalog, &Target::for_language(Language::Rust)).expect("generates");
-    files[0].contents.clone()
+    files[0].contents.to_text()
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub(crate) mod names;
 mod pp;
 mod syntax;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -86,11 +87,13 @@ pub fn generate(
     let ids: Vec<usize> = (0..layout.decls.len()).collect();
     let decls = crate::parallel::map(&ids, |&i| {
         let items = items::decl_items(&cx, DeclId(i), &layout.decls[i]);
+        items.iter().map(syntax::print).collect::<Vec<_>>()
+    });
+    // Each declaration's items after a blank line, one line apart.
+    let pieces = decls.into_iter().flat_map(|items| {
         items
-            .iter()
-            .map(syntax::print)
-            .collect::<Vec<_>>()
-            .join("\n")
+            .into_iter()
+            .flat_map(|item| [Cow::Borrowed("\n"), Cow::Owned(item)])
     });
     let any_field = |f: &dyn Fn(&Ty) -> bool| {
         layout.decls.iter().any(|decl| match &decl.body {
@@ -141,7 +144,7 @@ pub fn generate(
     };
     Ok(vec![GeneratedFile {
         path: PathBuf::from(file_name),
-        contents: render_spliced("rust/module.rs", &view, decls, "\n")?,
+        contents: render_spliced("rust/module.rs", &view, pieces)?,
     }])
 }
 

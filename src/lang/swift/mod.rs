@@ -17,7 +17,7 @@ use crate::pretty::{Doc, concat, group, indent, join, print, text};
 use crate::render::render;
 
 use super::validation::{self, pattern::Dialect};
-use super::{GeneratedFile, docs};
+use super::{Contents, GeneratedFile, docs};
 use names::{Names, bare};
 
 pub use names::{CLIENT_METHODS, KEYWORDS, TYPE_NAMES};
@@ -186,7 +186,7 @@ pub fn generate(
     if !sources_only {
         files.push(GeneratedFile {
             path: PathBuf::from("Package.swift"),
-            contents: render("swift/package.swift", &package)?,
+            contents: render("swift/package.swift", &package)?.into(),
         });
     }
 
@@ -202,12 +202,12 @@ pub fn generate(
     };
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
-        contents: render("swift/client.swift", &client)?,
+        contents: render("swift/client.swift", &client)?.into(),
     });
     if analytics_swift {
         files.push(GeneratedFile {
             path: sources.join("AnalyticsClient.swift"),
-            contents: render("swift/analytics-client.swift", &client)?,
+            contents: render("swift/analytics-client.swift", &client)?.into(),
         });
     }
 
@@ -220,13 +220,12 @@ pub fn generate(
             decl
         })
     });
-    let events = crate::render::splice(
-        header,
-        decls.into_iter().collect::<Result<_>>()?,
-        "\n",
-        "\n",
-        "",
-    );
+    let mut events = Contents::from(header);
+    for decl in decls {
+        events.push("\n");
+        events.push(decl?);
+        events.push("\n");
+    }
     files.push(GeneratedFile {
         path: sources.join("Events.swift"),
         contents: events,
@@ -248,7 +247,8 @@ pub fn generate(
                         .collect::<Vec<_>>()
                         .join("\n"),
                 },
-            )?,
+            )?
+            .into(),
         });
     }
 
@@ -256,19 +256,19 @@ pub fn generate(
     {
         files.push(GeneratedFile {
             path: sources.join("JSONValue.swift"),
-            contents: render("swift/json-value.swift", &package)?,
+            contents: render("swift/json-value.swift", &package)?.into(),
         });
     }
     if uses_json_key(layout) {
         files.push(GeneratedFile {
             path: sources.join("JSONKey.swift"),
-            contents: render("swift/json-key.swift", &package)?,
+            contents: render("swift/json-key.swift", &package)?.into(),
         });
     }
     if uses_nullable(layout) {
         files.push(GeneratedFile {
             path: sources.join("Nullable.swift"),
-            contents: render("swift/nullable.swift", &package)?,
+            contents: render("swift/nullable.swift", &package)?.into(),
         });
     }
     Ok(files)

@@ -6,6 +6,7 @@ mod names;
 pub(crate) mod syntax;
 mod tracker;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::error::Result;
 use crate::layout::{Body, Decl, Layout, Origin, Ty};
 use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
-use crate::render::render;
+use crate::render::{SPLICE, render, render_spliced};
 
 use super::validation::{self, pattern::Dialect};
 use super::{GeneratedFile, TsSdk, docs};
@@ -27,7 +28,9 @@ pub use names::{GLOBAL_TYPES, MODULE_NAMES, RESERVED_METHODS};
 struct View {
     header: String,
     version: &'static str,
-    decls: Vec<DeclView>,
+    /// Where the declarations go ([`SPLICE`]): most of the file, they are not copied through
+    /// the templates.
+    decls: &'static str,
     event_name: String,
     /// The names of the events sent as track calls, which the generic `track` takes.
     track_event_name: String,
@@ -39,7 +42,6 @@ struct View {
     rules: String,
 }
 
-#[derive(Serialize)]
 struct DeclView {
     doc: String,
     /// The declaration: an interface (rendered by its template) or a type alias.
@@ -148,7 +150,7 @@ pub fn generate(
     let view = View {
         header: header.to_owned(),
         version: env!("CARGO_PKG_VERSION"),
-        decls,
+        decls: SPLICE,
         event_name,
         track_event_name,
         registry,
@@ -165,11 +167,20 @@ pub fn generate(
         TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
         TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
     };
-    let mut contents = render("typescript/index.ts", &view)?;
+    // Each declaration after a blank line.
+    let pieces = decls.into_iter().flat_map(|d| {
+        [
+            Cow::Borrowed("\n"),
+            Cow::Owned(d.doc),
+            Cow::Owned(d.code),
+            Cow::Borrowed("\n"),
+        ]
+    });
+    let mut contents = render_spliced("typescript/index.ts", &view, pieces)?;
     if validate {
-        contents.push_str(&render("typescript/validate.ts", &view)?);
+        contents.push(render("typescript/validate.ts", &view)?);
     }
-    contents.push_str(&render(template, &view)?);
+    contents.push(render(template, &view)?);
     Ok(vec![GeneratedFile {
         path: PathBuf::from("index.ts"),
         contents,

@@ -241,7 +241,7 @@ fn prepare(i: usize, catalog: Catalog) -> Result<Case, String> {
         }
         if matches!(target, Target::Rust { .. })
             && let Some(difference) =
-                crate::rust_format::prettyplease_difference(&first[0].contents)
+                crate::rust_format::prettyplease_difference(&first[0].contents.to_text())
         {
             return Err(format!(
                 "the Rust is not as prettyplease prints it: {difference}"

@@ -50,7 +50,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     let mut count = 0;
     for (i, case) in cases.iter().enumerate() {
         let file = dir.join(format!("case_{i}.rs"));
-        std::fs::write(&file, &case.files(&target)[0].contents).expect("case file");
+        std::fs::write(&file, case.files(&target)[0].contents.to_text()).expect("case file");
         writeln!(
             code,
             "#[path = {:?}]\npub mod case_{i};",

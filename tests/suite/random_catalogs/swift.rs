@@ -150,7 +150,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         let sources = dir.join("Sources").join(&module);
         std::fs::create_dir_all(&sources).expect("module directory");
         for file in case.files(&target) {
-            std::fs::write(sources.join(&file.path), &file.contents).expect("case file");
+            std::fs::write(sources.join(&file.path), file.contents.to_text()).expect("case file");
         }
         writeln!(
             targets,

@@ -115,7 +115,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
         let case_dir = dir.join(format!("case_{i}"));
         std::fs::create_dir_all(&case_dir).expect("case directory");
         for file in case.files(&target) {
-            std::fs::write(case_dir.join(&file.path), &file.contents).expect("case file");
+            std::fs::write(case_dir.join(&file.path), file.contents.to_text()).expect("case file");
         }
         // The node SDK's output must compile too; it has no driver of its own.
         let node_dir = dir.join(format!("case_{i}_node"));
@@ -125,7 +125,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
             validate: true,
         };
         for file in case.files(&node) {
-            std::fs::write(node_dir.join(&file.path), &file.contents).expect("case file");
+            std::fs::write(node_dir.join(&file.path), file.contents.to_text()).expect("case file");
         }
         writeln!(
             main,
