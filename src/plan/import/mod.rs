@@ -10,6 +10,7 @@ mod merge;
 mod rules;
 mod schema;
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -181,35 +182,49 @@ pub fn read(file: &Arc<SourceFile>) -> Result<Imported, Diagnostics> {
 /// Of each rule that comes in several versions (same kind and name), the highest version, in
 /// the order of kind and name. The same version twice is an error: the plan does not say
 /// which to keep. The chosen rules' findings join `diags`.
-fn latest_versions(taken: Vec<Taken>, diags: &mut Diagnostics) -> Vec<Taken> {
-    let mut chosen: BTreeMap<(RuleKind, Option<String>), Taken> = BTreeMap::new();
-    for rule in taken {
-        let key = (rule.kind, rule.name.as_ref().map(|n| n.value.clone()));
-        match chosen.get(&key) {
-            Some(existing) if existing.version == rule.version => {
-                let what = match &rule.name {
-                    Some(n) => format!("event `{}`", n.value),
-                    None => "a rule".to_owned(),
-                };
-                let at = rule.name.as_ref().map_or(&rule.at, |n| &n.loc);
-                let first = existing.name.as_ref().map_or(&existing.at, |n| &n.loc);
-                diags.push(
-                    Diagnostic::at(at, format!("{what} appears twice in the plan"))
-                        .with_note(first, "first here")
-                        .with_hint("keep one of them, or give them different versions"),
-                );
-            }
-            Some(existing) if existing.version > rule.version => {}
-            _ => {
-                chosen.insert(key, rule);
+///
+/// Chosen by index and kept in place: a plan's rules are most of its memory, and a map of
+/// them would hold each a second time.
+fn latest_versions(mut taken: Vec<Taken>, diags: &mut Diagnostics) -> Vec<Taken> {
+    fn key(rule: &Taken) -> (RuleKind, Option<&str>) {
+        (rule.kind, rule.name.as_ref().map(|n| n.value.as_str()))
+    }
+    // Each rule's versions side by side, in document order (the sort is stable).
+    let mut order: Vec<usize> = (0..taken.len()).collect();
+    order.sort_by(|&a, &b| key(&taken[a]).cmp(&key(&taken[b])));
+    let mut keep = vec![false; taken.len()];
+    for versions in order.chunk_by(|&a, &b| key(&taken[a]) == key(&taken[b])) {
+        let mut existing = versions[0];
+        for &later in &versions[1..] {
+            let (rule, first) = (&taken[later], &taken[existing]);
+            match first.version.partial_cmp(&rule.version) {
+                Some(Ordering::Greater) => {}
+                Some(Ordering::Equal) => {
+                    let what = match &rule.name {
+                        Some(n) => format!("event `{}`", n.value),
+                        None => "a rule".to_owned(),
+                    };
+                    let at = rule.name.as_ref().map_or(&rule.at, |n| &n.loc);
+                    let first = first.name.as_ref().map_or(&first.at, |n| &n.loc);
+                    diags.push(
+                        Diagnostic::at(at, format!("{what} appears twice in the plan"))
+                            .with_note(first, "first here")
+                            .with_hint("keep one of them, or give them different versions"),
+                    );
+                }
+                _ => existing = later,
             }
         }
+        keep[existing] = true;
     }
-    let chosen: Vec<Taken> = chosen.into_values().collect();
-    for rule in &chosen {
+    let mut kept = keep.into_iter();
+    taken.retain(|_| kept.next().unwrap_or(false));
+    // One rule per key now: the order is total.
+    taken.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    for rule in &taken {
         diags.extend(rule.diags.clone());
     }
-    chosen
+    taken
 }
 
 /// The named types of the chosen rules' definitions: every schema carries its own, and they
