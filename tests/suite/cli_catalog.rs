@@ -288,3 +288,20 @@ fn a_catalog_directory_is_read_whole() {
     assert!(run.stdout.contains("A Happened"));
     assert!(run.stdout.contains("B Happened"));
 }
+
+/// The event limit counts the user's events, not the embedded catalog's: a plan of exactly
+/// the limit loads beside them, which would otherwise push it over.
+#[test]
+fn a_plan_at_the_event_limit_loads_beside_the_embedded_catalog() {
+    let events: Vec<String> = (0..tracktype::limits::MAX_EVENTS)
+        .map(|i| format!("{{\"name\": \"Event {i:06}\"}}"))
+        .collect();
+    let plan = format!(
+        "{{\"rules\": {{\"events\": [\n{}\n]}}}}\n",
+        events.join(",\n")
+    );
+    let dir = dir_with(&[("plan.json", &plan)]);
+    let run = tracktype_in(Some(dir.path()), &["--plan", "plan.json", "list", "goals"]).success();
+    // The embedded catalog's four goals, under the header.
+    assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
+}
