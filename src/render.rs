@@ -1,7 +1,6 @@
 //! The templates, embedded in the binary, and rendering them. Templates only interpolate: every
 //! name, type and line break is decided in Rust before they see it.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -72,7 +71,7 @@ pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
 /// What a view puts where [`render_spliced`] inserts its parts.
 pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
 
-/// Renders `name`, then puts `pieces` where the view said [`SPLICE`].
+/// Renders `name`, then puts `parts` where the view said [`SPLICE`].
 ///
 /// A plan's declarations are most of a generated file: handed to tera they would be copied into
 /// its context and copied again into an output that grows by doubling. Spliced, they are never
@@ -80,7 +79,7 @@ pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
 pub fn render_spliced(
     name: &str,
     view: &impl Serialize,
-    pieces: impl IntoIterator<Item = Cow<'static, str>>,
+    parts: impl IntoIterator<Item = Contents>,
 ) -> Result<Contents> {
     let shell = render(name, view)?;
     let (head, tail) = shell
@@ -88,7 +87,7 @@ pub fn render_spliced(
         .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
     let mut out = Contents::new();
     out.push_str(head);
-    pieces.into_iter().for_each(|p| out.push(p));
+    parts.into_iter().for_each(|p| out.append(p));
     out.push_str(tail);
     Ok(out)
 }

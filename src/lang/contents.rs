@@ -37,6 +37,12 @@ impl Contents {
         }
     }
 
+    /// Appends the pieces of `other`, uncopied.
+    pub fn append(&mut self, other: Contents) {
+        self.len += other.len;
+        self.pieces.extend(other.pieces);
+    }
+
     /// Appends a copy of `text`.
     pub fn push_str(&mut self, text: &str) {
         self.push(text.to_owned());

@@ -9,7 +9,6 @@ pub(crate) mod names;
 mod pp;
 mod syntax;
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -20,7 +19,7 @@ use crate::model::{Literal, TraitsCall};
 use crate::render::{SPLICE, render_spliced};
 
 use super::validation::{self, pattern::Dialect};
-use super::{GeneratedFile, docs};
+use super::{Contents, GeneratedFile, docs};
 use items::{Context, json_map};
 use names::Names;
 use syntax::{
@@ -85,15 +84,15 @@ pub fn generate(
         deprecation: &deprecation,
     };
     let ids: Vec<usize> = (0..layout.decls.len()).collect();
+    // Each declaration's items after a blank line, one line apart; made to their exact size
+    // on the thread that printed them, before the next are.
     let decls = crate::parallel::map(&ids, |&i| {
-        let items = items::decl_items(&cx, DeclId(i), &layout.decls[i]);
-        items.iter().map(syntax::print).collect::<Vec<_>>()
-    });
-    // Each declaration's items after a blank line, one line apart.
-    let pieces = decls.into_iter().flat_map(|items| {
-        items
-            .into_iter()
-            .flat_map(|item| [Cow::Borrowed("\n"), Cow::Owned(item)])
+        let mut decl = Contents::new();
+        for item in items::decl_items(&cx, DeclId(i), &layout.decls[i]) {
+            decl.push("\n");
+            decl.push(syntax::print(&item));
+        }
+        decl
     });
     let any_field = |f: &dyn Fn(&Ty) -> bool| {
         layout.decls.iter().any(|decl| match &decl.body {
@@ -144,7 +143,7 @@ pub fn generate(
     };
     Ok(vec![GeneratedFile {
         path: PathBuf::from(file_name),
-        contents: render_spliced("rust/module.rs", &view, pieces)?,
+        contents: render_spliced("rust/module.rs", &view, decls)?,
     }])
 }
 

@@ -217,14 +217,16 @@ pub fn generate(
     let decls = crate::parallel::map(&ids, |&id| {
         render_decl(layout, &names, id, validate).map(|mut decl| {
             decl.truncate(decl.trim_end().len());
-            decl
+            let mut contents = Contents::new();
+            contents.push("\n");
+            contents.push(decl);
+            contents.push("\n");
+            contents
         })
     });
     let mut events = Contents::from(header);
     for decl in decls {
-        events.push("\n");
-        events.push(decl?);
-        events.push("\n");
+        events.append(decl?);
     }
     files.push(GeneratedFile {
         path: sources.join("Events.swift"),

@@ -6,7 +6,6 @@ mod names;
 pub(crate) mod syntax;
 mod tracker;
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -18,7 +17,7 @@ use crate::pretty::{Doc, concat, group, indent, print, text};
 use crate::render::{SPLICE, render, render_spliced};
 
 use super::validation::{self, pattern::Dialect};
-use super::{GeneratedFile, TsSdk, docs};
+use super::{Contents, GeneratedFile, TsSdk, docs};
 use names::Names;
 use syntax::{Type, WIDTH, jsdoc, jsdoc_with, key, property_signature, string};
 
@@ -79,8 +78,16 @@ pub fn generate(
         .enumerate()
         .filter(|(_, d)| is_declared(d))
         .collect();
+    // Each declaration after a blank line.
     let decls = crate::parallel::map(&declared, |&(i, d)| {
-        decl_view(layout, &names, crate::layout::DeclId(i), d)
+        decl_view(layout, &names, crate::layout::DeclId(i), d).map(|view| {
+            let mut decl = Contents::new();
+            decl.push("\n");
+            decl.push(view.doc);
+            decl.push(view.code);
+            decl.push("\n");
+            decl
+        })
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -167,16 +174,7 @@ pub fn generate(
         TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
         TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
     };
-    // Each declaration after a blank line.
-    let pieces = decls.into_iter().flat_map(|d| {
-        [
-            Cow::Borrowed("\n"),
-            Cow::Owned(d.doc),
-            Cow::Owned(d.code),
-            Cow::Borrowed("\n"),
-        ]
-    });
-    let mut contents = render_spliced("typescript/index.ts", &view, pieces)?;
+    let mut contents = render_spliced("typescript/index.ts", &view, decls)?;
     if validate {
         contents.push(render("typescript/validate.ts", &view)?);
     }
