@@ -68,30 +68,43 @@ pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
         .map_err(|e| Error::Internal(format!("template {name} failed: {e:?}")))
 }
 
-/// What a view puts where [`render_spliced`] inserts its parts.
+/// What a view puts where [`Shell::fill`] inserts its parts.
 pub const SPLICE: &str = "\u{1}tracktype:splice\u{1}";
 
-/// Renders `name`, then puts `parts` where the view said [`SPLICE`].
+/// A rendered template with a place ([`SPLICE`]) for the parts of a file made after it.
 ///
 /// A plan's declarations are most of a generated file: handed to tera they would be copied into
 /// its context and copied again into an output that grows by doubling. Spliced, they are never
-/// copied: each is a piece of the file's [`Contents`].
-pub fn render_spliced(
-    name: &str,
-    view: &impl Serialize,
-    parts: impl IntoIterator<Item = Contents>,
-) -> Result<Contents> {
-    let shell = render(name, view)?;
-    let (head, tail) = shell
-        .split_once(SPLICE)
-        .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
-    let mut out = Contents::new();
-    out.push_str(head);
-    parts.into_iter().for_each(|p| out.append(p));
-    out.push_str(tail);
-    Ok(out)
+/// copied: each is a piece of the file's [`Contents`]. And the shell, validation rules and all,
+/// is rendered before they are made, so that the two are never being built at once.
+pub struct Shell {
+    head: String,
+    tail: String,
 }
 
+/// Renders `name`, whose view said [`SPLICE`] where its parts go.
+pub fn render_shell(name: &str, view: &impl Serialize) -> Result<Shell> {
+    let text = render(name, view)?;
+    let (head, tail) = text
+        .split_once(SPLICE)
+        .ok_or_else(|| Error::Internal(format!("template {name} has no place for its parts")))?;
+    Ok(Shell {
+        head: head.to_owned(),
+        tail: tail.to_owned(),
+    })
+}
+
+impl Shell {
+    /// The file: the shell with `parts` in its place.
+    pub fn fill(self, parts: impl IntoIterator<Item = Contents>) -> Contents {
+        let mut out = Contents::from(self.head);
+        parts.into_iter().for_each(|p| out.append(p));
+        out.push(self.tail);
+        out
+    }
+}
+
+// Every template is rendered by the generators of every feature.
 #[cfg(all(test, feature = "cli"))]
 mod tests {
     use std::cell::RefCell;

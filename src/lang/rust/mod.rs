@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
-use crate::render::{SPLICE, render_spliced};
+use crate::render::{SPLICE, render_shell};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, docs};
@@ -83,17 +83,6 @@ pub fn generate(
         names: &names,
         deprecation: &deprecation,
     };
-    let ids: Vec<usize> = (0..layout.decls.len()).collect();
-    // Each declaration's items after a blank line, one line apart; made to their exact size
-    // on the thread that printed them, before the next are.
-    let decls = crate::parallel::map(&ids, |&i| {
-        let mut decl = Contents::new();
-        for item in items::decl_items(&cx, DeclId(i), &layout.decls[i]) {
-            decl.push("\n");
-            decl.push(syntax::print(&item));
-        }
-        decl
-    });
     let any_field = |f: &dyn Fn(&Ty) -> bool| {
         layout.decls.iter().any(|decl| match &decl.body {
             Body::Struct(s) => s.fields.iter().any(|fl| !fl.property.required && f(&fl.ty)),
@@ -141,9 +130,22 @@ pub fn generate(
             tracker_methods(layout, &names, &deprecation, identify, group),
         ),
     };
+    let shell = render_shell("rust/module.rs", &view)?;
+    drop(view);
+    let ids: Vec<usize> = (0..layout.decls.len()).collect();
+    // Each declaration's items after a blank line, one line apart; made to their exact size
+    // on the thread that printed them, before the next are.
+    let decls = crate::parallel::map(&ids, |&i| {
+        let mut decl = Contents::new();
+        for item in items::decl_items(&cx, DeclId(i), &layout.decls[i]) {
+            decl.push("\n");
+            decl.push(syntax::print(&item));
+        }
+        decl
+    });
     Ok(vec![GeneratedFile {
         path: PathBuf::from(file_name),
-        contents: render_spliced("rust/module.rs", &view, decls)?,
+        contents: shell.fill(decls),
     }])
 }
 

@@ -211,6 +211,21 @@ pub fn generate(
         });
     }
 
+    // Rendered before the declarations, which are most of the package, so that its several
+    // copies of the rules (theirs, indented, tera's) are gone before those are made.
+    let validation = validate
+        .then(|| {
+            let rules = validation::rules(layout, Dialect::Icu).json;
+            render(
+                "swift/validation.swift",
+                &ValidationView {
+                    header: header.to_owned(),
+                    rules: indent_lines(&rules),
+                },
+            )
+        })
+        .transpose()?;
+
     // Declarations render independently, so they share the cores; the file is only their
     // concatenation, assembled here rather than copied once more into a template's context.
     let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
@@ -233,24 +248,10 @@ pub fn generate(
         contents: events,
     });
 
-    if validate {
-        let rules = validation::rules(layout, Dialect::Icu);
+    if let Some(validation) = validation {
         files.push(GeneratedFile {
             path: sources.join("Validation.swift"),
-            contents: render(
-                "swift/validation.swift",
-                &ValidationView {
-                    header: header.to_owned(),
-                    // Indented as the literal's closing delimiter is, as swift-format has it.
-                    rules: rules
-                        .json
-                        .lines()
-                        .map(|l| format!("  {l}"))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                },
-            )?
-            .into(),
+            contents: validation.into(),
         });
     }
 
@@ -304,6 +305,19 @@ fn uses_nullable(layout: &Layout<'_>) -> bool {
 
 fn all_strings(values: &[Literal]) -> bool {
     values.iter().all(|v| matches!(v, Literal::String(_)))
+}
+
+/// `text` indented as a multi-line literal's closing delimiter is, as swift-format has it.
+fn indent_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2 * text.lines().count());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
 }
 
 fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -> Result<String> {

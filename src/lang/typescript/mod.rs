@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::layout::{Body, Decl, Layout, Origin, Ty};
 use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
-use crate::render::{SPLICE, render, render_spliced};
+use crate::render::{SPLICE, render, render_shell};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, TsSdk, docs};
@@ -78,20 +78,6 @@ pub fn generate(
         .enumerate()
         .filter(|(_, d)| is_declared(d))
         .collect();
-    // Each declaration after a blank line.
-    let decls = crate::parallel::map(&declared, |&(i, d)| {
-        decl_view(layout, &names, crate::layout::DeclId(i), d).map(|view| {
-            let mut decl = Contents::new();
-            decl.push("\n");
-            decl.push(view.doc);
-            decl.push(view.code);
-            decl.push("\n");
-            decl
-        })
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>>>()?;
-
     let wire_names: Vec<Type> = layout
         .events
         .iter()
@@ -174,11 +160,30 @@ pub fn generate(
         TsSdk::AnalyticsNext => "typescript/tracker-analytics-next.ts",
         TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
     };
-    let mut contents = render_spliced("typescript/index.ts", &view, decls)?;
-    if validate {
-        contents.push(render("typescript/validate.ts", &view)?);
-    }
-    contents.push(render(template, &view)?);
+    let shell = render_shell("typescript/index.ts", &view)?;
+    let validation = if validate {
+        render("typescript/validate.ts", &view)?
+    } else {
+        String::new()
+    };
+    let tracker = render(template, &view)?;
+    drop(view);
+    // Each declaration after a blank line.
+    let decls = crate::parallel::map(&declared, |&(i, d)| {
+        decl_view(layout, &names, crate::layout::DeclId(i), d).map(|view| {
+            let mut decl = Contents::new();
+            decl.push("\n");
+            decl.push(view.doc);
+            decl.push(view.code);
+            decl.push("\n");
+            decl
+        })
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
+    let mut contents = shell.fill(decls);
+    contents.push(validation);
+    contents.push(tracker);
     Ok(vec![GeneratedFile {
         path: PathBuf::from("index.ts"),
         contents,
