@@ -263,7 +263,7 @@ fn assemble(
 ) -> RawDocument {
     let mut common_properties: Vec<RawNode> = Vec::new();
     let mut common_traits: Vec<RawNode> = Vec::new();
-    let mut events: Vec<RawEvent> = Vec::new();
+    let mut events: Vec<RawEvent> = Vec::with_capacity(chosen.len());
     let mut traits: [Vec<TraitsRule>; 2] = Default::default();
     for rule in chosen {
         match rule.converted {
@@ -283,9 +283,9 @@ fn assemble(
             Converted::Traits { body: None, .. } => {}
         }
     }
+    // In place: the events are most of the plan.
     let mut seen: HashMap<String, Loc> = HashMap::new();
-    let mut unique = Vec::with_capacity(events.len());
-    for mut event in events {
+    events.retain_mut(|event| {
         if let Some(first) = seen.get(&event.name.value) {
             diags.push(
                 Diagnostic::at(
@@ -294,14 +294,14 @@ fn assemble(
                 )
                 .with_note(first, "first here"),
             );
-            continue;
+            return false;
         }
         add_common(&mut event.properties, &common_properties);
         seen.insert(event.name.value.clone(), event.name.loc.clone());
-        unique.push(event);
-    }
-    let mut events = unique;
-    events.sort_by(|a, b| a.name.value.cmp(&b.name.value));
+        true
+    });
+    // Names are unique by now: the order is total, and sorting needs no buffer.
+    events.sort_unstable_by(|a, b| a.name.value.cmp(&b.name.value));
     let [identify, group] = traits.map(|sets| {
         let mut merged = merge_traits(sets, &root);
         if let Some(t) = &mut merged {
