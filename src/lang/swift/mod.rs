@@ -216,6 +216,7 @@ pub fn generate(
     let validation = validate
         .then(|| {
             let rules = validation::rules(layout, Dialect::Icu).json;
+            // As Contents at once: tera's output has spare capacity the size of the rules.
             render(
                 "swift/validation.swift",
                 &ValidationView {
@@ -223,6 +224,7 @@ pub fn generate(
                     rules: indent_lines(&rules),
                 },
             )
+            .map(Contents::from)
         })
         .transpose()?;
 
@@ -251,7 +253,7 @@ pub fn generate(
     if let Some(validation) = validation {
         files.push(GeneratedFile {
             path: sources.join("Validation.swift"),
-            contents: validation.into(),
+            contents: validation,
         });
     }
 

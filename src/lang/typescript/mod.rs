@@ -161,12 +161,13 @@ pub fn generate(
         TsSdk::AnalyticsNode => "typescript/tracker-analytics-node.ts",
     };
     let shell = render_shell("typescript/index.ts", &view)?;
+    // As Contents at once: tera's output has spare capacity, the rules' size in the first.
     let validation = if validate {
-        render("typescript/validate.ts", &view)?
+        Contents::from(render("typescript/validate.ts", &view)?)
     } else {
-        String::new()
+        Contents::new()
     };
-    let tracker = render(template, &view)?;
+    let tracker = Contents::from(render(template, &view)?);
     drop(view);
     // Each declaration after a blank line.
     let decls = crate::parallel::map(&declared, |&(i, d)| {
@@ -182,8 +183,8 @@ pub fn generate(
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
     let mut contents = shell.fill(decls);
-    contents.push(validation);
-    contents.push(tracker);
+    contents.append(validation);
+    contents.append(tracker);
     Ok(vec![GeneratedFile {
         path: PathBuf::from("index.ts"),
         contents,
