@@ -13,13 +13,14 @@ fn cargo() -> Command {
     cmd
 }
 
-/// The crate that compiles every generated module: the examples and plans as `mod` files, and
-/// the same through the build-script API as `include!`d files. The build-script example
+/// The crate that compiles every generated module (the examples and plans as `mod` files, and
+/// the same through the build-script API as `include!`d files), and the one of the compile-fail
+/// cases. The build-script example
 /// (`generated-examples/rust-build-script`) is left out: the modules it includes are
 /// generated as this crate's are, its own code is built with `#![deny(warnings,
 /// missing_docs)]`, and linting it would take a second, check-mode build of the ~70 crates
 /// only it uses (`segment`, reqwest, tokio), about 90 s of a cold 2-core CI run.
-const HOSTS: [&str; 2] = ["-p", "tracktype-rust-host"];
+const HOSTS: [&str; 4] = ["-p", "tracktype-rust-host", "-p", "tracktype-ui-host"];
 
 /// The example app that `tracktype status --check` passes on, a member of the workspace.
 const APP: [&str; 2] = ["-p", "tracktype-status-example"];
