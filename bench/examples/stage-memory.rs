@@ -68,10 +68,21 @@ fn report(stage: &str, started: Instant) {
 }
 
 fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, message)) => {
+            eprintln!("stage-memory: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// Each stage in turn; an error is its exit code and message: 2 for what was asked, 1 for a
+/// generation that failed.
+fn run() -> Result<(), (u8, String)> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [plan, language] = args.as_slice() else {
-        eprintln!("usage: stage-memory PLAN.json ts|rust|swift");
-        return ExitCode::from(2);
+        return Err((2, "usage: stage-memory PLAN.json ts|rust|swift".into()));
     };
     let target = match Language::parse(language) {
         Some(Language::TypeScript) => Target::TypeScript {
@@ -79,42 +90,20 @@ fn main() -> ExitCode {
             validate: true,
         },
         Some(language) => Target::for_language(language),
-        None => {
-            eprintln!("stage-memory: `{language}` is not ts, rust or swift");
-            return ExitCode::from(2);
-        }
+        None => return Err((2, format!("`{language}` is not ts, rust or swift"))),
     };
     let started = Instant::now();
-    let text = match std::fs::read(plan) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("stage-memory: cannot read {plan}: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let text = std::fs::read(plan).map_err(|e| (2, format!("cannot read {plan}: {e}")))?;
     report("read", started);
     let started = Instant::now();
     let catalog = in_memory::load_plan(&text);
     drop(text);
-    let catalog = match catalog {
-        Ok(catalog) => catalog,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+    let catalog = catalog.map_err(|e| (2, e.to_string()))?;
     report("load", started);
     let started = Instant::now();
-    match in_memory::generate_all(&catalog, &target) {
-        Ok(files) => {
-            report("generate", started);
-            let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
-            println!("{} files, {} MiB", files.len(), bytes >> 20);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
+    let files = in_memory::generate_all(&catalog, &target).map_err(|e| (1, e.to_string()))?;
+    report("generate", started);
+    let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
+    println!("{} files, {} MiB", files.len(), bytes >> 20);
+    Ok(())
 }
