@@ -328,12 +328,23 @@ fn tracker_methods(
     out
 }
 
-/// Documentation lines as doc attributes.
+/// Documentation lines as doc attributes (the text after `///`), read by rustdoc as plain
+/// text: no accidental links, HTML tags, code blocks or bare URLs, each of which `cargo doc`
+/// would warn about. Trailing blank lines are dropped.
 fn doc_attrs(lines: &[String]) -> Vec<Attr> {
-    doc_lines(lines)
-        .into_iter()
-        .map(|line| Attr::Doc(line.trim_start_matches("///").to_owned()))
-        .collect()
+    let mut attrs: Vec<Attr> = lines
+        .iter()
+        .map(|line| {
+            let mut text = String::with_capacity(line.len() + 1);
+            text.push(' ');
+            rustdoc_text(line, &mut text);
+            Attr::Doc(if text.len() == 1 { String::new() } else { text })
+        })
+        .collect();
+    while matches!(attrs.last(), Some(Attr::Doc(text)) if text.is_empty()) {
+        attrs.pop();
+    }
+    attrs
 }
 
 /// How a module marks deprecated items: `#[deprecated]` on each, and, in a module that has
@@ -378,85 +389,92 @@ fn quote(s: &str) -> String {
     format!("{s:?}")
 }
 
-/// Documentation as `///` lines that rustdoc reads as plain text: no accidental links, HTML
-/// tags, code blocks or bare URLs, each of which `cargo doc` would warn about.
-fn doc_lines(lines: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = lines
-        .iter()
-        .map(|line| {
-            let text = rustdoc_text(line);
-            if text.is_empty() {
-                "///".to_owned()
-            } else {
-                format!("/// {text}")
-            }
-        })
-        .collect();
-    while out.last().is_some_and(|l| l == "///") {
-        out.pop();
-    }
-    out
-}
-
-fn rustdoc_text(line: &str) -> String {
-    let cleaned: String = line
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    // Balanced single backticks are code spans, which rustdoc shows as written.
-    let spans_ok = cleaned.matches('`').count().is_multiple_of(2) && !cleaned.contains("``");
-    let mut out = String::new();
-    for (i, part) in cleaned.split('`').enumerate() {
+/// Appends `line` to `out` as rustdoc plain text, trimmed: control characters become spaces,
+/// balanced single backticks stay code spans, and elsewhere URLs are wrapped in `<>` and
+/// Markdown's `\\ [ ] < >` are escaped. One pass, as every doc line of a module goes through it.
+fn rustdoc_text(line: &str, out: &mut String) {
+    let start = out.len();
+    let spans_ok = line
+        .bytes()
+        .filter(|&b| b == b'`')
+        .count()
+        .is_multiple_of(2)
+        && !line.contains("``");
+    for (i, part) in line.split('`').enumerate() {
         if i > 0 {
             out.push_str(if spans_ok { "`" } else { "\\`" });
         }
         if spans_ok && i % 2 == 1 {
-            out.push_str(part);
+            out.extend(part.chars().map(|c| if c.is_control() { ' ' } else { c }));
         } else {
-            out.push_str(&plain_text(part));
+            plain_text(part, out);
         }
     }
-    out.trim().to_owned()
+    let end = out.trim_end().len();
+    out.truncate(end.max(start));
+    let leading = out[start..].len() - out[start..].trim_start().len();
+    out.drain(start..start + leading);
 }
 
-fn plain_text(text: &str) -> String {
-    text.split(' ')
-        .map(|word| {
-            if (word.starts_with("http://") || word.starts_with("https://"))
-                && !word.contains(['<', '>'])
-            {
-                format!("<{word}>")
-            } else {
-                word.replace('\\', "\\\\")
-                    .replace('[', "\\[")
-                    .replace(']', "\\]")
-                    .replace('<', "\\<")
-                    .replace('>', "\\>")
+fn plain_text(text: &str, out: &mut String) {
+    for (i, word) in text.split(|c: char| c == ' ' || c.is_control()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if (word.starts_with("http://") || word.starts_with("https://"))
+            && !word.contains(['<', '>'])
+        {
+            out.push('<');
+            out.push_str(word);
+            out.push('>');
+            continue;
+        }
+        for c in word.chars() {
+            if matches!(c, '\\' | '[' | ']' | '<' | '>') {
+                out.push('\\');
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            out.push(c);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rustdoc(line: &str) -> String {
+        let mut out = String::new();
+        rustdoc_text(line, &mut out);
+        out
+    }
+
     #[test]
     fn doc_text_is_inert_for_rustdoc() {
         assert_eq!(
-            rustdoc_text("See [the spec] <b> at https://segment.com/docs"),
+            rustdoc("See [the spec] <b> at https://segment.com/docs"),
             "See \\[the spec\\] \\<b\\> at <https://segment.com/docs>"
         );
-        assert_eq!(rustdoc_text("```rust"), "\\`\\`\\`rust");
+        assert_eq!(rustdoc("```rust"), "\\`\\`\\`rust");
+        assert_eq!(rustdoc("Pattern: `^[A-Z]{3}$`."), "Pattern: `^[A-Z]{3}$`.");
+        assert_eq!(rustdoc("odd ` [x]"), "odd \\` \\[x\\]");
+        assert_eq!(rustdoc(" \tpadded\u{2003} "), "padded");
+        let doc = |attrs: Vec<Attr>| -> Vec<String> {
+            attrs
+                .into_iter()
+                .map(|a| match a {
+                    Attr::Doc(text) => text,
+                    _ => unreachable!("doc_attrs makes doc attributes"),
+                })
+                .collect()
+        };
         assert_eq!(
-            rustdoc_text("Pattern: `^[A-Z]{3}$`."),
-            "Pattern: `^[A-Z]{3}$`."
-        );
-        assert_eq!(rustdoc_text("odd ` [x]"), "odd \\` \\[x\\]");
-        assert_eq!(
-            doc_lines(&["a".into(), String::new(), "b".into(), String::new()]),
-            ["/// a", "///", "/// b"]
+            doc(doc_attrs(&[
+                "a".into(),
+                String::new(),
+                "b".into(),
+                String::new()
+            ])),
+            [" a", "", " b"]
         );
     }
 }

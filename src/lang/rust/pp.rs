@@ -398,9 +398,13 @@ impl<'a> Printer<'a> {
     }
 
     fn print_indent(&mut self) {
-        self.out
-            .extend(std::iter::repeat_n(' ', self.pending_indentation));
-        self.pending_indentation = 0;
+        // A slice at a time: every line of a module starts here.
+        const SPACES: &str = "                                                                ";
+        while self.pending_indentation > 0 {
+            let n = self.pending_indentation.min(SPACES.len());
+            self.out.push_str(&SPACES[..n]);
+            self.pending_indentation -= n;
+        }
     }
 
     // prettyplease's conveniences.

@@ -323,7 +323,7 @@ impl<'a> Printer<'a> {
             match attr {
                 Attr::Doc(text) => {
                     self.word("///");
-                    self.word(text.trim_end_matches(' ').to_owned());
+                    self.word(text.trim_end_matches(' '));
                     self.hardbreak();
                 }
                 Attr::Path(path) => {
