@@ -63,45 +63,63 @@ pub fn jsdoc(lines: &[String], indent: &str) -> String {
     jsdoc_with(lines, false, indent)
 }
 
-/// A JSDoc comment, with the `@deprecated` tag when `deprecated`.
+/// A JSDoc comment, with the `@deprecated` tag when `deprecated`. Written in one string, as
+/// every declaration, field and method of a module has one.
 pub fn jsdoc_with(lines: &[String], deprecated: bool, indent: &str) -> String {
-    let mut lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
-    if deprecated {
-        if !lines.is_empty() {
-            lines.push(String::new());
+    let mut out = String::new();
+    match (lines, deprecated) {
+        ([], false) => {}
+        ([], true) => {
+            out.push_str(indent);
+            out.push_str("/** @deprecated */\n");
         }
-        lines.push("@deprecated".to_owned());
-    }
-    match lines.as_slice() {
-        [] => String::new(),
-        [one] => format!("{indent}/** {one} */\n"),
-        many => {
-            let mut out = format!("{indent}/**\n");
-            for l in many {
-                if l.is_empty() {
-                    out.push_str(&format!("{indent} *\n"));
-                } else {
-                    out.push_str(&format!("{indent} * {l}\n"));
+        ([one], false) => {
+            out.push_str(indent);
+            out.push_str("/** ");
+            sanitize(one, &mut out);
+            out.push_str(" */\n");
+        }
+        (many, _) => {
+            out.push_str(indent);
+            out.push_str("/**\n");
+            for line in many {
+                out.push_str(indent);
+                out.push_str(" * ");
+                let text = out.len();
+                sanitize(line, &mut out);
+                if out.len() == text {
+                    out.truncate(text - 1);
+                }
+                out.push('\n');
+            }
+            if deprecated {
+                for line in [" *\n", " * @deprecated\n"] {
+                    out.push_str(indent);
+                    out.push_str(line);
                 }
             }
-            out.push_str(&format!("{indent} */\n"));
-            out
+            out.push_str(indent);
+            out.push_str(" */\n");
         }
     }
+    out
 }
 
-/// A documentation line that cannot end the comment, start a tag, or carry invisible
-/// characters.
-fn sanitize(line: &str) -> String {
-    let mut s: String = line
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .replace("*/", "*\\/");
-    if s.starts_with('@') {
-        s.insert(0, '\\');
+/// Appends a documentation line that cannot end the comment, start a tag, or carry invisible
+/// characters, without trailing spaces.
+fn sanitize(line: &str, out: &mut String) {
+    let start = out.len();
+    let mut previous = None;
+    for c in line.chars() {
+        let c = if c.is_control() { ' ' } else { c };
+        if (previous.is_none() && c == '@') || (previous == Some('*') && c == '/') {
+            out.push('\\');
+        }
+        out.push(c);
+        previous = Some(c);
     }
-    s.trim_end().to_owned()
+    let end = out.trim_end().len().max(start);
+    out.truncate(end);
 }
 
 /// A TypeScript type, as far as generated code needs.
@@ -330,6 +348,22 @@ mod tests {
         assert_eq!(string("say \"hi\""), "'say \"hi\"'");
         assert_eq!(string("café\n"), "\"caf\\u00E9\\n\"");
         assert_eq!(string("😀"), "\"\\uD83D\\uDE00\"");
+    }
+
+    #[test]
+    fn jsdoc_text_cannot_end_the_comment_or_start_a_tag() {
+        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(jsdoc(&[], ""), "");
+        assert_eq!(jsdoc_with(&[], true, "  "), "  /** @deprecated */\n");
+        assert_eq!(
+            jsdoc(&lines(&["@internal ends */ here**/ \t"]), ""),
+            "/** \\@internal ends *\\/ here**\\/ */\n"
+        );
+        assert_eq!(jsdoc(&lines(&[" \u{7}"]), ""), "/**  */\n");
+        assert_eq!(
+            jsdoc_with(&lines(&["a\u{0}b", "", "c @d  "]), true, "  "),
+            "  /**\n   * a b\n   *\n   * c @d\n   *\n   * @deprecated\n   */\n"
+        );
     }
 
     #[test]
