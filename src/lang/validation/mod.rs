@@ -33,24 +33,24 @@ pub fn rules(layout: &Layout<'_>, dialect: Dialect) -> Rules {
         refs: Vec::new(),
         referred: HashSet::new(),
     };
-    // Each entry is printed as soon as it is built, so a large plan's document is never a whole
-    // tree in memory.
+    // Each entry is written as JSON text as it is built: a large plan's document is never a
+    // tree in memory, and no map of keys is built only to be printed.
     let events: Vec<(String, String)> = layout
         .events
         .iter()
         .map(|e| {
-            let node = b.object(&e.event.properties, &e.event.rules);
-            (e.event.name.clone(), node.to_string())
+            let mut node = String::new();
+            b.object(&e.event.properties, &e.event.rules, &mut node);
+            (e.event.name.clone(), node)
         })
         .collect();
     let traits: Vec<(String, String)> = TraitsCall::ALL
         .into_iter()
         .filter_map(|call| {
             let t = layout.catalog.traits(call)?;
-            Some((
-                call.as_str().to_owned(),
-                b.object(&t.properties, &t.rules).to_string(),
-            ))
+            let mut node = String::new();
+            b.object(&t.properties, &t.rules, &mut node);
+            Some((call.as_str().to_owned(), node))
         })
         .collect();
     // Named types refer to more named types: a worklist, each type once.
@@ -59,19 +59,26 @@ pub fn rules(layout: &Layout<'_>, dialect: Dialect) -> Rules {
     while let Some(name) = b.refs.get(next).cloned() {
         next += 1;
         crate::work::step(1);
-        let node = match layout.catalog.named_type(&name) {
-            Some(t) => b.schema(&t.schema),
-            None => json!({"type": "any"}),
-        };
-        types.push((name, node.to_string()));
+        let mut node = String::new();
+        match layout.catalog.named_type(&name) {
+            Some(t) => b.schema(&t.schema, &mut node),
+            None => node.push_str(r#"{"type":"any"}"#),
+        }
+        types.push((name, node));
     }
     types.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-    let patterns = Value::Array(
-        b.patterns
-            .iter()
-            .map(|(regex, source)| json!([regex, source]))
-            .collect(),
-    );
+    let mut patterns = String::from("[");
+    for (i, (regex, source)) in b.patterns.iter().enumerate() {
+        if i > 0 {
+            patterns.push(',');
+        }
+        patterns.push('[');
+        json_string(regex, &mut patterns);
+        patterns.push(',');
+        json_string(source, &mut patterns);
+        patterns.push(']');
+    }
+    patterns.push(']');
     Rules {
         json: lines(
             &patterns,
@@ -83,18 +90,18 @@ pub fn rules(layout: &Layout<'_>, dialect: Dialect) -> Rules {
 
 /// The document with each event, trait set and type on a line of its own: readable, diffable,
 /// and short-lined enough for every language's formatter to leave the literal alone.
-fn lines(patterns: &Value, sections: [(&str, Vec<(String, String)>); 3]) -> String {
+fn lines(patterns: &str, sections: [(&str, Vec<(String, String)>); 3]) -> String {
     let size: usize = sections
         .iter()
         .flat_map(|(_, entries)| entries)
         .map(|(name, node)| name.len() + node.len() + 8)
         .sum();
-    let mut out = String::with_capacity(size + 64);
+    let mut out = String::with_capacity(size + patterns.len() + 64);
     out.push_str("{\n\"patterns\": ");
-    out.push_str(&patterns.to_string());
+    out.push_str(patterns);
     for (key, entries) in sections {
         out.push_str(",\n");
-        out.push_str(&json_string(key));
+        json_string(key, &mut out);
         out.push_str(": ");
         if entries.is_empty() {
             out.push_str("{}");
@@ -103,7 +110,7 @@ fn lines(patterns: &Value, sections: [(&str, Vec<(String, String)>); 3]) -> Stri
         out.push('{');
         for (j, (name, node)) in entries.iter().enumerate() {
             out.push_str(if j == 0 { "\n" } else { ",\n" });
-            out.push_str(&json_string(name));
+            json_string(name, &mut out);
             out.push_str(": ");
             out.push_str(node);
         }
@@ -113,8 +120,75 @@ fn lines(patterns: &Value, sections: [(&str, Vec<(String, String)>); 3]) -> Stri
     out
 }
 
-fn json_string(text: &str) -> String {
-    Value::String(text.to_owned()).to_string()
+/// A JSON string, escaped as serde_json escapes it.
+fn json_string(text: &str, out: &mut String) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        plain = i + 1;
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}
+
+/// The members of a JSON object being written, in the order they are added.
+struct Object<'o> {
+    out: &'o mut String,
+}
+
+impl<'o> Object<'o> {
+    /// Starts an object with its `type`.
+    fn of_type(out: &'o mut String, word: &str) -> Self {
+        out.push_str(r#"{"type":"#);
+        json_string(word, out);
+        Self { out }
+    }
+
+    /// Starts the next member; the caller writes its value into the returned string.
+    fn key(&mut self, key: &str) -> &mut String {
+        self.out.push(',');
+        json_string(key, self.out);
+        self.out.push(':');
+        self.out
+    }
+
+    fn count(&mut self, key: &str, n: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let _ = write!(self.key(key), "{n}");
+    }
+
+    fn string(&mut self, key: &str, text: &str) {
+        json_string(text, self.key(key));
+    }
+
+    fn value(&mut self, key: &str, value: &Value) {
+        let text = value.to_string();
+        self.key(key).push_str(&text);
+    }
+
+    fn end(self) {
+        self.out.push('}');
+    }
 }
 
 struct Builder {
@@ -142,127 +216,174 @@ impl Builder {
         Some(self.patterns.len() - 1)
     }
 
-    fn schema(&mut self, schema: &Schema) -> Value {
+    /// Writes the rules of `schema` to `out`, `nullable` last.
+    fn schema(&mut self, schema: &Schema, out: &mut String) {
         let mut node = match &schema.kind {
-            Kind::Any => json!({"type": "any"}),
+            Kind::Any => Object::of_type(out, "any"),
             Kind::String(r) => {
-                let mut node = json!({"type": "string"});
+                let pattern = r.pattern.as_deref().and_then(|p| self.pattern(p));
+                let mut node = Object::of_type(out, "string");
                 if let Some(f) = &r.format {
-                    node["format"] = json!(f);
+                    node.string("format", f);
                 }
-                if let Some(p) = r.pattern.as_deref().and_then(|p| self.pattern(p)) {
-                    node["pattern"] = json!(p);
+                if let Some(p) = pattern {
+                    node.count("pattern", p);
                 }
                 if let Some(n) = r.min_length {
-                    node["minLength"] = json!(n);
+                    node.count("minLength", n);
                 }
                 if let Some(n) = r.max_length {
-                    node["maxLength"] = json!(n);
+                    node.count("maxLength", n);
                 }
                 node
             }
-            Kind::Number(r) => numbers("number", r),
-            Kind::Integer(r) => numbers("integer", r),
-            Kind::Boolean => json!({"type": "boolean"}),
+            Kind::Number(r) => numbers(out, "number", r),
+            Kind::Integer(r) => numbers(out, "integer", r),
+            Kind::Boolean => Object::of_type(out, "boolean"),
             Kind::Enum(values) => {
-                let values: Vec<Value> = values.iter().map(|v| v.to_json()).collect();
-                let expected = Value::Array(values.clone()).to_string();
-                json!({"type": "enum", "enum": values, "expected": expected})
+                let values = Value::Array(values.iter().map(|v| v.to_json()).collect());
+                let expected = values.to_string();
+                let mut node = Object::of_type(out, "enum");
+                node.key("enum").push_str(&expected);
+                node.string("expected", &expected);
+                node
             }
             Kind::Array(items, rules) => {
-                let mut node = json!({"type": "array"});
+                let mut node = Object::of_type(out, "array");
                 if items.kind != Kind::Any {
-                    node["items"] = self.schema(items);
+                    self.schema(items, node.key("items"));
                 }
                 array_rules(&mut node, rules);
                 node
             }
             Kind::Tuple(t) => {
-                let mut node = json!({"type": "array"});
-                node["prefixItems"] =
-                    Value::Array(t.items.iter().map(|s| self.schema(s)).collect());
+                let mut node = Object::of_type(out, "array");
+                let items = node.key("prefixItems");
+                items.push('[');
+                for (i, item) in t.items.iter().enumerate() {
+                    if i > 0 {
+                        items.push(',');
+                    }
+                    self.schema(item, items);
+                }
+                items.push(']');
                 match &t.rest {
-                    Extra::Forbidden => node["additionalItems"] = json!(false),
-                    Extra::Typed(s) => node["additionalItems"] = self.schema(s),
+                    Extra::Forbidden => node.key("additionalItems").push_str("false"),
+                    Extra::Typed(s) => self.schema(s, node.key("additionalItems")),
                     Extra::Unspecified | Extra::Any => {}
                 }
                 array_rules(&mut node, &t.rules);
                 node
             }
-            Kind::Object(o) => self.object(&o.properties, &o.rules),
+            Kind::Object(o) => {
+                self.object(&o.properties, &o.rules, out);
+                if schema.nullable {
+                    // The object is closed: reopen it for the last member.
+                    out.pop();
+                    out.push_str(r#","nullable":true}"#);
+                }
+                return;
+            }
             Kind::Ref(name) => {
                 if self.referred.insert(name.clone()) {
                     self.refs.push(name.clone());
                 }
-                json!({"type": "ref", "ref": name})
+                let mut node = Object::of_type(out, "ref");
+                node.string("ref", name);
+                node
             }
             Kind::Union(u) => {
-                let members: Vec<Value> = u.members.iter().map(|m| self.schema(m)).collect();
                 let word = if u.exclusive { "oneOf" } else { "anyOf" };
+                let mut node = Object::of_type(out, word);
+                let members = node.key("members");
+                members.push('[');
+                for (i, member) in u.members.iter().enumerate() {
+                    if i > 0 {
+                        members.push(',');
+                    }
+                    self.schema(member, members);
+                }
+                members.push(']');
                 let expected = u
                     .members
                     .iter()
                     .map(Schema::type_word)
                     .collect::<Vec<_>>()
                     .join(" | ");
-                json!({"type": word, "members": members, "expected": expected})
+                node.string("expected", &expected);
+                node
             }
         };
         if schema.nullable {
-            node["nullable"] = json!(true);
+            node.key("nullable").push_str("true");
         }
-        node
+        node.end();
     }
 
-    fn object(&mut self, properties: &[Property], rules: &ObjectRules) -> Value {
-        let mut node = json!({"type": "object"});
+    /// Writes the rules of an object's properties to `out`.
+    fn object(&mut self, properties: &[Property], rules: &ObjectRules, out: &mut String) {
+        let mut node = Object::of_type(out, "object");
         if !properties.is_empty() {
-            node["properties"] = Value::Array(
-                properties
-                    .iter()
-                    .map(|p| json!([p.name, self.schema(&p.schema)]))
-                    .collect(),
-            );
+            let list = node.key("properties");
+            list.push('[');
+            for (i, p) in properties.iter().enumerate() {
+                list.push_str(if i == 0 { "[" } else { ",[" });
+                json_string(&p.name, list);
+                list.push(',');
+                self.schema(&p.schema, list);
+                list.push(']');
+            }
+            list.push(']');
         }
-        let required: Vec<&str> = properties
-            .iter()
-            .filter(|p| p.required)
-            .map(|p| p.name.as_str())
-            .collect();
-        if !required.is_empty() {
-            node["required"] = json!(required);
+        if properties.iter().any(|p| p.required) {
+            let list = node.key("required");
+            list.push('[');
+            for (i, p) in properties.iter().filter(|p| p.required).enumerate() {
+                if i > 0 {
+                    list.push(',');
+                }
+                json_string(&p.name, list);
+            }
+            list.push(']');
         }
         if !rules.patterns.is_empty() {
-            let mut patterns = Vec::new();
+            let list = node.key("patternProperties");
+            list.push('[');
+            let mut first = true;
             for p in &rules.patterns {
                 if let Some(i) = self.pattern(&p.pattern) {
-                    patterns.push(json!([i, self.schema(&p.schema)]));
+                    list.push_str(if first { "[" } else { ",[" });
+                    first = false;
+                    list.push_str(&i.to_string());
+                    list.push(',');
+                    self.schema(&p.schema, list);
+                    list.push(']');
                 }
             }
-            node["patternProperties"] = Value::Array(patterns);
+            list.push(']');
         }
         match &rules.extra {
-            Extra::Forbidden => node["additionalProperties"] = json!(false),
-            Extra::Typed(s) => node["additionalProperties"] = self.schema(s),
+            Extra::Forbidden => node.key("additionalProperties").push_str("false"),
+            Extra::Typed(s) => self.schema(s, node.key("additionalProperties")),
             Extra::Unspecified | Extra::Any => {}
         }
         if let Some(n) = rules.min_properties {
-            node["minProperties"] = json!(n);
+            node.count("minProperties", n);
         }
         if let Some(n) = rules.max_properties {
-            node["maxProperties"] = json!(n);
+            node.count("maxProperties", n);
         }
         if !rules.dependent_required.is_empty() {
-            node["dependentRequired"] = json!(rules.dependent_required);
+            node.value("dependentRequired", &json!(rules.dependent_required));
         }
-        node
+        node.end();
     }
 }
 
 /// Bounds are written as text, exactly as the catalog wrote them: each language parses them
 /// to its floating-point type and reports them unchanged.
-fn numbers(word: &str, r: &NumberRules) -> Value {
-    let mut node = json!({"type": word});
+fn numbers<'o>(out: &'o mut String, word: &str, r: &NumberRules) -> Object<'o> {
+    let mut node = Object::of_type(out, word);
     for (key, bound) in [
         ("minimum", &r.minimum),
         ("maximum", &r.maximum),
@@ -271,20 +392,36 @@ fn numbers(word: &str, r: &NumberRules) -> Value {
         ("multipleOf", &r.multiple_of),
     ] {
         if let Some(n) = bound {
-            node[key] = json!(n.to_string());
+            node.string(key, &n.to_string());
         }
     }
     node
 }
 
-fn array_rules(node: &mut Value, rules: &ArrayRules) {
+fn array_rules(node: &mut Object<'_>, rules: &ArrayRules) {
     if let Some(n) = rules.min_items {
-        node["minItems"] = json!(n);
+        node.count("minItems", n);
     }
     if let Some(n) = rules.max_items {
-        node["maxItems"] = json!(n);
+        node.count("maxItems", n);
     }
     if rules.unique_items {
-        node["uniqueItems"] = json!(true);
+        node.key("uniqueItems").push_str("true");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut every: String = (0u8..0x80).map(char::from).collect();
+        every.push_str("é😀\u{2028}");
+        for text in [every.as_str(), "", "plain", "\"quoted\" \\ back"] {
+            let mut out = String::new();
+            json_string(text, &mut out);
+            assert_eq!(out, serde_json::Value::from(text).to_string());
+        }
     }
 }
