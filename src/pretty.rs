@@ -13,10 +13,14 @@
 //! and its own fitting rule, so matching prettier would mean rebuilding these on top of it; the
 //! printer here is under three hundred lines with its tests.
 
+use std::borrow::Cow;
+
 /// A document.
 #[derive(Clone, Debug)]
 pub enum Doc {
-    Text(String),
+    /// Text without line breaks; most of it is the generators' own punctuation and keywords,
+    /// borrowed rather than allocated.
+    Text(Cow<'static, str>),
     Concat(Vec<Doc>),
     /// Printed flat when it fits in the rest of the line, broken otherwise.
     Group {
@@ -39,7 +43,7 @@ pub enum Doc {
     },
 }
 
-pub fn text(s: impl Into<String>) -> Doc {
+pub fn text(s: impl Into<Cow<'static, str>>) -> Doc {
     Doc::Text(s.into())
 }
 
@@ -98,7 +102,7 @@ pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usiz
         match d {
             Doc::Text(s) => {
                 out.push_str(s);
-                pos += s.chars().count();
+                pos += columns(s);
             }
             Doc::Concat(parts) => {
                 for p in parts.iter().rev() {
@@ -146,7 +150,7 @@ pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usiz
                 if breaks {
                     trim_trailing_spaces(&mut out);
                     out.push('\n');
-                    out.extend(std::iter::repeat_n(' ', ind));
+                    push_spaces(&mut out, ind);
                     pos = ind;
                 } else if matches!(d, Doc::Line) {
                     out.push(' ');
@@ -180,7 +184,7 @@ fn fits(
             continue;
         };
         match d {
-            Doc::Text(s) => remaining -= s.chars().count() as isize,
+            Doc::Text(s) => remaining -= columns(s) as isize,
             Doc::Concat(parts) => {
                 for p in parts.iter().rev() {
                     cmds.push((mode, p));
@@ -242,6 +246,24 @@ fn propagate_breaks(doc: &mut Doc) -> bool {
     }
 }
 
+/// The columns `s` takes: its characters, counted only when it has other than ASCII.
+fn columns(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        out.push_str(&SPACES[..step]);
+        n -= step;
+    }
+}
+
 fn trim_trailing_spaces(out: &mut String) {
     let trimmed = out.trim_end_matches([' ', '\t']).len();
     out.truncate(trimmed);
@@ -251,7 +273,7 @@ fn trim_trailing_spaces(out: &mut String) {
 mod tests {
     use super::*;
 
-    fn args(items: &[&str]) -> Doc {
+    fn args(items: &[&'static str]) -> Doc {
         group(concat(vec![
             text("f("),
             indent(concat(vec![

@@ -848,7 +848,7 @@ fn type_header(keyword: &str, name: &str, conformances: &[&str]) -> String {
 /// breaks typed declarations and parameters.
 fn typed(head: &str, ty: &str, tail: &str) -> Doc {
     group(concat(vec![
-        text(head),
+        text(head.to_owned()),
         indent(concat(vec![Doc::Line, text(format!("{ty}{tail}"))])),
     ]))
 }
@@ -857,7 +857,7 @@ fn typed(head: &str, ty: &str, tail: &str) -> Doc {
 fn assigned(target: &str, value: &str) -> Doc {
     group(concat(vec![
         text(format!("{target} =")),
-        indent(concat(vec![Doc::Line, text(value)])),
+        indent(concat(vec![Doc::Line, text(value.to_owned())])),
     ]))
 }
 

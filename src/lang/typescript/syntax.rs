@@ -294,7 +294,7 @@ fn union_members(members: &[Type]) -> Doc {
 /// when they do not fit.
 pub fn call(callee: &str, args: Vec<Doc>, after: &str) -> Doc {
     concat(vec![
-        text(callee),
+        text(callee.to_owned()),
         group(concat(vec![
             text("("),
             indent(concat(vec![
@@ -305,7 +305,7 @@ pub fn call(callee: &str, args: Vec<Doc>, after: &str) -> Doc {
             Doc::SoftLine,
             text(")"),
         ])),
-        text(after),
+        text(after.to_owned()),
     ])
 }
 

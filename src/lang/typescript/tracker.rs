@@ -162,7 +162,12 @@ fn event_method(
                     properties,
                     syntax::call(
                         &format!("return {}", call.as_str()),
-                        vec![text("params"), text("rest"), text(name), text(category)],
+                        vec![
+                            text("params"),
+                            text("rest"),
+                            text(name.to_owned()),
+                            text(category),
+                        ],
                         ";",
                     ),
                 ),
