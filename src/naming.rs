@@ -123,6 +123,9 @@ pub struct Namespace<'a> {
     taken: HashSet<String>,
     next_suffix: HashMap<String, usize>,
     outer: Option<&'a HashSet<String>>,
+    /// Reserved words consulted in place: a scope per declaration would otherwise copy its
+    /// language's reserved words once for each.
+    reserved: &'a [&'a str],
 }
 
 impl<'a> Namespace<'a> {
@@ -135,19 +138,25 @@ impl<'a> Namespace<'a> {
 
     /// A scope inside `outer`: names taken there are taken here too.
     #[cfg(any(feature = "typescript", feature = "swift"))]
-    pub fn within<'r>(
-        outer: &'a HashSet<String>,
-        reserved: impl IntoIterator<Item = &'r str>,
-    ) -> Self {
+    pub fn within(outer: &'a HashSet<String>, reserved: &'a [&'a str]) -> Self {
         Self {
             outer: Some(outer),
-            ..Self::with_reserved(reserved)
+            reserved,
+            ..Self::default()
         }
+    }
+
+    /// Takes `names` in this scope too.
+    #[cfg(feature = "swift")]
+    pub fn reserve<'r>(&mut self, names: impl IntoIterator<Item = &'r str>) {
+        self.taken.extend(names.into_iter().map(str::to_owned));
     }
 
     fn is_taken(&self, name: &str) -> bool {
         crate::work::step(1);
-        self.taken.contains(name) || self.outer.is_some_and(|o| o.contains(name))
+        self.taken.contains(name)
+            || self.reserved.contains(&name)
+            || self.outer.is_some_and(|o| o.contains(name))
     }
 
     /// Claims `base`, or the first free of `base2`, `base3`, ... (`base_2` in snake case).
@@ -268,7 +277,7 @@ mod tests {
     #[cfg(any(feature = "typescript", feature = "swift"))]
     fn an_enclosing_scope_is_consulted() {
         let outer = Namespace::with_reserved(["Product"]);
-        let mut inner = Namespace::within(outer.names(), ["self"]);
+        let mut inner = Namespace::within(outer.names(), &["self"]);
         assert_eq!(inner.claim("Product", Case::LowerCamel), "Product2");
         assert_eq!(inner.claim("self", Case::LowerCamel), "self2");
         assert_eq!(inner.claim("price", Case::LowerCamel), "price");

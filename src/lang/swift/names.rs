@@ -224,7 +224,7 @@ impl Names {
             let id = DeclId(i);
             match &decl.body {
                 Body::Struct(body) => {
-                    let mut space = Namespace::within(type_names, MEMBER_RESERVED);
+                    let mut space = Namespace::within(type_names, &MEMBER_RESERVED);
                     let mut idents: Vec<String> = body
                         .fields
                         .iter()
@@ -241,7 +241,7 @@ impl Names {
                     members.insert(id, idents);
                 }
                 Body::Tuple(tuple) => {
-                    let mut space = Namespace::within(type_names, MEMBER_RESERVED);
+                    let mut space = Namespace::within(type_names, &MEMBER_RESERVED);
                     let mut idents: Vec<String> = (0..tuple.items.len())
                         .map(|i| claim_member(&mut space, &format!("item{i}")))
                         .collect();
@@ -251,7 +251,7 @@ impl Names {
                     members.insert(id, idents);
                 }
                 Body::Enum(values) => {
-                    let mut space = Namespace::within(type_names, CASE_RESERVED);
+                    let mut space = Namespace::within(type_names, &CASE_RESERVED);
                     let idents = values
                         .iter()
                         .map(|v| {
@@ -262,7 +262,7 @@ impl Names {
                     cases.insert(id, idents);
                 }
                 Body::Union(u) => {
-                    let mut space = Namespace::within(type_names, CASE_RESERVED);
+                    let mut space = Namespace::within(type_names, &CASE_RESERVED);
                     let idents = u
                         .members
                         .iter()
@@ -277,10 +277,8 @@ impl Names {
         }
         // Type names too: a method named like a type (`_2` for an event "2" in both casings)
         // would shadow it in the method's own body, which calls the type's initializer.
-        let mut method_space = Namespace::within(
-            type_names,
-            CLIENT_METHODS.into_iter().chain(MEMBER_RESERVED),
-        );
+        let mut method_space = Namespace::within(type_names, &MEMBER_RESERVED);
+        method_space.reserve(CLIENT_METHODS);
         let methods = layout
             .events
             .iter()
