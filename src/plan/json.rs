@@ -297,11 +297,13 @@ impl Parser<'_, '_> {
             _ => (self.line_start, 1),
         };
         let column = base
-            + self
-                .file
-                .text
-                .get(from..self.pos)
-                .map_or(0, |s| s.chars().count());
+            + self.file.text.get(from..self.pos).map_or(0, |s| {
+                if s.is_ascii() {
+                    s.len()
+                } else {
+                    s.chars().count()
+                }
+            });
         self.counted.set((self.pos, column));
         Loc::new(
             self.file,
