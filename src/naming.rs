@@ -97,6 +97,29 @@ pub fn cased(name: &str, case: Case, fallback: &str) -> String {
     s
 }
 
+/// [`cased`], remembered per distinct name: a plan's events repeat the same property names and
+/// values, and casing them is most of what naming costs.
+#[derive(Default)]
+pub struct CasedOnce {
+    /// Per casing, each name and its casing with an empty fallback.
+    memo: [HashMap<String, String>; 3],
+}
+
+impl CasedOnce {
+    pub fn cased(&mut self, name: &str, case: Case, fallback: &str) -> String {
+        let memo = &mut self.memo[case as usize];
+        let s = match memo.get(name) {
+            Some(s) => s.clone(),
+            None => {
+                let s = cased(name, case, "");
+                memo.insert(name.to_owned(), s.clone());
+                s
+            }
+        };
+        if s.is_empty() { fallback.to_owned() } else { s }
+    }
+}
+
 /// A nested type's name: `parent` followed by `words` in UpperCamelCase. Digits after the
 /// parent need no leading `_`; only between two digits does one keep the numbers apart, and
 /// there every language's casing conventions accept it.
@@ -193,14 +216,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
+        // The line's width in characters, kept as it grows rather than counted for each word.
+        let mut line_width = 0;
         for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            let word_width = word.chars().count();
+            if !line.is_empty() && line_width + 1 + word_width > width {
                 lines.push(std::mem::take(&mut line));
+                line_width = 0;
             }
             if !line.is_empty() {
                 line.push(' ');
+                line_width += 1;
             }
             line.push_str(word);
+            line_width += word_width;
         }
         lines.push(line);
     }
@@ -284,8 +313,26 @@ mod tests {
     }
 
     #[test]
+    fn casing_once_is_casing() {
+        let mut once = CasedOnce::default();
+        for name in [
+            "order id", "42 Name", "", "!!", "order id", "café", "42 Name",
+        ] {
+            for case in [Case::UpperCamel, Case::LowerCamel, Case::Snake] {
+                assert_eq!(once.cased(name, case, "value"), cased(name, case, "value"));
+                assert_eq!(once.cased(name, case, "other"), cased(name, case, "other"));
+            }
+        }
+    }
+
+    #[test]
     fn wraps_at_spaces() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a\n\nb", 9), ["a", "", "b"]);
+        assert_eq!(wrap("é é é", 3), ["é é", "é"]);
+        assert_eq!(
+            wrap("tiny enormousword x", 4),
+            ["tiny", "enormousword", "x"]
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name};
+use crate::naming::{Case, CasedOnce, Namespace, cased, literal_words, nested_type_name};
 
 /// Keywords of every edition, strict and reserved; `gen` is reserved since 2024.
 pub const KEYWORDS: [&str; 52] = [
@@ -107,6 +107,7 @@ pub struct Names {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut types_space = Namespace::with_reserved(TYPE_NAMES);
+        let mut once = CasedOnce::default();
         let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
         let mut fields = HashMap::new();
         let mut variants = HashMap::new();
@@ -132,7 +133,7 @@ impl Names {
                         .map(|f| {
                             claim_ident(
                                 &mut space,
-                                &cased(&f.property.name, Case::Snake, "property"),
+                                &once.cased(&f.property.name, Case::Snake, "property"),
                             )
                         })
                         .collect();
@@ -147,7 +148,7 @@ impl Names {
                         .iter()
                         .map(|v| {
                             space.claim(
-                                &cased(&literal_words(v), Case::UpperCamel, "Value"),
+                                &once.cased(&literal_words(v), Case::UpperCamel, "Value"),
                                 Case::UpperCamel,
                             )
                         })
@@ -161,7 +162,7 @@ impl Names {
                         .iter()
                         .map(|m| {
                             space.claim(
-                                &cased(&m.words, Case::UpperCamel, "Value"),
+                                &once.cased(&m.words, Case::UpperCamel, "Value"),
                                 Case::UpperCamel,
                             )
                         })

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::layout::{Body, DeclId, Layout, Origin};
-use crate::naming::{Case, Namespace, cased, literal_words, nested_type_name};
+use crate::naming::{Case, CasedOnce, Namespace, cased, literal_words, nested_type_name};
 
 /// Keywords, escaped with backticks where they name a member or case.
 pub const KEYWORDS: [&str; 57] = [
@@ -199,6 +199,7 @@ fn claim_member(space: &mut Namespace, candidate: &str) -> String {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut type_space = Namespace::with_reserved(TYPE_NAMES);
+        let mut once = CasedOnce::default();
         let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
         let mut members = HashMap::new();
         let mut cases = HashMap::new();
@@ -231,7 +232,7 @@ impl Names {
                         .map(|f| {
                             claim_member(
                                 &mut space,
-                                &cased(&f.property.name, Case::LowerCamel, "property"),
+                                &once.cased(&f.property.name, Case::LowerCamel, "property"),
                             )
                         })
                         .collect();
@@ -256,7 +257,7 @@ impl Names {
                         .iter()
                         .map(|v| {
                             let words = literal_words(v);
-                            claim_member(&mut space, &cased(&words, Case::LowerCamel, "value"))
+                            claim_member(&mut space, &once.cased(&words, Case::LowerCamel, "value"))
                         })
                         .collect();
                     cases.insert(id, idents);
@@ -267,7 +268,10 @@ impl Names {
                         .members
                         .iter()
                         .map(|m| {
-                            claim_member(&mut space, &cased(&m.words, Case::LowerCamel, "value"))
+                            claim_member(
+                                &mut space,
+                                &once.cased(&m.words, Case::LowerCamel, "value"),
+                            )
                         })
                         .collect();
                     cases.insert(id, idents);
