@@ -262,7 +262,7 @@ fn struct_items(
     if let (Some(extra), Some(extra_ident)) = (&body.extra, idents.get(body.fields.len())) {
         fields.push(Field {
             attrs: vec![
-                Attr::Doc(" Other keys, and their values.".into()),
+                Attr::Doc("/// Other keys, and their values.".into()),
                 Attr::List("serde", vec!["flatten".into()]),
             ],
             public: true,
@@ -285,9 +285,9 @@ fn struct_items(
     attrs.push(derive(&traits));
     let has_fields = !fields.is_empty();
     let mut new_attrs = vec![Attr::Doc(if has_fields {
-        " Sets the required properties; the optional ones are `None`.".into()
+        "/// Sets the required properties; the optional ones are `None`.".into()
     } else {
-        " Sets the required properties.".into()
+        "/// Sets the required properties.".into()
     })];
     if params.len() > 7 {
         new_attrs.push(Attr::List(
@@ -405,7 +405,7 @@ fn setter(
         )
     };
     let mut attrs = vec![Attr::Doc(format!(
-        " Sets `{}`.",
+        "/// Sets `{}`.",
         f.property.name.replace('`', "'")
     ))];
     if f.property.schema.deprecated() {
@@ -475,7 +475,7 @@ fn enum_items(
         .iter()
         .zip(values)
         .map(|(variant_ident, value)| {
-            let mut variant_attrs = vec![Attr::Doc(format!(" `{}`", value.to_json()))];
+            let mut variant_attrs = vec![Attr::Doc(format!("/// `{}`", value.to_json()))];
             if derived {
                 variant_attrs.push(Attr::List(
                     "serde",
@@ -617,7 +617,7 @@ fn union_items(
             let tag = tag.map(|t| format!(" (`{t}`)")).unwrap_or_default();
             Variant {
                 attrs: vec![Attr::Doc(format!(
-                    " A value of the `{}` alternative{tag}.",
+                    "/// A value of the `{}` alternative{tag}.",
                     type_text(ty)
                 ))],
                 ident: variant_ident.clone(),
@@ -785,9 +785,9 @@ fn tuple_items(
     body: &TupleBody,
 ) -> Vec<Item> {
     let optional_items = body.required < body.items.len();
-    attrs.push(Attr::Doc(String::new()));
+    attrs.push(Attr::Doc("///".into()));
     attrs.push(Attr::Doc(format!(
-        " A list whose items each have a type of their own{}.",
+        "/// A list whose items each have a type of their own{}.",
         if optional_items {
             "; an optional item is sent only when every item before it is"
         } else {

@@ -191,7 +191,7 @@ fn by_ref(ty: Type) -> Type {
 }
 
 fn doc(text: &str) -> Vec<Attr> {
-    vec![Attr::Doc(format!(" {text}"))]
+    vec![Attr::Doc(format!("/// {text}"))]
 }
 
 /// `Message::identify` and `Message::group`, typed by the catalog's traits.
@@ -328,20 +328,23 @@ fn tracker_methods(
     out
 }
 
-/// Documentation lines as doc attributes (the text after `///`), read by rustdoc as plain
+/// Documentation lines as doc attributes (each its whole `///` line), read by rustdoc as plain
 /// text: no accidental links, HTML tags, code blocks or bare URLs, each of which `cargo doc`
 /// would warn about. Trailing blank lines are dropped.
 fn doc_attrs(lines: &[String]) -> Vec<Attr> {
     let mut attrs: Vec<Attr> = lines
         .iter()
         .map(|line| {
-            let mut text = String::with_capacity(line.len() + 1);
-            text.push(' ');
+            let mut text = String::with_capacity(line.len() + 4);
+            text.push_str("/// ");
             rustdoc_text(line, &mut text);
-            Attr::Doc(if text.len() == 1 { String::new() } else { text })
+            if text.len() == 4 {
+                text.truncate(3);
+            }
+            Attr::Doc(text)
         })
         .collect();
-    while matches!(attrs.last(), Some(Attr::Doc(text)) if text.is_empty()) {
+    while matches!(attrs.last(), Some(Attr::Doc(text)) if text == "///") {
         attrs.pop();
     }
     attrs
@@ -474,7 +477,7 @@ mod tests {
                 "b".into(),
                 String::new()
             ])),
-            [" a", "", " b"]
+            ["/// a", "///", "/// b"]
         );
     }
 }

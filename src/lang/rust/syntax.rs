@@ -11,7 +11,7 @@ use super::pp::{BreakToken, INDENT, Printer};
 /// An attribute, or a doc comment line.
 #[derive(Clone, Debug)]
 pub enum Attr {
-    /// `/// text`: the text after `///`.
+    /// A doc comment line, `///` included.
     Doc(String),
     /// `#[path]`.
     Path(&'static str),
@@ -272,13 +272,24 @@ pub fn path_ty(path: &str, args: Vec<Ty>) -> Ty {
 }
 
 pub fn path_of(path: &str, args: Vec<Ty>) -> Path {
-    let mut segments: Vec<Segment> = path
-        .split("::")
-        .map(|s| Segment {
-            ident: s.to_owned(),
+    // Split at each `:` of the `::` separators: a substring search costs more to set up than
+    // these short paths take to scan, and a module names many types.
+    let mut segments = Vec::new();
+    let mut rest = path;
+    loop {
+        let (segment, after) = match rest.split_once(':') {
+            Some((segment, after)) => (segment, Some(after.strip_prefix(':').unwrap_or(after))),
+            None => (rest, None),
+        };
+        segments.push(Segment {
+            ident: segment.to_owned(),
             args: Vec::new(),
-        })
-        .collect();
+        });
+        match after {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
     if let Some(last) = segments.last_mut() {
         last.args = args.into_iter().map(GenericArg::Type).collect();
     }
@@ -321,9 +332,9 @@ impl<'a> Printer<'a> {
     fn attrs(&mut self, attrs: &'a [Attr]) {
         for attr in attrs {
             match attr {
-                Attr::Doc(text) => {
-                    self.word("///");
-                    self.word(text.trim_end_matches(' '));
+                // One token for the whole line: doc lines are a good part of a module.
+                Attr::Doc(line) => {
+                    self.word(line.trim_end_matches(' '));
                     self.hardbreak();
                 }
                 Attr::Path(path) => {
@@ -1137,4 +1148,26 @@ fn requires_comma_to_be_match_arm(expr: &Expr) -> bool {
 
 fn removes_semi(expr: &Expr) -> bool {
     matches!(expr, Expr::While(..) | Expr::For(..) | Expr::If(..))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_of;
+
+    #[test]
+    fn paths_split_at_double_colons() {
+        let idents = |path: &str| -> Vec<String> {
+            path_of(path, Vec::new())
+                .segments
+                .into_iter()
+                .map(|s| s.ident)
+                .collect()
+        };
+        assert_eq!(idents("Option"), ["Option"]);
+        assert_eq!(idents("serde_json::Value"), ["serde_json", "Value"]);
+        assert_eq!(
+            idents("::std::collections::BTreeMap"),
+            ["", "std", "collections", "BTreeMap"]
+        );
+    }
 }
