@@ -67,18 +67,10 @@ pub fn rules(layout: &Layout<'_>, dialect: Dialect) -> Rules {
         types.push((name, node));
     }
     types.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-    let mut patterns = String::from("[");
-    for (i, (regex, source)) in b.patterns.iter().enumerate() {
-        if i > 0 {
-            patterns.push(',');
-        }
-        patterns.push('[');
-        json_string(regex, &mut patterns);
-        patterns.push(',');
-        json_string(source, &mut patterns);
-        patterns.push(']');
-    }
-    patterns.push(']');
+    let mut patterns = String::new();
+    array(&mut patterns, &b.patterns, |out, (regex, source)| {
+        array(out, [regex, source], |out, text| json_string(text, out));
+    });
     Rules {
         json: lines(
             &patterns,
@@ -149,6 +141,22 @@ fn json_string(text: &str, out: &mut String) {
     }
     out.push_str(&text[plain..]);
     out.push('"');
+}
+
+/// Writes `items` as a JSON array, each item by `write`.
+fn array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
 }
 
 /// The members of a JSON object being written, in the order they are added.
@@ -258,15 +266,9 @@ impl Builder {
             }
             Kind::Tuple(t) => {
                 let mut node = Object::of_type(out, "array");
-                let items = node.key("prefixItems");
-                items.push('[');
-                for (i, item) in t.items.iter().enumerate() {
-                    if i > 0 {
-                        items.push(',');
-                    }
-                    self.schema(item, items);
-                }
-                items.push(']');
+                array(node.key("prefixItems"), &t.items, |out, item| {
+                    self.schema(item, out);
+                });
                 match &t.rest {
                     Extra::Forbidden => node.key("additionalItems").push_str("false"),
                     Extra::Typed(s) => self.schema(s, node.key("additionalItems")),
@@ -295,15 +297,9 @@ impl Builder {
             Kind::Union(u) => {
                 let word = if u.exclusive { "oneOf" } else { "anyOf" };
                 let mut node = Object::of_type(out, word);
-                let members = node.key("members");
-                members.push('[');
-                for (i, member) in u.members.iter().enumerate() {
-                    if i > 0 {
-                        members.push(',');
-                    }
-                    self.schema(member, members);
-                }
-                members.push(']');
+                array(node.key("members"), &u.members, |out, member| {
+                    self.schema(member, out);
+                });
                 let expected = u
                     .members
                     .iter()
@@ -324,29 +320,23 @@ impl Builder {
     fn object(&mut self, properties: &[Property], rules: &ObjectRules, out: &mut String) {
         let mut node = Object::of_type(out, "object");
         if !properties.is_empty() {
-            let list = node.key("properties");
-            list.push('[');
-            for (i, p) in properties.iter().enumerate() {
-                list.push_str(if i == 0 { "[" } else { ",[" });
-                json_string(&p.name, list);
-                list.push(',');
-                self.schema(&p.schema, list);
-                list.push(']');
-            }
-            list.push(']');
+            array(node.key("properties"), properties, |out, p| {
+                out.push('[');
+                json_string(&p.name, out);
+                out.push(',');
+                self.schema(&p.schema, out);
+                out.push(']');
+            });
         }
         if properties.iter().any(|p| p.required) {
-            let list = node.key("required");
-            list.push('[');
-            for (i, p) in properties.iter().filter(|p| p.required).enumerate() {
-                if i > 0 {
-                    list.push(',');
-                }
-                json_string(&p.name, list);
-            }
-            list.push(']');
+            let required = properties.iter().filter(|p| p.required);
+            array(node.key("required"), required, |out, p| {
+                json_string(&p.name, out)
+            });
         }
         if !rules.patterns.is_empty() {
+            // Not `array`: a pattern no target runs alike is left out, and each is numbered
+            // as it is met, before the patterns inside its schema.
             let list = node.key("patternProperties");
             list.push('[');
             let mut first = true;
