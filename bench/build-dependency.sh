@@ -17,6 +17,7 @@
 # Usage: bench/build-dependency.sh [rounds]   (3 by default)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/bench/common.sh"
 rounds=${1:-3}
 command -v protoc >/dev/null || { echo "protoc is needed for prost-build: apt-get install protobuf-compiler" >&2; exit 2; }
 work=$(mktemp -d)
@@ -73,15 +74,10 @@ for round in $(seq "$rounds"); do
       printf 'building %s failed:\n%s\n' "$c" "$out" >&2
       exit 1
     fi
-    out=$(tail -n 1 <<<"$out")
-    read -r w u s <<<"$out"
-    wall[$c,$round]=$w
-    cpu[$c,$round]=$(echo "$u + $s" | bc)
-    printf 'round %d  %-12s %6.1f s wall  %6.1f s CPU\n' "$round" "$c" "$w" "${cpu[$c,$round]}" >&2
+    record "$c" "$round" "$(tail -n 1 <<<"$out")"
   done
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 added() { # what, dependency crate, its base crate
   local dw dc
   dw=$(for r in $(seq "$rounds"); do echo "${wall[$2,$r]} - ${wall[$3,$r]}" | bc; done | median)

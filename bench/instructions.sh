@@ -9,10 +9,11 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/bench/common.sh"
 cd "$root"
 command -v valgrind >/dev/null || { echo "instructions.sh: valgrind is not installed" >&2; exit 2; }
 cargo build --release --quiet -p tracktype-bench --bin make-plan
-target=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')
+target=$(target_dir)
 binaries=("$@")
 if [ ${#binaries[@]} -eq 0 ]; then
   cargo build --release --quiet --bin tracktype

@@ -7,6 +7,7 @@
 # Usage: bench/library-compile.sh [rounds]   (3 by default)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/bench/common.sh"
 rounds=${1:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,14 +29,10 @@ for round in $(seq "$rounds"); do
   for v in "${variants[@]}"; do
     touch src/lib.rs
     build $(flags "$v")
-    read -r w u s <"$work/time"
-    wall[$v,$round]=$w
-    cpu[$v,$round]=$(echo "$u + $s" | bc)
-    printf 'round %d  %-5s %6.1f s wall  %6.1f s CPU\n' "$round" "$v" "$w" "${cpu[$v,$round]}" >&2
+    record "$v" "$round" "$(cat "$work/time")"
   done
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for v in "${variants[@]}"; do
   w=$(for r in $(seq "$rounds"); do echo "${wall[$v,$r]}"; done | median)
   c=$(for r in $(seq "$rounds"); do echo "${cpu[$v,$r]}"; done | median)

@@ -7,12 +7,13 @@
 # Usage: bench/scale.sh [sizes...]   (default: 1000 3000 10000 30000 100000)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/bench/common.sh"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 3000 10000 30000 100000)
 cd "$root"
 cargo build --release --quiet --bin tracktype
 cargo build --release --quiet -p tracktype-bench --bin make-plan
-target=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')
+target=$(target_dir)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
