@@ -742,156 +742,122 @@ impl Resolver<'_> {
 
     /// Keys that only make sense for some kinds: a `format` on an integer is a mistake.
     fn applicable_keys(&mut self, node: &RawNode, kind: &Kind) -> bool {
-        let kinds: Vec<&Kind> = match kind {
-            Kind::Union(u) => u.members.iter().map(|m| &m.kind).collect(),
-            other => vec![other],
-        };
-        let any = |f: &dyn Fn(&Kind) -> bool| kinds.iter().any(|k| f(k));
-        // Constraints of an enum's base type may stay beside it (a user catalog adding an enum
-        // to a string with a pattern); the enum is the stricter rule.
-        let enum_of =
-            |k: &Kind, f: fn(&Literal) -> bool| matches!(k, Kind::Enum(v) if v.iter().all(f));
-        let string = any(&|k| {
-            matches!(k, Kind::String(_)) || enum_of(k, |l| matches!(l, Literal::String(_)))
-        });
-        let numeric = any(&|k| {
-            matches!(k, Kind::Number(_) | Kind::Integer(_))
-                || enum_of(k, |l| matches!(l, Literal::Number(_)))
-        });
-        let array = any(&|k| matches!(k, Kind::Array(..) | Kind::Tuple(_)));
-        let tuple = any(&|k| matches!(k, Kind::Tuple(_)));
-        let object = any(&|k| matches!(k, Kind::Object(_)));
-        let checks: [(&str, Option<&Loc>, bool, &str); 20] = [
+        let keys: [(&str, Option<&Loc>, Family); 20] = [
             (
                 "format",
-                (node.format.as_ref().map(|s| &s.loc)),
-                string,
-                "strings",
+                node.format.as_ref().map(|s| &s.loc),
+                Family::String,
             ),
             (
                 "pattern",
-                (node.pattern.as_ref().map(|s| &s.loc)),
-                string,
-                "strings",
+                node.pattern.as_ref().map(|s| &s.loc),
+                Family::String,
             ),
             (
                 "min_length",
-                (node.min_length.as_ref().map(|s| &s.loc)),
-                string,
-                "strings",
+                node.min_length.as_ref().map(|s| &s.loc),
+                Family::String,
             ),
             (
                 "max_length",
-                (node.max_length.as_ref().map(|s| &s.loc)),
-                string,
-                "strings",
+                node.max_length.as_ref().map(|s| &s.loc),
+                Family::String,
             ),
             (
                 "minimum",
-                (node.minimum.as_ref().map(|s| &s.loc)),
-                numeric,
-                "numbers and integers",
+                node.minimum.as_ref().map(|s| &s.loc),
+                Family::Numeric,
             ),
             (
                 "maximum",
-                (node.maximum.as_ref().map(|s| &s.loc)),
-                numeric,
-                "numbers and integers",
+                node.maximum.as_ref().map(|s| &s.loc),
+                Family::Numeric,
             ),
             (
                 "exclusive_minimum",
-                (node.exclusive_minimum.as_ref().map(|s| &s.loc)),
-                numeric,
-                "numbers and integers",
+                node.exclusive_minimum.as_ref().map(|s| &s.loc),
+                Family::Numeric,
             ),
             (
                 "exclusive_maximum",
-                (node.exclusive_maximum.as_ref().map(|s| &s.loc)),
-                numeric,
-                "numbers and integers",
+                node.exclusive_maximum.as_ref().map(|s| &s.loc),
+                Family::Numeric,
             ),
             (
                 "multiple_of",
-                (node.multiple_of.as_ref().map(|s| &s.loc)),
-                numeric,
-                "numbers and integers",
+                node.multiple_of.as_ref().map(|s| &s.loc),
+                Family::Numeric,
             ),
-            (
-                "items",
-                (node.items.as_ref().map(|s| &s.loc)),
-                array,
-                "arrays",
-            ),
+            ("items", node.items.as_ref().map(|s| &s.loc), Family::Array),
             (
                 "min_items",
-                (node.min_items.as_ref().map(|s| &s.loc)),
-                array,
-                "arrays",
+                node.min_items.as_ref().map(|s| &s.loc),
+                Family::Array,
             ),
             (
                 "max_items",
-                (node.max_items.as_ref().map(|s| &s.loc)),
-                array,
-                "arrays",
+                node.max_items.as_ref().map(|s| &s.loc),
+                Family::Array,
             ),
             (
                 "unique_items",
-                (node.unique_items.as_ref().map(|s| &s.loc)),
-                array,
-                "arrays",
+                node.unique_items.as_ref().map(|s| &s.loc),
+                Family::Array,
             ),
             (
                 "additional_items",
-                (node.additional_items.as_ref().map(|s| &s.loc)),
-                tuple,
-                "tuples (`items` given as a list)",
+                node.additional_items.as_ref().map(|s| &s.loc),
+                Family::Tuple,
             ),
             (
                 "properties",
-                (node.properties.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.properties.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
             (
                 "additional_properties",
-                (node.additional_properties.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.additional_properties.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
             (
                 "pattern_properties",
-                (node.pattern_properties.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.pattern_properties.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
             (
                 "min_properties",
-                (node.min_properties.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.min_properties.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
             (
                 "max_properties",
-                (node.max_properties.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.max_properties.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
             (
                 "dependent_required",
-                (node.dependent_required.as_ref().map(|s| &s.loc)),
-                object,
-                "objects",
+                node.dependent_required.as_ref().map(|s| &s.loc),
+                Family::Object,
             ),
         ];
         let mut ok = true;
-        for (key, loc, applies, to) in checks {
-            if let (Some(loc), false) = (loc, applies) {
+        // Most schemas have none of these keys: the kind is only looked into for those present.
+        for (key, loc, family) in keys {
+            let Some(loc) = loc else { continue };
+            let applies = match kind {
+                Kind::Union(u) => u.members.iter().any(|m| family.admits(&m.kind)),
+                other => family.admits(other),
+            };
+            if !applies {
                 let word = match kind {
                     Kind::Ref(name) => format!("named type `{name}`"),
                     Kind::Enum(_) => "an enum".to_owned(),
                     other => format!("type `{}`", Schema::new(other.clone()).type_word()),
                 };
-                self.error(loc, format!("`{key}` applies to {to}, not to {word}"));
+                self.error(
+                    loc,
+                    format!("`{key}` applies to {}, not to {word}", family.words()),
+                );
                 ok = false;
             }
         }
@@ -1073,4 +1039,49 @@ pub(super) fn meta(node: &RawNode) -> Option<Box<Meta>> {
         deprecated: node.deprecated.as_ref().is_some_and(|d| d.value),
     };
     (!meta.is_empty()).then(|| Box::new(meta))
+}
+
+/// The kinds a keyword constrains.
+#[derive(Clone, Copy)]
+enum Family {
+    String,
+    Numeric,
+    Array,
+    /// Arrays with `items` given as a list.
+    Tuple,
+    Object,
+}
+
+impl Family {
+    /// Whether `kind` is of this family. Constraints of an enum's base type may stay beside
+    /// it (a user catalog adding an enum to a string with a pattern); the enum is the stricter
+    /// rule.
+    fn admits(self, kind: &Kind) -> bool {
+        match self {
+            Family::String => match kind {
+                Kind::String(_) => true,
+                Kind::Enum(values) => values.iter().all(|l| matches!(l, Literal::String(_))),
+                _ => false,
+            },
+            Family::Numeric => match kind {
+                Kind::Number(_) | Kind::Integer(_) => true,
+                Kind::Enum(values) => values.iter().all(|l| matches!(l, Literal::Number(_))),
+                _ => false,
+            },
+            Family::Array => matches!(kind, Kind::Array(..) | Kind::Tuple(_)),
+            Family::Tuple => matches!(kind, Kind::Tuple(_)),
+            Family::Object => matches!(kind, Kind::Object(_)),
+        }
+    }
+
+    /// The family, in an error message.
+    fn words(self) -> &'static str {
+        match self {
+            Family::String => "strings",
+            Family::Numeric => "numbers and integers",
+            Family::Array => "arrays",
+            Family::Tuple => "tuples (`items` given as a list)",
+            Family::Object => "objects",
+        }
+    }
 }
