@@ -87,6 +87,34 @@ const UNSUPPORTED_KEYS: [&str; 14] = [
     "prefixItems",
 ];
 
+/// Every keyword that is kept or knowingly ignored, in the order suggestions prefer: one flat
+/// list, as every key of every schema of a plan is looked up in it.
+const KNOWN_KEYS: [&str; 47] = concat(&[
+    &OBJECT_KEYS,
+    &ARRAY_KEYS,
+    &STRING_KEYS,
+    &NUMBER_KEYS,
+    &ANNOTATION_KEYS,
+    &STRUCTURE_KEYS,
+]);
+
+/// The lists' words, one list after another.
+const fn concat<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut list) = (0, 0);
+    while list < lists.len() {
+        let mut i = 0;
+        while i < lists[list].len() {
+            out[n] = lists[list][i];
+            n += 1;
+            i += 1;
+        }
+        list += 1;
+    }
+    assert!(n == N, "the length given is not the lists' total");
+    out
+}
+
 /// The document a schema belongs to: what its references point into.
 pub struct Doc<'a> {
     pub root: &'a Json,
@@ -224,15 +252,6 @@ impl Converter {
     /// Warns about keywords that are not kept: unsupported validation keywords, and unknown
     /// keywords that look like a misspelt known one.
     fn check_keywords(&mut self, schema: &Json, pointer: &str) {
-        let known: Vec<&str> = OBJECT_KEYS
-            .iter()
-            .chain(&ARRAY_KEYS)
-            .chain(&STRING_KEYS)
-            .chain(&NUMBER_KEYS)
-            .chain(&ANNOTATION_KEYS)
-            .chain(&STRUCTURE_KEYS)
-            .copied()
-            .collect();
         for (key, value) in schema.members().unwrap_or_default() {
             let name = key.name.as_str();
             if UNSUPPORTED_KEYS.contains(&name) {
@@ -253,8 +272,8 @@ impl Converter {
                     "`dependencies` with schemas (dependent schemas) is not supported and is not kept",
                     "only the list form (dependent required properties) is kept",
                 );
-            } else if !known.contains(&name)
-                && let Some(close) = suggest::closest(name, &known)
+            } else if !KNOWN_KEYS.contains(&name)
+                && let Some(close) = suggest::closest(name, &KNOWN_KEYS)
             {
                 self.warn(
                     &key.loc,
