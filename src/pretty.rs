@@ -98,6 +98,8 @@ pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usiz
     let mut group_modes: Vec<(usize, Mode)> = Vec::new();
     // Commands are processed from the end of the stack, like prettier's.
     let mut cmds: Vec<(usize, Mode, &Doc)> = vec![(start_indent, Mode::Break, &doc)];
+    // `fits`'s own stack, kept between its calls: it is asked once for every group.
+    let mut fits_cmds: Vec<(Mode, &Doc)> = Vec::new();
     while let Some((ind, mode, d)) = cmds.pop() {
         match d {
             Doc::Text(s) => {
@@ -118,7 +120,13 @@ pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usiz
                 let chosen = if *broken {
                     Mode::Break
                 } else if mode == Mode::Flat
-                    || fits(contents, &cmds, width.saturating_sub(pos), &group_modes)
+                    || fits(
+                        contents,
+                        &cmds,
+                        width.saturating_sub(pos),
+                        &group_modes,
+                        &mut fits_cmds,
+                    )
                 {
                     Mode::Flat
                 } else {
@@ -163,16 +171,19 @@ pub fn print(mut doc: Doc, width: usize, indent_width: usize, start_indent: usiz
 }
 
 /// Whether `next`, printed flat, and then the rest of the line fit in `width` columns: the
-/// rest is read in its own mode until its first possible line break.
-fn fits(
-    next: &Doc,
-    rest: &[(usize, Mode, &Doc)],
+/// rest is read in its own mode until its first possible line break. `cmds` is its stack,
+/// emptied first.
+fn fits<'d>(
+    next: &'d Doc,
+    rest: &[(usize, Mode, &'d Doc)],
     width: usize,
     group_modes: &[(usize, Mode)],
+    cmds: &mut Vec<(Mode, &'d Doc)>,
 ) -> bool {
     let mut remaining = width as isize;
     let mut rest_index = rest.len();
-    let mut cmds: Vec<(Mode, &Doc)> = vec![(Mode::Flat, next)];
+    cmds.clear();
+    cmds.push((Mode::Flat, next));
     while remaining >= 0 {
         let Some((mode, d)) = cmds.pop() else {
             if rest_index == 0 {
