@@ -1,41 +1,6 @@
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod process;
 
 fn main() {
-    without_huge_pages();
-    purge_sooner();
+    process::tune();
     std::process::exit(tracktype::cli::run(std::env::args_os()));
-}
-
-/// Turns transparent huge pages off for this process. mimalloc asks for them on its whole
-/// arena, so each 2 MiB page is zeroed when first touched, and again after each purge, in a
-/// process that lives for a second or two. At 10,000 events this was about half the system time
-/// and 20 MiB of peak memory (`bench/scale.sh`, paired runs). Faults from here on see the flag,
-/// including those in the arena mimalloc reserved before `main`.
-fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches none of this process's
-    // memory; if the kernel refuses it, nothing changes.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
-/// Has mimalloc return freed memory to the system after 100 ms, not its default of a second. A
-/// plan's load frees most of what it held just before generating starts, and with the default
-/// both could be resident at once: at 10,000 events the peak was anywhere between 177 and
-/// 217 MiB from one run to the next, and is 175–179 MiB with this. The price is more page
-/// faults: about 5% more wall time (paired runs, medians; purging after 30 ms cost about 10%).
-fn purge_sooner() {
-    // mimalloc's option numbers are not in its Rust API. 15 is `mi_option_purge_delay` in the
-    // mimalloc v3 that Cargo.lock pins, and its default, 1000 ms, confirms it: with any other
-    // value there (another option, or a `MIMALLOC_PURGE_DELAY` the user set), nothing changes.
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: mimalloc's options are plain integers, set here before any other thread exists
-    // (setting them is not thread-safe).
-    unsafe {
-        if libmimalloc_sys::mi_option_get(PURGE_DELAY) == 1000 {
-            libmimalloc_sys::mi_option_set(PURGE_DELAY, 100);
-        }
-    }
 }

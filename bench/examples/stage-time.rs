@@ -1,5 +1,5 @@
-//! The wall time of each stage of one run, in the command's conditions (its allocator, no
-//! transparent huge pages): loading a plan, and generating a language from it. The whole
+//! The wall time of each stage of one run, in the command's conditions (its allocator, set up
+//! as its `main` does): loading a plan, and generating a language from it. The whole
 //! process's time (`bench/scale.sh`) does not say which stage moved; pair two builds of this
 //! (A B A B…) to see it.
 //!
@@ -17,16 +17,12 @@ use std::time::Instant;
 use tracktype::in_memory;
 use tracktype::lang::{Language, Target, TsSdk};
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The command's own allocator and its settings.
+#[path = "../../src/process.rs"]
+mod process;
 
 fn main() -> ExitCode {
-    // As `tracktype` does in its `main`; see there for why.
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches none of this process's memory.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
+    process::tune();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [plan, language] = args.as_slice() else {
         eprintln!("usage: stage-time PLAN.json ts|rust|swift|load");
