@@ -91,6 +91,13 @@ impl Reader {
         let taken = convert::convert(&mut self.converter, rule);
         self.taken.push((array.to_owned(), taken));
     }
+
+    /// What `later` read, after what this one read.
+    fn append(&mut self, later: Reader) {
+        self.taken.extend(later.taken);
+        self.errors.extend(later.errors);
+        self.rudderstack |= later.rudderstack;
+    }
 }
 
 /// Rules handed to the converter at a time. One at a time, each hand-over woke the other thread:
@@ -100,23 +107,43 @@ const BATCH: usize = 32;
 /// Rules read, with the array each came from and its index there.
 type Batch = Vec<(&'static str, usize, Json)>;
 
-/// Parses the plan, converting its rules on a second thread as the parser reaches them: each
-/// rule's JSON goes to the converter and is dropped there.
+/// Threads converting rules. Converting a rule takes about twice as long as parsing it, and
+/// each rule converts on its own: with two converters the parser is no longer kept waiting.
+const CONVERTERS: usize = 2;
+
+/// Parses the plan, converting its rules on other threads as the parser reaches them: each
+/// batch of rules' JSON goes to one converter, in turn, and is dropped there.
 fn read_rules(file: &Arc<SourceFile>) -> Result<(Json, Reader), Diagnostics> {
-    // Enough batches in flight to keep both threads busy, few enough to hold little memory.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(2);
     std::thread::scope(|scope| {
-        let converter = scope.spawn(move || {
-            let mut reader = Reader::default();
-            for batch in receiver {
-                for (array, index, item) in batch {
-                    reader.take(array, index, &item);
-                }
-            }
-            reader
-        });
+        let mut senders = Vec::with_capacity(CONVERTERS);
+        let mut converters = Vec::with_capacity(CONVERTERS);
+        for _ in 0..CONVERTERS {
+            // Enough batches in flight to keep the threads busy, few enough to hold little
+            // memory.
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(2);
+            senders.push(sender);
+            // What each batch gave, in the order the converter was handed them.
+            converters.push(scope.spawn(move || {
+                receiver
+                    .into_iter()
+                    .map(|batch| {
+                        let mut reader = Reader::default();
+                        for (array, index, item) in batch {
+                            reader.take(array, index, &item);
+                        }
+                        reader
+                    })
+                    .collect::<Vec<Reader>>()
+            }));
+        }
         let parsed = {
             let mut batch = Batch::with_capacity(BATCH);
+            let mut sent = 0;
+            let mut send = |batch: Batch| {
+                // A converter only stops early by panicking, which the joins below re-raise.
+                let _ = senders[sent % CONVERTERS].send(batch);
+                sent += 1;
+            };
             let mut take = |array: &str, index: usize, item: Json| {
                 let array = RULE_ARRAYS
                     .iter()
@@ -125,10 +152,7 @@ fn read_rules(file: &Arc<SourceFile>) -> Result<(Json, Reader), Diagnostics> {
                     .unwrap_or("");
                 batch.push((array, index, item));
                 if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Batch::with_capacity(BATCH));
-                    // The converter only stops early by panicking, which the join below
-                    // re-raises.
-                    let _ = sender.send(full);
+                    send(std::mem::replace(&mut batch, Batch::with_capacity(BATCH)));
                 }
             };
             let parsed = json::parse_streaming(
@@ -139,15 +163,27 @@ fn read_rules(file: &Arc<SourceFile>) -> Result<(Json, Reader), Diagnostics> {
                 }),
             );
             if !batch.is_empty() {
-                let _ = sender.send(batch);
+                send(batch);
             }
             parsed
         };
-        drop(sender);
-        let reader = match converter.join() {
-            Ok(reader) => reader,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
+        drop(senders);
+        let mut batches: Vec<std::vec::IntoIter<Reader>> = converters
+            .into_iter()
+            .map(|converter| match converter.join() {
+                Ok(readers) => readers.into_iter(),
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect();
+        // The batches went to the converters in turn: taken back in turn, they are in the
+        // plan's order.
+        let mut reader = Reader::default();
+        for turn in 0.. {
+            match batches[turn % CONVERTERS].next() {
+                Some(batch) => reader.append(batch),
+                None => break,
+            }
+        }
         Ok((parsed?, reader))
     })
 }
@@ -432,4 +468,62 @@ fn add_common(props: &mut Option<Sp<Vec<RawNode>>>, common: &[RawNode]) {
         }
     }
     schema::sort_by_name(&mut list.value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Public-API plan of `n` one-line TRACK rules; those in `keyless` have no `key` (an error
+    /// of the rule), those in `misspelt` a misspelt keyword (a warning of its conversion).
+    fn plan(n: usize, keyless: &[usize], misspelt: &[usize]) -> Arc<SourceFile> {
+        let rules: Vec<String> = (0..n)
+            .map(|i| {
+                let key = if keyless.contains(&i) {
+                    String::new()
+                } else {
+                    format!(r#""key": "Event {i:03}", "#)
+                };
+                let word = if misspelt.contains(&i) { "descripton" } else { "description" };
+                format!(
+                    r#"{{"type": "TRACK", {key}"version": 1, "jsonSchema": {{"properties": {{"properties": {{"type": "object", "properties": {{"p": {{"type": "string", "{word}": "x"}}}}}}}}}}}}"#
+                )
+            })
+            .collect();
+        SourceFile::new(
+            "plan.json",
+            format!("{{\"rules\": [\n{}\n]}}\n", rules.join(",\n")),
+        )
+    }
+
+    fn lines(diags: &Diagnostics) -> Vec<u32> {
+        diags
+            .0
+            .iter()
+            .filter_map(|d| d.loc().map(|l| l.line))
+            .collect()
+    }
+
+    #[test]
+    fn rules_read_on_several_threads_keep_the_plans_order() {
+        // Enough rules for batches on every converter, several times over.
+        let n = BATCH * CONVERTERS * 3 + 5;
+        let (keyless, misspelt) = (
+            [3, BATCH + 1, 2 * BATCH + 7, n - 1],
+            [0, BATCH, 5 * BATCH - 2],
+        );
+
+        let errors = read(&plan(n, &keyless, &[])).expect_err("keyless rules are errors");
+        // Line 1 is the opening of the plan: rule i is on line i + 2.
+        assert_eq!(lines(&errors), keyless.map(|i| i as u32 + 2));
+
+        let imported = read(&plan(n, &[], &misspelt)).expect("a valid plan");
+        assert_eq!(lines(&imported.warnings), misspelt.map(|i| i as u32 + 2));
+        let events = imported
+            .document
+            .events
+            .as_ref()
+            .map_or(0, |e| e.value.len());
+        assert_eq!(events, n);
+    }
 }
