@@ -21,15 +21,26 @@ printf '%-6s %8s %9s %9s %9s\n' lang events wall_s cpu_s peak_MiB
 for n in "${sizes[@]}"; do
   "$target/release/make-plan" --compact "$n" >"$work/plan.json"
   for lang in ts rust swift; do
-    rm -rf "$work/out"
-    if ! /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$target/release/tracktype" gen --plan "$work/plan.json" \
-      --all --lang "$lang" --out "$work/out" >/dev/null 2>"$work/err"; then
+    failed=
+    : >"$work/rounds"
+    for _ in $(seq "${ROUNDS:-3}"); do
+      rm -rf "$work/out"
+      if ! /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$target/release/tracktype" gen --plan "$work/plan.json" \
+        --all --lang "$lang" --out "$work/out" >/dev/null 2>"$work/err"; then
+        failed=1
+        break
+      fi
+      cat "$work/time" >>"$work/rounds"
+    done
+    if [ -n "$failed" ]; then
       # Left out of the fit; the reason is shown (a plan past the input limits, for one).
       printf '%-6s %8d  failed: %s\n' "$lang" "$n" "$(head -n 1 "$work/err")"
       continue
     fi
-    read -r w u s k <"$work/time"
-    printf '%-6s %8d %9.2f %9.2f %9.0f\n' "$lang" "$n" "$w" "$(echo "$u + $s" | bc)" "$(echo "$k / 1024" | bc)"
+    w=$(awk '{print $1}' "$work/rounds" | median)
+    c=$(awk '{print $2 + $3}' "$work/rounds" | median)
+    k=$(awk '{print $4}' "$work/rounds" | median)
+    printf '%-6s %8d %9.2f %9.2f %9.0f\n' "$lang" "$n" "$w" "$c" "$(echo "$k / 1024" | bc)"
   done
 done | tee "$work/table"
 
