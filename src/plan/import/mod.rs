@@ -100,7 +100,7 @@ impl Reader {
     }
 }
 
-/// Rules handed to the converter at a time. One at a time, each hand-over woke the other thread:
+/// Rules handed to a converter at a time. One at a time, each hand-over woke the other thread:
 /// at 10,000 rules that was a tenth of loading's time spent in the kernel's futex calls.
 const BATCH: usize = 32;
 
