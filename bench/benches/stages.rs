@@ -9,19 +9,13 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tracktype::in_memory;
-use tracktype::lang::{Language, Target, TsSdk};
+use tracktype::lang::{Language, Target};
 
 const SIZES: [usize; 2] = [100, 1_000];
 
 fn targets() -> [(&'static str, Target); 3] {
     [
-        (
-            "typescript",
-            Target::TypeScript {
-                sdk: TsSdk::AnalyticsNext,
-                validate: true,
-            },
-        ),
+        ("typescript", Target::for_language(Language::TypeScript)),
         ("rust", Target::for_language(Language::Rust)),
         ("swift", Target::for_language(Language::Swift)),
     ]

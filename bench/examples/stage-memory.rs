@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use tracktype::in_memory;
-use tracktype::lang::{Language, Target, TsSdk};
+use tracktype::lang::{Language, Target};
 
 /// The system allocator, counting the bytes live and the most live since the last look.
 struct Counting;
@@ -85,10 +85,6 @@ fn run() -> Result<(), (u8, String)> {
         return Err((2, "usage: stage-memory PLAN.json ts|rust|swift".into()));
     };
     let target = match Language::parse(language) {
-        Some(Language::TypeScript) => Target::TypeScript {
-            sdk: TsSdk::AnalyticsNext,
-            validate: true,
-        },
         Some(language) => Target::for_language(language),
         None => return Err((2, format!("`{language}` is not ts, rust or swift"))),
     };

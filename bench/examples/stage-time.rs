@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use tracktype::in_memory;
-use tracktype::lang::{Language, Target, TsSdk};
+use tracktype::lang::{Language, Target};
 
 // The command's own allocator and its settings.
 #[path = "../../src/process.rs"]
@@ -31,10 +31,6 @@ fn main() -> ExitCode {
     let target = match language.as_str() {
         "load" => None,
         other => match Language::parse(other) {
-            Some(Language::TypeScript) => Some(Target::TypeScript {
-                sdk: TsSdk::AnalyticsNext,
-                validate: true,
-            }),
             Some(language) => Some(Target::for_language(language)),
             None => {
                 eprintln!("unknown language `{other}`: ts, rust, swift or load");
