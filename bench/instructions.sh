@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Instructions each language's `tracktype gen --all` executes on a 1,000-event synthetic plan,
-# counted by valgrind's callgrind over all threads. Unlike wall time, the count barely moves with
+# Instructions each language's `tracktype gen --all` executes on a synthetic plan of EVENTS
+# events (1,000 by default), counted by valgrind's callgrind over all threads. Unlike wall time, the count barely moves with
 # the machine's load, so two builds compare on a busy or shared machine in one run.
 #
-# Usage: bench/instructions.sh [BINARY...]   (default: this checkout's release build)
+# Usage: [EVENTS=n] bench/instructions.sh [BINARY...]   (default: this checkout's release build)
+#   Two sizes show whether the work grows linearly: EVENTS=10000 counts about ten times as long.
 #   e.g. compare a baseline: git worktree add /tmp/base <rev> && cargo build --release
 #   --manifest-path /tmp/base/Cargo.toml --bin tracktype, then pass both binaries.
 # Needs valgrind (Debian: apt-get install valgrind).
@@ -21,7 +22,7 @@ if [ ${#binaries[@]} -eq 0 ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$target/release/make-plan" --compact 1000 >"$work/plan.json"
+"$target/release/make-plan" --compact "${EVENTS:-1000}" >"$work/plan.json"
 
 printf '%-6s %14s  %s\n' lang instructions binary
 for lang in ts rust swift; do
