@@ -11,7 +11,7 @@ work=$root/target/validation-bench
 rm -rf "$work" && mkdir -p "$work"
 
 echo "== Rust (criterion)"
-cargo bench -q -p tracktype-bench --bench validation -- --warm-up-time 1 --measurement-time 5 2>/dev/null \
+cargo bench -q -p tracktype-criterion --bench validation -- --warm-up-time 1 --measurement-time 5 2>/dev/null \
   | grep -E "^validate|time:"
 
 echo "== TypeScript (Node $(node --version))"

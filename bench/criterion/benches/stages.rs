@@ -2,7 +2,7 @@
 //! regression shows in the stage it is in:
 //!
 //! ```sh
-//! cargo bench -p tracktype-bench --bench stages
+//! cargo bench -p tracktype-criterion --bench stages
 //! ```
 
 use std::hint::black_box;

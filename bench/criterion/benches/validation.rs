@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 #[allow(dead_code, missing_docs)]
 #[rustfmt::skip] // Generated code stays exactly as generated.
-#[path = "../../generated-examples/rust/mitigate-cart-abandonment/tracking.rs"]
+#[path = "../../../generated-examples/rust/mitigate-cart-abandonment/tracking.rs"]
 mod tracking;
 
 use tracking::Event as _;
