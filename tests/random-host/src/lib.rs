@@ -66,3 +66,28 @@ macro_rules! check_traits {
 }
 
 include!(concat!(env!("OUT_DIR"), "/cases.rs"));
+
+#[cfg(test)]
+mod tests {
+    /// The suite's random_catalogs test builds this crate with its cases as `cargo test
+    /// --workspace` builds it (no dependency compiled again for another feature set), then runs
+    /// this test alone.
+    #[test]
+    #[ignore = "the suite's random_catalogs test runs it, with the cases it writes"]
+    fn every_case_reads_its_sample_and_sends_it() {
+        let (checks, failures) = super::run();
+        assert!(
+            checks > 0,
+            "no cases: `cargo test --test suite random_catalogs` writes them"
+        );
+        for failure in &failures {
+            println!("FAILED {failure}");
+        }
+        println!("{} of {checks} checks passed", checks - failures.len());
+        assert!(
+            failures.is_empty(),
+            "{} of {checks} checks failed",
+            failures.len()
+        );
+    }
+}
