@@ -1,0 +1,1 @@
+//! Empty: this crate only turns features on (see its Cargo.toml).
