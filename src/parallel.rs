@@ -7,8 +7,7 @@ const MIN_PER_THREAD: usize = 256;
 /// `f` applied to each item, in order, the items shared between the available cores (the
 /// calling thread takes the first share).
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let threads = cores.min(items.len() / MIN_PER_THREAD).max(1);
+    let threads = threads_for(items.len());
     if threads == 1 {
         return items.iter().map(f).collect();
     }
@@ -21,23 +20,85 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
             .map(|chunk| {
                 scope.spawn(move || {
                     let results = chunk.iter().map(f).collect::<Vec<R>>();
-                    (results, crate::work::take())
+                    (results, crate::work::hand_over())
                 })
             })
             .collect();
         let mut out: Vec<R> = first.iter().map(f).collect();
-        for handle in others {
-            match handle.join() {
-                Ok((results, steps)) => {
-                    // The caller counts the work done on its behalf.
-                    crate::work::step(steps);
-                    out.extend(results);
-                }
-                // A panic in a share is the caller's, as if the work had been done in line.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
+        gather(&mut out, others);
         out
+    })
+}
+
+/// How many threads share `items` items: one per core, each with enough work to pay for it.
+fn threads_for(items: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    cores.min(items / MIN_PER_THREAD).max(1)
+}
+
+/// The other threads' results after the caller's, in order, and their tallies.
+fn gather<R>(
+    out: &mut Vec<R>,
+    others: Vec<std::thread::ScopedJoinHandle<'_, (Vec<R>, crate::work::Tally)>>,
+) {
+    for handle in others {
+        match handle.join() {
+            Ok((results, tally)) => {
+                // The caller counts the work done on its behalf.
+                crate::work::receive(tally);
+                out.extend(results);
+            }
+            // A panic in a share is the caller's, as if the work had been done in line.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+}
+
+/// `f` applied to each item, in order, as [`map`] does, but taking the items: each is dropped
+/// on the thread that used it, so that freeing them is shared out too.
+pub fn map_into<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = threads_for(items.len());
+    if threads == 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let share = items.len().div_ceil(threads);
+    let mut shares = Vec::with_capacity(threads);
+    while items.len() > share {
+        let rest = items.split_off(share);
+        shares.push(std::mem::replace(&mut items, rest));
+    }
+    shares.push(items);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut shares = shares.into_iter();
+        let first = shares.next().unwrap_or_default();
+        let others: Vec<_> = shares
+            .map(|share| {
+                scope.spawn(move || {
+                    let results = share.into_iter().map(f).collect::<Vec<R>>();
+                    (results, crate::work::hand_over())
+                })
+            })
+            .collect();
+        let mut out: Vec<R> = first.into_iter().map(f).collect();
+        gather(&mut out, others);
+        out
+    })
+}
+
+/// `a` on a thread of its own while the caller does `b`: two independent pieces of work
+/// that would otherwise leave a core idle, both results.
+pub fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|scope| {
+        let a = scope.spawn(|| (a(), crate::work::hand_over()));
+        let b = b();
+        match a.join() {
+            Ok((a, tally)) => {
+                crate::work::receive(tally);
+                (a, b)
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     })
 }
 
@@ -49,5 +110,32 @@ mod tests {
         let out = super::map(&items, |i| i * 2);
         assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert!(super::map(&[] as &[u8], |b| *b).is_empty());
+        let owned: Vec<String> = items.iter().map(ToString::to_string).collect();
+        let lengths = super::map_into(owned, |s| s.len());
+        assert_eq!(
+            lengths,
+            items
+                .iter()
+                .map(|i| i.to_string().len())
+                .collect::<Vec<_>>()
+        );
+        assert!(super::map_into(Vec::<u8>::new(), |b| b).is_empty());
+    }
+
+    #[test]
+    fn join_gives_both_results_and_counts_both_threads_work() {
+        crate::work::take();
+        let (a, b) = super::join(
+            || {
+                crate::work::step(2);
+                "a"
+            },
+            || {
+                crate::work::step(3);
+                "b"
+            },
+        );
+        assert_eq!((a, b), ("a", "b"));
+        assert_eq!(crate::work::take(), 5);
     }
 }

@@ -59,8 +59,7 @@ fn engine() -> Result<&'static Tera> {
 
 /// Renders the template `name` with `view` as its context.
 pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
-    #[cfg(all(test, feature = "cli"))]
-    tests::RENDERED.with(|r| r.borrow_mut().insert(name.to_owned()));
+    crate::work::rendered(name);
     let context = Context::from_serialize(view)
         .map_err(|e| Error::Internal(format!("view of {name} is not a map: {e}")))?;
     engine()?
@@ -107,15 +106,8 @@ impl Shell {
 // Every template is rendered by the generators of every feature.
 #[cfg(all(test, feature = "cli"))]
 mod tests {
-    use std::cell::RefCell;
-    use std::collections::BTreeSet;
-
     use crate::lang::{Target, TsSdk};
     use crate::{Selection, Sources};
-
-    thread_local! {
-        pub static RENDERED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-    }
 
     #[test]
     fn every_template_is_rendered_by_some_target() {
@@ -166,7 +158,7 @@ mod tests {
             crate::generate(&acme, &Selection::all(), target).unwrap();
             crate::generate(&fidelity, &Selection::all(), target).unwrap();
         }
-        let rendered = RENDERED.with(|r| r.borrow().clone());
+        let rendered = crate::work::templates();
         for (name, _) in super::TEMPLATES {
             assert!(
                 rendered.contains(*name),

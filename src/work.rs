@@ -1,29 +1,78 @@
 //! Steps of work counted in the stages that once grew faster than their input (collision
 //! handling, union de-duplication, doc lookups, diagnostics, cycle search, merging
-//! alternatives), so that a test can hold each to linear growth by counting, not timing.
+//! alternatives), so that a test can hold each to linear growth by counting, not timing; and
+//! the templates rendered, so that a test can see each one used.
 //!
-//! Outside the crate's own tests counting compiles to nothing.
+//! Both are kept per thread; `crate::parallel` hands a helper thread's [`Tally`] back to the
+//! thread it worked for. Outside the crate's own tests counting compiles to nothing.
+
+/// What a thread did, for tests.
+#[derive(Default)]
+pub struct Tally {
+    #[cfg(test)]
+    steps: u64,
+    #[cfg(test)]
+    templates: std::collections::BTreeSet<String>,
+}
 
 #[cfg(test)]
 thread_local! {
-    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static TALLY: std::cell::RefCell<Tally> = std::cell::RefCell::default();
 }
 
 /// Counts `n` steps on this thread.
 #[inline]
 pub fn step(n: u64) {
     #[cfg(test)]
-    STEPS.with(|s| s.set(s.get() + n));
+    TALLY.with(|t| t.borrow_mut().steps += n);
     #[cfg(not(test))]
     let _ = n;
 }
 
-/// The steps counted on this thread since the last call, which it resets.
-pub fn take() -> u64 {
+/// Notes that this thread rendered the template `name`.
+#[inline]
+pub fn rendered(name: &str) {
     #[cfg(test)]
-    return STEPS.with(|s| s.replace(0));
+    TALLY.with(|t| {
+        let mut t = t.borrow_mut();
+        if !t.templates.contains(name) {
+            t.templates.insert(name.to_owned());
+        }
+    });
     #[cfg(not(test))]
-    0
+    let _ = name;
+}
+
+/// The steps counted on this thread since the last call, which it resets.
+#[cfg(test)]
+pub fn take() -> u64 {
+    TALLY.with(|t| std::mem::take(&mut t.borrow_mut().steps))
+}
+
+/// The templates this thread rendered (a test of every generator's templates reads them).
+#[cfg(all(test, feature = "cli"))]
+pub fn templates() -> std::collections::BTreeSet<String> {
+    TALLY.with(|t| t.borrow().templates.clone())
+}
+
+/// This thread's tally, taken out to be handed to the thread it worked for.
+pub fn hand_over() -> Tally {
+    #[cfg(test)]
+    return TALLY.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    #[cfg(not(test))]
+    Tally::default()
+}
+
+/// Adds to this thread's tally what another thread did on its behalf.
+pub fn receive(other: Tally) {
+    #[cfg(test)]
+    TALLY.with(|t| {
+        let mut t = t.borrow_mut();
+        t.steps += other.steps;
+        t.templates.extend(other.templates);
+    });
+    #[cfg(not(test))]
+    let _ = other;
 }
 
 // The complexity checks measure every generator.

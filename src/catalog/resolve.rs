@@ -54,13 +54,14 @@ pub const CALLS: [&str; 3] = ["track", "page", "screen"];
 /// Resolves the layer into the model. The layer is consumed: each raw event is dropped as soon
 /// as it is resolved, so a large plan is not held twice, raw and resolved.
 pub fn resolve(mut layer: Layer, diags: &mut Diagnostics) -> Catalog {
+    let type_names = layer
+        .types
+        .keys()
+        .filter(|k| !k.is_empty())
+        .cloned()
+        .collect();
     let mut r = Resolver {
-        type_names: layer
-            .types
-            .keys()
-            .filter(|k| !k.is_empty())
-            .cloned()
-            .collect(),
+        type_names: &type_names,
         diags,
         pointed: Vec::new(),
     };
@@ -90,7 +91,7 @@ pub fn resolve(mut layer: Layer, diags: &mut Diagnostics) -> Catalog {
 }
 
 pub(super) struct Resolver<'a> {
-    pub(super) type_names: BTreeSet<String>,
+    pub(super) type_names: &'a BTreeSet<String>,
     pub(super) diags: &'a mut Diagnostics,
     /// Warnings in plans, by index in `diags`, to be given the JSON pointer of their schema.
     pointed: Vec<(usize, Loc)>,
@@ -194,10 +195,35 @@ impl Resolver<'_> {
             }
             return Vec::new();
         }
-        events
-            .into_values()
-            .filter_map(|e| self.event(&e))
-            .collect()
+        // Events resolve independently, so they share the cores, each with diagnostics of its
+        // own, gathered after in event order: the report is the one a single thread would
+        // make. Each raw event is dropped where it was resolved, which costs as much again.
+        let type_names = self.type_names;
+        let results = crate::parallel::map_into(events.into_values().collect(), |raw| {
+            let mut diags = Diagnostics::default();
+            let mut r = Resolver {
+                type_names,
+                diags: &mut diags,
+                pointed: Vec::new(),
+            };
+            let event = r.event(&raw);
+            let pointed = r.pointed;
+            (event, diags, pointed)
+        });
+        let mut resolved = Vec::with_capacity(results.len());
+        for (event, diags, pointed) in results {
+            let offset = self.diags.len();
+            let room = limits::MAX_ERRORS_SHOWN.saturating_sub(self.pointed.len());
+            self.pointed.extend(
+                pointed
+                    .into_iter()
+                    .take(room)
+                    .map(|(index, loc)| (offset + index, loc)),
+            );
+            self.diags.extend(diags);
+            resolved.extend(event);
+        }
+        resolved
     }
 
     fn event(&mut self, raw: &RawEvent) -> Option<Event> {

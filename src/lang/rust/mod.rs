@@ -76,8 +76,11 @@ pub fn generate(
     rustfmt_guard: bool,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
-    let names = Names::new(layout);
-    let deprecation = Deprecation::of(layout);
+    // The rules need no names: they are made while the names are decided.
+    let (rules, (names, deprecation)) = crate::parallel::join(
+        || validate.then(|| validation::rules(layout, Dialect::Rust)),
+        || (Names::new(layout), Deprecation::of(layout)),
+    );
     let cx = Context {
         layout,
         names: &names,
@@ -101,7 +104,6 @@ pub fn generate(
             .map_or_else(json_map, |id| path_ty(names.ty(id), vec![]))
     };
     let (identify, group) = (traits(TraitsCall::Identify), traits(TraitsCall::Group));
-    let rules = validate.then(|| validation::rules(layout, Dialect::Rust));
     let view = ModuleView {
         validate,
         hashes: "#".repeat(rules.as_ref().map_or(1, |r| raw_string_hashes(&r.json))),

@@ -171,7 +171,29 @@ pub fn generate(
         analytics_swift,
         validate,
     } = options;
-    let names = Names::new(layout);
+    // Rendered first, while the names are decided (it needs none), and so before the
+    // declarations, which are most of the package: its several copies of the rules (theirs,
+    // indented, tera's) are gone before those are made.
+    let (validation, names) = crate::parallel::join(
+        || {
+            validate
+                .then(|| {
+                    let rules = validation::rules(layout, Dialect::Icu).json;
+                    // As Contents at once: tera's output has spare capacity the size of the rules.
+                    render(
+                        "swift/validation.swift",
+                        &ValidationView {
+                            header: header.to_owned(),
+                            rules: indent_lines(&rules),
+                        },
+                    )
+                    .map(Contents::from)
+                })
+                .transpose()
+        },
+        || Names::new(layout),
+    );
+    let validation = validation?;
     let package = PackageView {
         header: header.to_owned(),
         module: module.to_owned(),
@@ -210,23 +232,6 @@ pub fn generate(
             contents: render("swift/analytics-client.swift", &client)?.into(),
         });
     }
-
-    // Rendered before the declarations, which are most of the package, so that its several
-    // copies of the rules (theirs, indented, tera's) are gone before those are made.
-    let validation = validate
-        .then(|| {
-            let rules = validation::rules(layout, Dialect::Icu).json;
-            // As Contents at once: tera's output has spare capacity the size of the rules.
-            render(
-                "swift/validation.swift",
-                &ValidationView {
-                    header: header.to_owned(),
-                    rules: indent_lines(&rules),
-                },
-            )
-            .map(Contents::from)
-        })
-        .transpose()?;
 
     // Declarations render independently, so they share the cores; the file is only their
     // concatenation, assembled here rather than copied once more into a template's context.
