@@ -71,3 +71,49 @@ fn rust_examples_document_without_rustdoc_warnings() {
         "cargo doc on the Rust examples",
     );
 }
+
+/// Cargo resolves features apart for build scripts and proc macros and for the rest; where the
+/// two ask for different features of a crate, it is compiled twice, and what depends on it too
+/// (tera and serde-saphyr cost a cold CI run about 35 s that way). `tests/workspace-hack`
+/// evens the two out; this keeps it complete as dependencies change. Only tracktype's library
+/// is built twice, on purpose: with its command line for the tests, without for the
+/// build-script example. Asking for the unit graph compiles nothing.
+#[test]
+fn the_test_build_compiles_each_dependency_once() {
+    let out = cargo()
+        .args(["test", "--workspace", "--locked", "--no-run", "--unit-graph"])
+        .args(["-Z", "unstable-options"])
+        // `--unit-graph` is unstable; reading the graph changes nothing that is built.
+        .env("RUSTC_BOOTSTRAP", "1")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo --unit-graph failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let graph: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the unit graph");
+    let mut builds = std::collections::BTreeMap::<String, usize>::new();
+    for unit in graph["units"].as_array().expect("units") {
+        let kinds = &unit["target"]["kind"];
+        if unit["mode"] != "build" || kinds == &serde_json::json!(["custom-build"]) {
+            continue;
+        }
+        let key = format!(
+            "{} {} {kinds}",
+            unit["pkg_id"].as_str().unwrap_or_default(),
+            unit["target"]["name"].as_str().unwrap_or_default()
+        );
+        *builds.entry(key).or_default() += 1;
+    }
+    let twice: Vec<&String> = builds
+        .iter()
+        .filter(|(key, count)| **count > 1 && !key.contains("#tracktype@"))
+        .map(|(key, _)| key)
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "compiled more than once (add the features they differ by to tests/workspace-hack): {twice:#?}"
+    );
+    assert!(builds.len() > 100, "too few units: {builds:?}");
+}
