@@ -4,17 +4,10 @@
 //! against the `segment` crate, are in those crates' own tests.)
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::support::{root, run_ok};
-
-fn cargo() -> Command {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.current_dir(root());
-    cmd
-}
+use crate::support::{cargo, run_ok};
 
 /// The crate that compiles every generated module (the examples and plans as `mod` files, and
 /// the same through the build-script API as `include!`d files), and the one of the compile-fail

@@ -8,6 +8,32 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Cargo, at the repository root, for the suite's own builds (clippy, rustdoc, the random
+/// catalogs' host). Without the variables cargo set for this test binary: a nested cargo
+/// would pass them on to build scripts, and ring's reruns when `CARGO_MANIFEST_DIR` changes, so
+/// ring, rustls, ureq and tracktype were compiled again mid-suite (about 25 s of a cold CI run)
+/// and once more by the next `cargo test`.
+pub fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        let this_crates = [
+            "CARGO_MANIFEST_",
+            "CARGO_PKG_",
+            "CARGO_CRATE_",
+            "CARGO_BIN_",
+            "CARGO_PRIMARY_PACKAGE",
+            "CARGO_TARGET_TMPDIR",
+            "CARGO_RUSTC_CURRENT_DIR",
+        ];
+        if this_crates.iter().any(|prefix| name.starts_with(prefix)) || name == "OUT_DIR" {
+            cmd.env_remove(&*name);
+        }
+    }
+    cmd.current_dir(root());
+    cmd
+}
+
 /// A finished `tracktype` run.
 pub struct Run {
     pub code: i32,

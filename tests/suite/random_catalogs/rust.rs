@@ -117,7 +117,7 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
 /// `cargo run -p tracktype-random-host` would resolve features for that crate alone and compile
 /// serde, serde_json, regex and their macros a second time (half a minute of a cold CI run).
 fn build_and_run(cases_file: &std::path::Path) -> Result<(), String> {
-    let build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let build = crate::support::cargo()
         .args([
             "test",
             "--workspace",

@@ -255,8 +255,10 @@ pub fn batch(cases: &[Case]) -> Result<(), BatchFailure> {
     } else {
         build
     };
+    // The status too: a Swift killed by a signal says nothing else.
     let output = format!(
-        "{}{}",
+        "{}\n{}{}",
+        output.status,
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
