@@ -11,47 +11,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     if threads == 1 {
         return items.iter().map(f).collect();
     }
-    let share = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let mut shares = items.chunks(share);
-        let first = shares.next().unwrap_or_default();
-        let others: Vec<_> = shares
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let results = chunk.iter().map(f).collect::<Vec<R>>();
-                    (results, crate::work::hand_over())
-                })
-            })
-            .collect();
-        let mut out: Vec<R> = first.iter().map(f).collect();
-        gather(&mut out, others);
-        out
-    })
-}
-
-/// How many threads share `items` items: one per core, each with enough work to pay for it.
-fn threads_for(items: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    cores.min(items / MIN_PER_THREAD).max(1)
-}
-
-/// The other threads' results after the caller's, in order, and their tallies.
-fn gather<R>(
-    out: &mut Vec<R>,
-    others: Vec<std::thread::ScopedJoinHandle<'_, (Vec<R>, crate::work::Tally)>>,
-) {
-    for handle in others {
-        match handle.join() {
-            Ok((results, tally)) => {
-                // The caller counts the work done on its behalf.
-                crate::work::receive(tally);
-                out.extend(results);
-            }
-            // A panic in a share is the caller's, as if the work had been done in line.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    }
+    let shares = items.chunks(items.len().div_ceil(threads));
+    run_shares(shares, |share| share.iter().map(&f).collect())
 }
 
 /// `f` applied to each item, in order, as [`map`] does, but taking the items: each is dropped
@@ -68,20 +29,40 @@ pub fn map_into<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) 
         shares.push(std::mem::replace(&mut items, rest));
     }
     shares.push(items);
-    let f = &f;
+    run_shares(shares, |share| share.into_iter().map(&f).collect())
+}
+
+/// How many threads share `items` items: one per core, each with enough work to pay for it.
+fn threads_for(items: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    cores.min(items / MIN_PER_THREAD).max(1)
+}
+
+/// `run` over each share, the first on the calling thread and each other on a thread of its
+/// own; the results in the shares' order, and the other threads' tallies counted as the
+/// caller's.
+fn run_shares<S: Send, R: Send>(
+    shares: impl IntoIterator<Item = S>,
+    run: impl Fn(S) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let run = &run;
     std::thread::scope(|scope| {
         let mut shares = shares.into_iter();
-        let first = shares.next().unwrap_or_default();
+        let first = shares.next();
         let others: Vec<_> = shares
-            .map(|share| {
-                scope.spawn(move || {
-                    let results = share.into_iter().map(f).collect::<Vec<R>>();
-                    (results, crate::work::hand_over())
-                })
-            })
+            .map(|share| scope.spawn(move || (run(share), crate::work::hand_over())))
             .collect();
-        let mut out: Vec<R> = first.into_iter().map(f).collect();
-        gather(&mut out, others);
+        let mut out = first.map(run).unwrap_or_default();
+        for handle in others {
+            match handle.join() {
+                Ok((results, tally)) => {
+                    crate::work::receive(tally);
+                    out.extend(results);
+                }
+                // A panic in a share is the caller's, as if the work had been done in line.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
         out
     })
 }
