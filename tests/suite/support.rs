@@ -14,18 +14,18 @@ pub fn root() -> &'static Path {
 /// ring, rustls, ureq and tracktype were compiled again mid-suite (about 25 s of a cold CI run)
 /// and once more by the next `cargo test`.
 pub fn cargo() -> Command {
+    let this_crates = [
+        "CARGO_MANIFEST_",
+        "CARGO_PKG_",
+        "CARGO_CRATE_",
+        "CARGO_BIN_",
+        "CARGO_PRIMARY_PACKAGE",
+        "CARGO_TARGET_TMPDIR",
+        "CARGO_RUSTC_CURRENT_DIR",
+    ];
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
-        let this_crates = [
-            "CARGO_MANIFEST_",
-            "CARGO_PKG_",
-            "CARGO_CRATE_",
-            "CARGO_BIN_",
-            "CARGO_PRIMARY_PACKAGE",
-            "CARGO_TARGET_TMPDIR",
-            "CARGO_RUSTC_CURRENT_DIR",
-        ];
         if this_crates.iter().any(|prefix| name.starts_with(prefix)) || name == "OUT_DIR" {
             cmd.env_remove(&*name);
         }

@@ -126,7 +126,6 @@ fn build_and_run(cases_file: &std::path::Path) -> Result<(), String> {
             "--message-format=json-render-diagnostics",
         ])
         .env("TRACKTYPE_RANDOM_CASES", cases_file)
-        .current_dir(root())
         .output()
         .expect("cargo runs");
     let stdout = String::from_utf8_lossy(&build.stdout);
