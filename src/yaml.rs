@@ -6,8 +6,14 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer};
-use serde_saphyr::{DuplicateKeyPolicy, MessageFormatter, UserMessageFormatter};
+use serde::de::{Deserialize, DeserializeOwned, Deserializer, Visitor};
+
+mod de;
+#[cfg(test)]
+mod oracle_tests;
+mod tree;
+
+use de::Kind;
 
 use crate::diagnostic::{Diagnostic, Loc, SourceFile};
 use crate::limits;
@@ -54,21 +60,30 @@ impl<T: serde::Serialize> serde::Serialize for Sp<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        let at = spanned.referenced;
-        let loc = CURRENT_FILE.with(|current| match &*current.borrow() {
-            Some(file) => Loc::new(
-                file,
-                u32::try_from(at.line()).unwrap_or(u32::MAX),
-                u32::try_from(at.column()).unwrap_or(u32::MAX),
-                u32::try_from(at.span().len()).unwrap_or(1),
-            ),
-            None => Loc::new(&SourceFile::new("<input>", ""), 0, 0, 0),
-        });
-        Ok(Sp {
-            value: spanned.value,
-            loc,
-        })
+        #[cfg(test)]
+        if oracle_tests::serde_saphyr_reads() {
+            return oracle_tests::spanned(deserializer);
+        }
+        struct Located<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Located<T> {
+            type Value = Sp<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Sp<T>, D::Error> {
+                // Taken before the value is read: reading it locates the nodes inside.
+                let at = de::located();
+                let value = T::deserialize(d)?;
+                let loc = CURRENT_FILE.with(|current| match (&*current.borrow(), at) {
+                    (Some(file), Some(at)) => Loc::new(file, at.line, at.column, at.len),
+                    _ => Loc::new(&SourceFile::new("<input>", ""), 0, 0, 0),
+                });
+                #[cfg(test)]
+                oracle_tests::record(&loc);
+                Ok(Sp { value, loc })
+            }
+        }
+        deserializer.deserialize_newtype_struct(de::LOCATED, Located(std::marker::PhantomData))
     }
 }
 
@@ -145,55 +160,40 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// Parses a YAML file into `T`, with every value located in `file`.
 pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagnostic> {
     let _guard = CurrentFileGuard::set(file);
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: limits::MAX_YAML_DEPTH,
-            max_nodes: limits::MAX_YAML_NODES,
-            // A node is at most two events (a collection's start and end): the node limit,
-            // whose message says what to do, is met first.
-            max_events: 2 * limits::MAX_YAML_NODES + 2,
-            max_recorded_anchor_events: 2 * limits::MAX_YAML_NODES + 2,
-            max_total_scalar_bytes: usize::try_from(limits::MAX_FILE_BYTES).unwrap_or(usize::MAX),
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 2 * limits::MAX_YAML_NODES + 2,
-        },
-        duplicate_keys: DuplicateKeyPolicy::Error,
-        // YAML 1.2 booleans only: `no` stays a string, as a country code should.
-        strict_booleans: true,
+    let tree::Parsed { root, error } = tree::parse(&file.text);
+    let read = match root {
+        Some(node) => T::deserialize(de::NodeDe(node)),
+        None => T::deserialize(de::EmptyDe),
     };
-    serde_saphyr::from_str_with_options(&file.text, options).map_err(|e| yaml_diagnostic(file, &e))
+    let error = match (read, error) {
+        (Ok(value), None) => return Ok(value),
+        (Err(e), None) => e,
+        // The content read before a problem is reported first when it has a problem of its
+        // own written earlier, as the user reads the file; keys it lacks may just be later.
+        (Err(e), Some(stop))
+            if !matches!(e.kind, Kind::MissingField(_))
+                && e.at
+                    .zip(stop.at)
+                    .is_some_and(|(a, b)| (a.line, a.column) < (b.line, b.column)) =>
+        {
+            e
+        }
+        (_, Some(stop)) => stop,
+    };
+    Err(yaml_diagnostic(file, &error))
 }
 
-fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagnostic {
-    use serde_saphyr::Error as E;
+fn yaml_diagnostic(file: &Arc<SourceFile>, error: &de::Error) -> Diagnostic {
     let loc = error
-        .without_snippet()
-        .location()
-        .filter(|l| l.line() > 0)
-        .map(|l| {
-            Loc::new(
-                file,
-                u32::try_from(l.line()).unwrap_or(u32::MAX),
-                u32::try_from(l.column()).unwrap_or(u32::MAX),
-                u32::try_from(l.span().len()).unwrap_or(1),
-            )
-        });
-    // An error met while expanding an alias is reported where the alias is used, in the words
-    // of the error itself.
-    let via_alias = matches!(error.without_snippet(), E::AliasError { .. });
-    let mut error = error;
-    while let E::WithSnippet { error: inner, .. } | E::AliasError { error: inner, .. } = error {
-        error = inner;
-    }
+        .at
+        .filter(|at| at.line > 0)
+        .map(|at| Loc::new(file, at.line, at.column, at.len));
     let with_found = |expected: &str| match loc.as_ref().and_then(|l| found_at(file, l)) {
         Some(found) => format!("{expected}, found {found}"),
         None => expected.to_owned(),
     };
-    let (message, hint) = match error {
-        E::SerdeUnknownField {
-            field, expected, ..
-        } => (
+    let (message, hint) = match &error.kind {
+        Kind::UnknownField { field, expected } => (
             format!("unknown key `{field}`"),
             Some(
                 suggest::did_you_mean(field, expected.iter()).unwrap_or_else(|| {
@@ -205,18 +205,14 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
                 }),
             ),
         ),
-        E::SerdeMissingField { field, .. } => (format!("missing key `{field}`"), None),
-        E::DuplicateMappingKey { key, .. } => (
-            match key {
-                Some(k) => format!("key `{k}` appears twice in the same mapping"),
-                None => "a key appears twice in the same mapping".to_owned(),
-            },
+        Kind::MissingField(field) => (format!("missing key `{field}`"), None),
+        Kind::Duplicate(key) => (
+            format!("key `{key}` appears twice in the same mapping"),
             Some("remove one of them".to_owned()),
         ),
-        E::SerdeInvalidType {
+        Kind::InvalidType {
             unexpected,
             expected,
-            ..
         } => (
             format!(
                 "expected {}, found {}",
@@ -225,35 +221,29 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
             ),
             None,
         ),
-        E::Unexpected { expected, .. } => {
-            let expected = match *expected {
-                "mapping start" => "a mapping of keys to values",
-                "sequence start" => "a list",
-                "string scalar" => "a string",
-                other => other,
-            };
-            (with_found(&format!("expected {expected}")), None)
-        }
-        E::InvalidBooleanStrict { .. } => (with_found("expected `true` or `false`"), None),
-        E::InvalidScalar { ty, .. } => (with_found(&format!("expected {}", article(ty))), None),
-        E::NullIntoString { .. } => ("expected a string, found an empty value".to_owned(), None),
-        E::MultipleDocuments { .. } => (
+        Kind::Expected(expected) => (with_found(&format!("expected {expected}")), None),
+        Kind::InvalidBool => (with_found("expected `true` or `false`"), None),
+        Kind::InvalidNumber(ty) => (with_found(&format!("expected {}", article(ty))), None),
+        Kind::NullIntoString => ("expected a string, found an empty value".to_owned(), None),
+        Kind::NonFinite => (
+            with_found("expected a finite number"),
+            Some("JSON, and so an event's properties, has no infinity or NaN".to_owned()),
+        ),
+        Kind::MultipleDocuments => (
             "the file holds a second YAML document".to_owned(),
             Some("remove the `---` line, or put each document in a file of its own".to_owned()),
         ),
-        E::UnknownAnchor { .. } => (
+        Kind::UnknownAnchor => (
             match loc.as_ref().and_then(|l| alias_at(file, l)) {
                 Some(alias) => format!("alias `{alias}` refers to no anchor"),
                 None => "an alias refers to no anchor".to_owned(),
             },
             Some("an alias `*name` repeats a value marked `&name` earlier in the file".to_owned()),
         ),
-        E::Budget { breach, .. } => budget_message(breach, via_alias),
-        E::ExternalMessage { msg, .. } => parser_message(file, msg, loc.as_ref()),
-        other => (
-            UserMessageFormatter.format_message(other).into_owned(),
-            None,
-        ),
+        Kind::Depth => budget_depth(),
+        Kind::Nodes { via_alias } => budget_nodes(*via_alias),
+        Kind::Parser(msg) => parser_message(file, msg, loc.as_ref()),
+        Kind::Custom(msg) => (msg.clone(), None),
     };
     let d = match loc {
         Some(loc) => Diagnostic::at(&loc, message),
@@ -262,43 +252,31 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &serde_saphyr::Error) -> Diagn
     d.with_hint_opt(hint)
 }
 
-/// A breached budget, in words: which limit, and why it exists.
-fn budget_message(
-    breach: &serde_saphyr::budget::BudgetBreach,
-    via_alias: bool,
-) -> (String, Option<String>) {
-    use serde_saphyr::budget::BudgetBreach as B;
-    match breach {
-        B::Depth { .. } => (
-            format!(
-                "YAML is nested more than {} levels deep",
-                limits::MAX_YAML_DEPTH
-            ),
-            Some("declare deeply nested objects as named types under `types`".to_owned()),
+fn budget_depth() -> (String, Option<String>) {
+    (
+        format!(
+            "YAML is nested more than {} levels deep",
+            limits::MAX_YAML_DEPTH
         ),
-        B::Nodes { .. } => (
-            format!(
-                "the file holds more than {} YAML values, counting those its aliases expand to",
-                limits::MAX_YAML_NODES
-            ),
-            Some(if via_alias {
-                "aliases (`*name`) that repeat lists of aliases grow exponentially \
-                 (\"billion laughs\"); write the values out instead"
-                    .to_owned()
-            } else {
-                "split the catalog into several files, in a directory given to --catalog".to_owned()
-            }),
+        Some("declare deeply nested objects as named types under `types`".to_owned()),
+    )
+}
+
+/// The node limit, and why it exists: for an alias bomb above all.
+fn budget_nodes(via_alias: bool) -> (String, Option<String>) {
+    (
+        format!(
+            "the file holds more than {} YAML values, counting those its aliases expand to",
+            limits::MAX_YAML_NODES
         ),
-        other => (
-            format!("the file is too large or too complex to read safely ({other:?})"),
-            Some(format!(
-                "tracktype reads at most {} levels of nesting and {} YAML values per file, \
-                 aliases included",
-                limits::MAX_YAML_DEPTH,
-                limits::MAX_YAML_NODES
-            )),
-        ),
-    }
+        Some(if via_alias {
+            "aliases (`*name`) that repeat lists of aliases grow exponentially \
+             (\"billion laughs\"); write the values out instead"
+                .to_owned()
+        } else {
+            "split the catalog into several files, in a directory given to --catalog".to_owned()
+        }),
+    )
 }
 
 /// The YAML parser's messages, reworded or explained where they are common and cryptic.
@@ -328,13 +306,7 @@ fn parser_message(file: &SourceFile, msg: &str, loc: Option<&Loc>) -> (String, O
             msg.to_owned(),
             Some("the text that starts here has no closing quote".to_owned()),
         ),
-        "recursion limit exceeded" => (
-            format!(
-                "YAML is nested more than {} levels deep",
-                limits::MAX_YAML_DEPTH
-            ),
-            Some("declare deeply nested objects as named types under `types`".to_owned()),
-        ),
+        "recursion limit exceeded" => budget_depth(),
         m if m.starts_with("while parsing a block") => (
             m.to_owned(),
             Some("check this line's indentation".to_owned()),

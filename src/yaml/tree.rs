@@ -1,0 +1,391 @@
+//! A YAML file as a tree of located nodes, read with granit-parser, the parser serde-saphyr is
+//! built on. Anchors are expanded, merge keys (`<<`) applied, duplicate keys refused, and the
+//! file's size in nodes and depth are bounded before anything is deserialised.
+
+use std::collections::HashMap;
+
+use granit_parser::{Event, Parser, ScalarStyle, Span, Tag as ParsedTag};
+
+use super::de::{Error, Kind};
+use crate::limits;
+
+/// Where a node was written: 1-based line and column, and its length, in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct At {
+    pub line: u32,
+    pub column: u32,
+    pub len: u32,
+}
+
+impl At {
+    fn of(span: &Span) -> Self {
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            line: number(span.start.line()),
+            column: number(span.start.col() + 1),
+            len: number(span.len()),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub at: At,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Scalar {
+    /// The text after YAML's escapes and folding.
+    pub text: String,
+    /// Plain scalars are typed by their text (`12`, `true`, `~`); quoted and block scalars
+    /// are text.
+    pub plain: bool,
+    pub tag: Tag,
+}
+
+/// The YAML core schema's tags, the only ones that change how a scalar is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    None,
+    Str,
+    Null,
+    Bool,
+    Int,
+    Float,
+}
+
+impl Scalar {
+    /// `~`, `null` or nothing, written plain (or tagged `!!null`).
+    pub fn is_null(&self) -> bool {
+        match self.tag {
+            Tag::Null => true,
+            Tag::None => {
+                self.plain && matches!(self.text.as_str(), "~" | "null" | "Null" | "NULL" | "")
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A file read: its one document's root node (`None` when it holds no document), and the
+/// first problem met. After a problem the root holds what was read before it, so that a
+/// problem with that content, written earlier in the file, can be reported first.
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub error: Option<Error>,
+}
+
+pub fn parse(text: &str) -> Parsed {
+    let mut builder = Builder {
+        parser: Parser::new_from_str(text),
+        anchors: HashMap::new(),
+        nodes: 0,
+    };
+    let mut root = None;
+    let error = builder.document(&mut root).err();
+    Parsed { root, error }
+}
+
+struct Builder<'input> {
+    parser: Parser<'input, granit_parser::StrInput<'input>>,
+    /// Each anchor's node and how many nodes it counts for when an alias repeats it.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes so far, those aliases repeat included: what bounds an alias bomb.
+    nodes: usize,
+}
+
+/// A collection being read; a mapping holds the key whose value comes next.
+enum Open {
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>, Option<Node>),
+}
+
+impl<'input> Builder<'input> {
+    fn next(&mut self) -> Result<Option<(Event<'input>, Span)>, Error> {
+        match self.parser.next_event() {
+            None => Ok(None),
+            Some(Ok(event)) => Ok(Some(event)),
+            Some(Err(e)) => {
+                let mark = e.marker();
+                let at = At {
+                    line: u32::try_from(mark.line()).unwrap_or(u32::MAX),
+                    column: u32::try_from(mark.col() + 1).unwrap_or(u32::MAX),
+                    len: 1,
+                };
+                let kind = match e.kind() {
+                    granit_parser::ErrorKind::UnknownAnchor => Kind::UnknownAnchor,
+                    _ => Kind::Parser(e.info()),
+                };
+                Err(Error::new(kind, at))
+            }
+        }
+    }
+
+    fn document(&mut self, root: &mut Option<Node>) -> Result<(), Error> {
+        while let Some((event, span)) = self.next()? {
+            match event {
+                Event::DocumentStart(..) if root.is_some() => {
+                    // Where the second document's content starts.
+                    let at = match self.next()? {
+                        Some((_, next)) => At::of(&next),
+                        None => At::of(&span),
+                    };
+                    return Err(Error::new(Kind::MultipleDocuments, at));
+                }
+                Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_) => {
+                    let mut stack = Vec::new();
+                    match self.node(event, span, &mut stack) {
+                        Ok(node) => *root = Some(node),
+                        Err(e) => {
+                            *root = close(stack);
+                            return Err(e);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the node that `event` starts, with its children: iteratively, so that a deep file
+    /// meets the depth limit rather than the stack's.
+    fn node(
+        &mut self,
+        event: Event<'input>,
+        span: Span,
+        stack: &mut Vec<(Open, At, usize)>,
+    ) -> Result<Node, Error> {
+        let mut next = Some((event, span));
+        loop {
+            let (event, span) = match next.take() {
+                Some(e) => e,
+                None => self.next()?.ok_or_else(|| {
+                    Error::new(
+                        Kind::Parser("unexpected end of input".into()),
+                        At::of(&Span::default()),
+                    )
+                })?,
+            };
+            let at = At::of(&span);
+            let done = match event {
+                Event::Scalar(text, style, anchor, tag) => {
+                    self.count(at)?;
+                    let node = Node {
+                        at,
+                        value: Value::Scalar(Scalar {
+                            text: text.into_owned(),
+                            plain: style == ScalarStyle::Plain,
+                            tag: core_tag(tag.as_deref()),
+                        }),
+                    };
+                    self.anchor(anchor, &node, 1);
+                    node
+                }
+                Event::Alias(id) => {
+                    let Some((anchored, size)) = self.anchors.get(&id) else {
+                        return Err(Error::new(Kind::UnknownAnchor, at));
+                    };
+                    self.nodes = self.nodes.saturating_add(*size);
+                    if self.nodes > limits::MAX_YAML_NODES {
+                        return Err(Error::new(Kind::Nodes { via_alias: true }, at));
+                    }
+                    let mut node = anchored.clone();
+                    // Every value an alias repeats is placed at the alias, where the user
+                    // wrote it for this use (as serde-saphyr, replaying the anchor, did).
+                    relocate(&mut node, at);
+                    node
+                }
+                Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                    self.count(at)?;
+                    if stack.len() >= limits::MAX_YAML_DEPTH {
+                        return Err(Error::new(Kind::Depth, at));
+                    }
+                    let open = if matches!(event, Event::SequenceStart(..)) {
+                        Open::Seq(Vec::new())
+                    } else {
+                        Open::Map(Vec::new(), None)
+                    };
+                    stack.push((open, at, anchor));
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let Some((open, at, anchor)) = stack.pop() else {
+                        return Err(Error::new(Kind::Parser("unbalanced collection".into()), at));
+                    };
+                    let value = match open {
+                        Open::Seq(items) => Value::Seq(items),
+                        Open::Map(entries, _) => Value::Map(merge(entries)?),
+                    };
+                    let node = Node { at, value };
+                    if anchor != 0 {
+                        let size = size_of(&node);
+                        self.anchor(anchor, &node, size);
+                    }
+                    node
+                }
+                _ => continue,
+            };
+            match stack.last_mut() {
+                None => return Ok(done),
+                Some((Open::Seq(items), ..)) => items.push(done),
+                Some((Open::Map(_, key @ None), ..)) => *key = Some(done),
+                Some((Open::Map(entries, key @ Some(_)), ..)) => {
+                    if let Some(key) = key.take() {
+                        check_duplicate(entries, &key)?;
+                        entries.push((key, done));
+                    }
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, at: At) -> Result<(), Error> {
+        self.nodes += 1;
+        if self.nodes > limits::MAX_YAML_NODES {
+            return Err(Error::new(Kind::Nodes { via_alias: false }, at));
+        }
+        Ok(())
+    }
+
+    fn anchor(&mut self, id: usize, node: &Node, size: usize) {
+        if id != 0 {
+            self.anchors.insert(id, (node.clone(), size));
+        }
+    }
+}
+
+/// The collections still open when reading stopped, closed: the content read before it.
+fn close(mut stack: Vec<(Open, At, usize)>) -> Option<Node> {
+    let mut done: Option<Node> = None;
+    while let Some((open, at, _)) = stack.pop() {
+        let value = match open {
+            Open::Seq(mut items) => {
+                items.extend(done.take());
+                Value::Seq(items)
+            }
+            Open::Map(mut entries, key) => {
+                if let (Some(key), Some(value)) = (key, done.take()) {
+                    entries.push((key, value));
+                }
+                Value::Map(entries)
+            }
+        };
+        done = Some(Node { at, value });
+    }
+    done
+}
+
+fn core_tag(tag: Option<&ParsedTag>) -> Tag {
+    match tag.and_then(ParsedTag::core_suffix) {
+        Some("str") => Tag::Str,
+        Some("null") => Tag::Null,
+        Some("bool") => Tag::Bool,
+        Some("int") => Tag::Int,
+        Some("float") => Tag::Float,
+        _ => Tag::None,
+    }
+}
+
+fn relocate(node: &mut Node, at: At) {
+    node.at = at;
+    match &mut node.value {
+        Value::Scalar(_) => {}
+        Value::Seq(items) => items.iter_mut().for_each(|n| relocate(n, at)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+            relocate(k, at);
+            relocate(v, at);
+        }),
+    }
+}
+
+fn size_of(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Scalar(_) => 0,
+        Value::Seq(items) => items.iter().map(size_of).sum(),
+        Value::Map(entries) => entries.iter().map(|(k, v)| size_of(k) + size_of(v)).sum(),
+    }
+}
+
+fn key_text(node: &Node) -> Option<&str> {
+    match &node.value {
+        Value::Scalar(s) => Some(&s.text),
+        _ => None,
+    }
+}
+
+fn is_merge(node: &Node) -> bool {
+    matches!(&node.value, Value::Scalar(s) if s.plain && s.text == "<<")
+}
+
+fn check_duplicate(entries: &[(Node, Node)], key: &Node) -> Result<(), Error> {
+    let Some(text) = key_text(key).filter(|_| !is_merge(key)) else {
+        return Ok(());
+    };
+    if entries
+        .iter()
+        .any(|(k, _)| !is_merge(k) && key_text(k) == Some(text))
+    {
+        return Err(Error::new(Kind::Duplicate(text.to_owned()), key.at));
+    }
+    Ok(())
+}
+
+/// Applies merge keys: `<<: *base` or `<<: [*a, *b]` adds the keys of those mappings that the
+/// mapping does not write itself, the first mapping listed winning.
+fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Error> {
+    if !entries.iter().any(|(k, _)| is_merge(k)) {
+        return Ok(entries);
+    }
+    let mut own = Vec::with_capacity(entries.len());
+    let mut merged = Vec::new();
+    for (key, value) in entries {
+        if !is_merge(&key) {
+            own.push((key, value));
+            continue;
+        }
+        let sources = match value.value {
+            Value::Map(_) => vec![value],
+            Value::Seq(items) => items,
+            Value::Scalar(_) => {
+                return Err(Error::new(
+                    Kind::Custom("a merge key `<<` takes a mapping or a list of mappings".into()),
+                    value.at,
+                ));
+            }
+        };
+        for mut source in sources {
+            // Merged keys and values are placed where the mapping they come from is named.
+            let at = source.at;
+            relocate(&mut source, at);
+            let Value::Map(entries) = source.value else {
+                return Err(Error::new(
+                    Kind::Custom("a merge key `<<` takes a mapping or a list of mappings".into()),
+                    source.at,
+                ));
+            };
+            merged.extend(entries);
+        }
+    }
+    for (key, value) in merged {
+        let text = key_text(&key);
+        let taken = own
+            .iter()
+            .any(|(k, _)| text.is_some() && key_text(k) == text);
+        if !taken {
+            own.push((key, value));
+        }
+    }
+    Ok(own)
+}
