@@ -1,9 +1,13 @@
 //! The templates, embedded in the binary, and rendering them. Templates only interpolate: every
 //! name, type and line break is decided in Rust before they see it.
 
+mod subset;
+
+#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
 use std::sync::OnceLock;
 
 use serde::Serialize;
+#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
 use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
@@ -43,28 +47,55 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "site/style.css",
 ];
 
-fn engine() -> Result<&'static Tera> {
-    static ENGINE: OnceLock<std::result::Result<Tera, String>> = OnceLock::new();
-    ENGINE
-        .get_or_init(|| {
-            let mut tera = Tera::new();
-            tera.autoescape_on(Vec::<&str>::new());
-            tera.add_raw_templates(TEMPLATES.iter().copied())
-                .map_err(|e| format!("{e:?}"))?;
-            Ok(tera)
-        })
-        .as_ref()
-        .map_err(|e| Error::Internal(format!("templates do not compile: {e}")))
-}
+/// The templates rendered by [`subset`], not by tera: a build script generates Rust only, and
+/// so compiles no tera (see the `typescript`, `swift` and `docs` features).
+const BY_SUBSET: &[&str] = &["rust/module.rs"];
 
 /// Renders the template `name` with `view` as its context.
 pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
     crate::work::rendered(name);
+    if BY_SUBSET.contains(&name) {
+        let (_, text) = TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| Error::Internal(format!("no template {name}")))?;
+        return subset::render(name, text, view);
+    }
+    render_with_tera(name, view)
+}
+
+#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
+fn render_with_tera(name: &str, view: &impl Serialize) -> Result<String> {
     let context = Context::from_serialize(view)
         .map_err(|e| Error::Internal(format!("view of {name} is not a map: {e}")))?;
     engine()?
         .render(name, &context)
         .map_err(|e| Error::Internal(format!("template {name} failed: {e:?}")))
+}
+
+#[cfg(not(any(feature = "typescript", feature = "swift", feature = "docs")))]
+fn render_with_tera(name: &str, _: &impl Serialize) -> Result<String> {
+    Err(Error::Internal(format!(
+        "template {name} needs tera, which this build (no TypeScript, Swift or docs) leaves out"
+    )))
+}
+
+#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
+fn engine() -> Result<&'static Tera> {
+    static ENGINE: OnceLock<std::result::Result<Tera, String>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| tera(TEMPLATES.iter().copied()).map_err(|e| format!("{e:?}")))
+        .as_ref()
+        .map_err(|e| Error::Internal(format!("templates do not compile: {e}")))
+}
+
+/// A tera with `templates`, escaping nothing. The subset's tests render with it too.
+#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
+fn tera<'t>(templates: impl IntoIterator<Item = (&'t str, &'t str)>) -> tera::TeraResult<Tera> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(Vec::<&str>::new());
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
 }
 
 /// What a view puts where [`Shell::fill`] inserts its parts.
