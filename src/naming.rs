@@ -160,7 +160,7 @@ impl<'a> Namespace<'a> {
     }
 
     /// A scope inside `outer`: names taken there are taken here too.
-    #[cfg(any(feature = "typescript", feature = "swift"))]
+    #[cfg(feature = "swift")]
     pub fn within(outer: &'a HashSet<String>, reserved: &'a [&'a str]) -> Self {
         Self {
             outer: Some(outer),
@@ -204,7 +204,7 @@ impl<'a> Namespace<'a> {
     }
 
     /// The names claimed here, to serve as the enclosing scope of inner ones.
-    #[cfg(any(feature = "typescript", feature = "swift"))]
+    #[cfg(feature = "swift")]
     pub fn names(&self) -> &HashSet<String> {
         &self.taken
     }
@@ -303,7 +303,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(any(feature = "typescript", feature = "swift"))]
+    #[cfg(feature = "swift")]
     fn an_enclosing_scope_is_consulted() {
         let outer = Namespace::with_reserved(["Product"]);
         let mut inner = Namespace::within(outer.names(), &["self"]);

@@ -34,8 +34,11 @@ pub enum Doc {
     /// Nothing when flat, a newline when broken.
     SoftLine,
     /// Always a newline; breaks every enclosing group.
+    // TypeScript's printing uses this and `IfBreak`; Swift's does not.
+    #[cfg_attr(not(feature = "typescript"), allow(dead_code))]
     HardLine,
     /// `broken` when the enclosing group (or the group `group_id`) is broken, else `flat`.
+    #[cfg_attr(not(feature = "typescript"), allow(dead_code))]
     IfBreak {
         broken: Box<Doc>,
         flat: Box<Doc>,
@@ -63,6 +66,7 @@ pub fn indent(contents: Doc) -> Doc {
     Doc::Indent(Box::new(contents))
 }
 
+#[cfg_attr(not(feature = "typescript"), allow(dead_code))]
 pub fn if_break(broken: Doc, flat: Doc) -> Doc {
     Doc::IfBreak {
         broken: Box::new(broken),

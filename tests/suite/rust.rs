@@ -66,6 +66,30 @@ fn the_build_script_library_is_clippy_clean_without_default_features() {
     );
 }
 
+/// Each feature a user may ask for on its own builds, warning-free: `features = ["typescript"]`
+/// in a build script's dependency once failed to compile while every test passed.
+#[test]
+fn each_generator_feature_builds_on_its_own() {
+    for feature in ["typescript", "swift", "docs"] {
+        run_ok(
+            cargo().args([
+                "clippy",
+                "-p",
+                "tracktype",
+                "--lib",
+                "--no-default-features",
+                "--features",
+                feature,
+                "--quiet",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            &format!("cargo clippy -p tracktype --lib --no-default-features --features {feature}"),
+        );
+    }
+}
+
 #[test]
 fn rust_examples_document_without_rustdoc_warnings() {
     run_ok(

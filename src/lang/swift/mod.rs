@@ -148,6 +148,7 @@ struct AliasView {
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
     super::Identifiers::of(layout, |id| names.ty(id), &names.methods)

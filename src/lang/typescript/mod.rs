@@ -60,6 +60,7 @@ struct MemberView {
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
+#[cfg(all(feature = "typescript", feature = "swift"))]
 pub(crate) fn identifiers(layout: &Layout<'_>) -> super::Identifiers {
     let names = Names::new(layout);
     super::Identifiers::of(layout, |id| names.ty(id), &names.methods)
