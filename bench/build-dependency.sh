@@ -13,8 +13,12 @@
 # A build-dependency's cost is the difference it makes to its crate, per round; the medians of
 # those differences are printed, wall-clock and CPU (user + system) seconds.
 #
+# With BASELINE set to another checkout of tracktype (`git worktree add /tmp/before <rev>`), a
+# fifth crate, the same as the second with that tracktype, runs in the same rounds: a change's
+# effect, paired.
+#
 # Needs protoc (Debian: apt-get install protobuf-compiler) for prost-build.
-# Usage: bench/build-dependency.sh [rounds]   (3 by default)
+# Usage: [BASELINE=DIR] bench/build-dependency.sh [rounds]   (3 by default)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/bench/common.sh"
@@ -46,6 +50,16 @@ fn main() -> Result<(), tracktype::Error> {
 RS
 echo 'pub mod tracking { include!(concat!(env!("OUT_DIR"), "/tracking.rs")); }' >"$work/tracktype/src/lib.rs"
 
+crates=(serde tracktype prost prost-build)
+if [[ -n ${BASELINE:-} ]]; then
+  baseline=$(cd "$BASELINE" && pwd)
+  manifest baseline '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"' \
+    '[build-dependencies]' "tracktype = { path = \"$baseline\", default-features = false }"
+  cp "$work/tracktype/build.rs" "$work/baseline/"
+  cp "$work/tracktype/src/lib.rs" "$work/baseline/src/"
+  crates+=(baseline)
+fi
+
 manifest prost '[dependencies]' 'prost = "0.14"'
 echo '#[derive(prost::Message)] pub struct Order { #[prost(string, tag = "1")] pub id: String }' >"$work/prost/src/lib.rs"
 
@@ -62,7 +76,6 @@ fn main() -> std::io::Result<()> {
 RS
 echo 'pub mod shop { include!(concat!(env!("OUT_DIR"), "/shop.rs")); }' >"$work/prost-build/src/lib.rs"
 
-crates=(serde tracktype prost prost-build)
 # Fetch once, outside the timing; each crate's lock file then pins the same versions every round.
 for c in "${crates[@]}"; do (cd "$work/$c" && cargo fetch --quiet); done
 
@@ -87,3 +100,6 @@ added() { # what, dependency crate, its base crate
 printf 'cores: %s, %s rounds, medians of per-round differences\n' "$(nproc)" "$rounds"
 added "tracktype (build.rs)" tracktype serde
 added "prost-build (build.rs)" prost-build prost
+if [[ -n ${BASELINE:-} ]]; then
+  added "tracktype at BASELINE" baseline serde
+fi
