@@ -150,19 +150,20 @@ impl NodeDe {
     }
 
     fn unsigned(&self) -> Result<u64, Error> {
-        self.scalar()
-            .filter(|s| !matches!(s.tag, Tag::Str | Tag::Null | Tag::Bool | Tag::Float))
-            .and_then(|s| int(&s.text))
-            .and_then(|n| u64::try_from(n).ok())
-            .ok_or_else(|| self.fail(Kind::InvalidNumber("u64")))
+        self.whole("u64")
     }
 
     fn signed(&self) -> Result<i64, Error> {
+        self.whole("i64")
+    }
+
+    /// The scalar as an integer of type `T`, named `ty` in the error.
+    fn whole<T: TryFrom<i128>>(&self, ty: &'static str) -> Result<T, Error> {
         self.scalar()
             .filter(|s| !matches!(s.tag, Tag::Str | Tag::Null | Tag::Bool | Tag::Float))
             .and_then(|s| int(&s.text))
-            .and_then(|n| i64::try_from(n).ok())
-            .ok_or_else(|| self.fail(Kind::InvalidNumber("i64")))
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| self.fail(Kind::InvalidNumber(ty)))
     }
 
     fn float(&self) -> Result<f64, Error> {

@@ -50,20 +50,7 @@ fn rust_examples_are_clippy_clean_with_warnings_denied() {
 /// a generator left behind by a feature gate shows.
 #[test]
 fn the_build_script_library_is_clippy_clean_without_default_features() {
-    run_ok(
-        cargo().args([
-            "clippy",
-            "-p",
-            "tracktype",
-            "--lib",
-            "--no-default-features",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-        "cargo clippy -p tracktype --lib --no-default-features",
-    );
+    clippy_library(&[]);
 }
 
 /// Each feature a user may ask for on its own builds, warning-free: `features = ["typescript"]`
@@ -71,23 +58,24 @@ fn the_build_script_library_is_clippy_clean_without_default_features() {
 #[test]
 fn each_generator_feature_builds_on_its_own() {
     for feature in ["typescript", "swift", "docs"] {
-        run_ok(
-            cargo().args([
-                "clippy",
-                "-p",
-                "tracktype",
-                "--lib",
-                "--no-default-features",
-                "--features",
-                feature,
-                "--quiet",
-                "--",
-                "-D",
-                "warnings",
-            ]),
-            &format!("cargo clippy -p tracktype --lib --no-default-features --features {feature}"),
-        );
+        clippy_library(&["--features", feature]);
     }
+}
+
+/// `cargo clippy -D warnings` on the library without default features, and with `features`.
+fn clippy_library(features: &[&str]) {
+    let library = ["-p", "tracktype", "--lib", "--no-default-features"];
+    run_ok(
+        cargo()
+            .arg("clippy")
+            .args(library)
+            .args(features)
+            .args(["--quiet", "--", "-D", "warnings"]),
+        &format!(
+            "cargo clippy {}",
+            [&library[..], features].concat().join(" ")
+        ),
+    );
 }
 
 #[test]
