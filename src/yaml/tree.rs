@@ -96,8 +96,8 @@ pub fn parse(text: &str) -> Parsed {
 
 struct Builder<'input> {
     parser: Parser<'input, granit_parser::StrInput<'input>>,
-    /// Each anchor's node and how many nodes it counts for when an alias repeats it.
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Each anchor's node, and how many nodes and levels of nesting an alias repeating it adds.
+    anchors: HashMap<usize, (Node, Measure)>,
     /// Nodes so far, those aliases repeat included: what bounds an alias bomb.
     nodes: usize,
 }
@@ -190,16 +190,21 @@ impl<'input> Builder<'input> {
                             tag: core_tag(tag.as_deref()),
                         }),
                     };
-                    self.anchor(anchor, &node, 1);
+                    self.anchor(anchor, &node, Measure { size: 1, height: 0 });
                     node
                 }
                 Event::Alias(id) => {
-                    let Some((anchored, size)) = self.anchors.get(&id) else {
+                    let Some((anchored, measure)) = self.anchors.get(&id) else {
                         return Err(Error::new(Kind::UnknownAnchor, at));
                     };
-                    self.nodes = self.nodes.saturating_add(*size);
+                    self.nodes = self.nodes.saturating_add(measure.size);
                     if self.nodes > limits::MAX_YAML_NODES {
                         return Err(Error::new(Kind::Nodes { via_alias: true }, at));
+                    }
+                    // Aliases nest too: anchors that repeat each other would otherwise build
+                    // a value deeper than the stack that reads it.
+                    if stack.len() + measure.height > limits::MAX_YAML_DEPTH {
+                        return Err(Error::new(Kind::Depth, at));
                     }
                     let mut node = anchored.clone();
                     // Every value an alias repeats is placed at the alias, where the user
@@ -230,8 +235,7 @@ impl<'input> Builder<'input> {
                     };
                     let node = Node { at, value };
                     if anchor != 0 {
-                        let size = size_of(&node);
-                        self.anchor(anchor, &node, size);
+                        self.anchor(anchor, &node, measure(&node));
                     }
                     node
                 }
@@ -259,9 +263,9 @@ impl<'input> Builder<'input> {
         Ok(())
     }
 
-    fn anchor(&mut self, id: usize, node: &Node, size: usize) {
+    fn anchor(&mut self, id: usize, node: &Node, measure: Measure) {
         if id != 0 {
-            self.anchors.insert(id, (node.clone(), size));
+            self.anchors.insert(id, (node.clone(), measure));
         }
     }
 }
@@ -310,11 +314,25 @@ fn relocate(node: &mut Node, at: At) {
     }
 }
 
-fn size_of(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Scalar(_) => 0,
-        Value::Seq(items) => items.iter().map(size_of).sum(),
-        Value::Map(entries) => entries.iter().map(|(k, v)| size_of(k) + size_of(v)).sum(),
+/// A node's count of nodes, itself included, and of nested collections, itself included.
+#[derive(Clone, Copy)]
+struct Measure {
+    size: usize,
+    height: usize,
+}
+
+fn measure(node: &Node) -> Measure {
+    let children: Vec<Measure> = match &node.value {
+        Value::Scalar(_) => return Measure { size: 1, height: 0 },
+        Value::Seq(items) => items.iter().map(measure).collect(),
+        Value::Map(entries) => entries
+            .iter()
+            .flat_map(|(k, v)| [measure(k), measure(v)])
+            .collect(),
+    };
+    Measure {
+        size: 1 + children.iter().map(|m| m.size).sum::<usize>(),
+        height: 1 + children.iter().map(|m| m.height).max().unwrap_or(0),
     }
 }
 
@@ -388,4 +406,25 @@ fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Error> {
         }
     }
     Ok(own)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each anchor nests the one before ten levels deeper: line 8 reaches 71 levels, written
+    /// in 11.
+    #[test]
+    fn aliases_cannot_nest_deeper_than_the_limit() {
+        let mut text = String::from("a0: &a0 x\n");
+        for i in 1..=7 {
+            let open = "[".repeat(10);
+            let close = "]".repeat(10);
+            text.push_str(&format!("a{i}: &a{i} {open}*a{}{close}\n", i - 1));
+        }
+        let parsed = parse(&text);
+        let error = parsed.error.expect("too deep");
+        assert!(matches!(error.kind, Kind::Depth), "{error:?}");
+        assert_eq!(error.at.map(|at| at.line), Some(8));
+    }
 }
