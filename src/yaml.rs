@@ -242,6 +242,17 @@ fn yaml_diagnostic(file: &Arc<SourceFile>, error: &de::Error) -> Diagnostic {
         ),
         Kind::Depth => budget_depth(),
         Kind::Nodes { via_alias } => budget_nodes(*via_alias),
+        Kind::Bytes => (
+            format!(
+                "the file's text, counting what its aliases repeat, is more than {} bytes",
+                limits::MAX_FILE_BYTES
+            ),
+            Some(
+                "an alias (`*name`) repeats the whole value marked `&name`: repeat long values \
+                 less often, or split the catalog into several files"
+                    .to_owned(),
+            ),
+        ),
         Kind::Parser(msg) => parser_message(file, msg, loc.as_ref()),
         Kind::Custom(msg) => (msg.clone(), None),
     };

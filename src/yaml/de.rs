@@ -43,6 +43,8 @@ pub enum Kind {
     Nodes {
         via_alias: bool,
     },
+    /// More scalar text than a file may hold, counting what aliases repeat.
+    Bytes,
     Parser(String),
     Custom(String),
 }

@@ -88,6 +88,7 @@ pub fn parse(text: &str) -> Parsed {
         parser: Parser::new_from_str(text),
         anchors: HashMap::new(),
         nodes: 0,
+        bytes: 0,
     };
     let mut root = None;
     let error = builder.document(&mut root).err();
@@ -100,6 +101,8 @@ struct Builder<'input> {
     anchors: HashMap<usize, (Node, Measure)>,
     /// Nodes so far, those aliases repeat included: what bounds an alias bomb.
     nodes: usize,
+    /// Scalar text so far, that aliases repeat included: what bounds a bomb of long scalars.
+    bytes: usize,
 }
 
 /// A collection being read; a mapping holds the key whose value comes next.
@@ -182,6 +185,7 @@ impl<'input> Builder<'input> {
             let done = match event {
                 Event::Scalar(text, style, anchor, tag) => {
                     self.count(at)?;
+                    self.bytes += text.len();
                     let node = Node {
                         at,
                         value: Value::Scalar(Scalar {
@@ -190,7 +194,16 @@ impl<'input> Builder<'input> {
                             tag: core_tag(tag.as_deref()),
                         }),
                     };
-                    self.anchor(anchor, &node, Measure { size: 1, height: 0 });
+                    let bytes = scalar_bytes(&node);
+                    self.anchor(
+                        anchor,
+                        &node,
+                        Measure {
+                            size: 1,
+                            height: 0,
+                            bytes,
+                        },
+                    );
                     node
                 }
                 Event::Alias(id) => {
@@ -200,6 +213,10 @@ impl<'input> Builder<'input> {
                     self.nodes = self.nodes.saturating_add(measure.size);
                     if self.nodes > limits::MAX_YAML_NODES {
                         return Err(Error::new(Kind::Nodes { via_alias: true }, at));
+                    }
+                    self.bytes = self.bytes.saturating_add(measure.bytes);
+                    if self.bytes > MAX_BYTES {
+                        return Err(Error::new(Kind::Bytes, at));
                     }
                     // Aliases nest too: anchors that repeat each other would otherwise build
                     // a value deeper than the stack that reads it.
@@ -314,16 +331,34 @@ fn relocate(node: &mut Node, at: At) {
     }
 }
 
-/// A node's count of nodes, itself included, and of nested collections, itself included.
+/// The most scalar text a file may expand to, aliases included: a file's own size bounds its
+/// text, and no alias may make the catalog larger than a file could be.
+const MAX_BYTES: usize = limits::MAX_FILE_BYTES as usize;
+
+/// A node's count of nodes and of nested collections, itself included, and its scalar text.
 #[derive(Clone, Copy)]
 struct Measure {
     size: usize,
     height: usize,
+    bytes: usize,
+}
+
+fn scalar_bytes(node: &Node) -> usize {
+    match &node.value {
+        Value::Scalar(s) => s.text.len(),
+        _ => 0,
+    }
 }
 
 fn measure(node: &Node) -> Measure {
     let children: Vec<Measure> = match &node.value {
-        Value::Scalar(_) => return Measure { size: 1, height: 0 },
+        Value::Scalar(_) => {
+            return Measure {
+                size: 1,
+                height: 0,
+                bytes: scalar_bytes(node),
+            };
+        }
         Value::Seq(items) => items.iter().map(measure).collect(),
         Value::Map(entries) => entries
             .iter()
@@ -333,6 +368,7 @@ fn measure(node: &Node) -> Measure {
     Measure {
         size: 1 + children.iter().map(|m| m.size).sum::<usize>(),
         height: 1 + children.iter().map(|m| m.height).max().unwrap_or(0),
+        bytes: children.iter().map(|m| m.bytes).sum(),
     }
 }
 
@@ -426,5 +462,15 @@ mod tests {
         let error = parsed.error.expect("too deep");
         assert!(matches!(error.kind, Kind::Depth), "{error:?}");
         assert_eq!(error.at.map(|at| at.line), Some(8));
+    }
+
+    /// One long scalar repeated by aliases: 1 MiB, 300 times, is more text than a file may hold.
+    #[test]
+    fn aliases_cannot_repeat_more_text_than_a_file_may_hold() {
+        let long = "x".repeat(1 << 20);
+        let text = format!("a: &a {long}\nb: [{}]\n", vec!["*a"; 300].join(", "));
+        let error = parse(&text).error.expect("too much text");
+        assert!(matches!(error.kind, Kind::Bytes), "{error:?}");
+        assert_eq!(error.at.map(|at| at.line), Some(2));
     }
 }
