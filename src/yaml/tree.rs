@@ -2,7 +2,7 @@
 //! built on. Anchors are expanded, merge keys (`<<`) applied, duplicate keys refused, and the
 //! file's size in nodes and depth are bounded before anything is deserialised.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use granit_parser::{Event, Parser, ScalarStyle, Span, Tag as ParsedTag};
 
@@ -105,10 +105,61 @@ struct Builder<'input> {
     bytes: usize,
 }
 
-/// A collection being read; a mapping holds the key whose value comes next.
+/// A collection being read.
 enum Open {
     Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>, Option<Node>),
+    Map(Mapping),
+}
+
+/// A mapping being read: its entries, the key whose value comes next, and, once it has more
+/// keys than a glance checks, the set of them, so that finding a duplicate stays linear.
+#[derive(Default)]
+struct Mapping {
+    entries: Vec<(Node, Node)>,
+    key: Option<Node>,
+    keys: Option<HashSet<String>>,
+}
+
+/// Keys a mapping compares a new key with one by one; most mappings (a property's keys, an
+/// event's) have fewer, and need no set.
+const GLANCE: usize = 16;
+
+impl Mapping {
+    /// Adds an entry, refusing a key the mapping already has (merge keys aside).
+    fn push(&mut self, key: Node, value: Node) -> Result<(), Error> {
+        if let Some(text) = key_text(&key).filter(|_| !is_merge(&key)) {
+            let seen = match &mut self.keys {
+                Some(keys) => {
+                    crate::work::step(1);
+                    !keys.insert(text.to_owned())
+                }
+                None if self.entries.len() < GLANCE => self.entries.iter().any(|(k, _)| {
+                    crate::work::step(1);
+                    !is_merge(k) && key_text(k) == Some(text)
+                }),
+                None => {
+                    let mut keys: HashSet<String> = own_keys(&self.entries).collect();
+                    crate::work::step(keys.len() as u64);
+                    let seen = !keys.insert(text.to_owned());
+                    self.keys = Some(keys);
+                    seen
+                }
+            };
+            if seen {
+                return Err(Error::new(Kind::Duplicate(text.to_owned()), key.at));
+            }
+        }
+        self.entries.push((key, value));
+        Ok(())
+    }
+}
+
+/// The texts of the keys a mapping writes itself (not its merge keys).
+fn own_keys(entries: &[(Node, Node)]) -> impl Iterator<Item = String> + '_ {
+    entries
+        .iter()
+        .filter(|(k, _)| !is_merge(k))
+        .filter_map(|(k, _)| key_text(k).map(str::to_owned))
 }
 
 impl<'input> Builder<'input> {
@@ -237,7 +288,7 @@ impl<'input> Builder<'input> {
                     let open = if matches!(event, Event::SequenceStart(..)) {
                         Open::Seq(Vec::new())
                     } else {
-                        Open::Map(Vec::new(), None)
+                        Open::Map(Mapping::default())
                     };
                     stack.push((open, at, anchor));
                     continue;
@@ -248,7 +299,7 @@ impl<'input> Builder<'input> {
                     };
                     let value = match open {
                         Open::Seq(items) => Value::Seq(items),
-                        Open::Map(entries, _) => Value::Map(merge(entries)?),
+                        Open::Map(mapping) => Value::Map(merge(mapping.entries)?),
                     };
                     let node = Node { at, value };
                     if anchor != 0 {
@@ -261,13 +312,10 @@ impl<'input> Builder<'input> {
             match stack.last_mut() {
                 None => return Ok(done),
                 Some((Open::Seq(items), ..)) => items.push(done),
-                Some((Open::Map(_, key @ None), ..)) => *key = Some(done),
-                Some((Open::Map(entries, key @ Some(_)), ..)) => {
-                    if let Some(key) = key.take() {
-                        check_duplicate(entries, &key)?;
-                        entries.push((key, done));
-                    }
-                }
+                Some((Open::Map(mapping), ..)) => match mapping.key.take() {
+                    None => mapping.key = Some(done),
+                    Some(key) => mapping.push(key, done)?,
+                },
             }
         }
     }
@@ -296,11 +344,11 @@ fn close(mut stack: Vec<(Open, At, usize)>) -> Option<Node> {
                 items.extend(done.take());
                 Value::Seq(items)
             }
-            Open::Map(mut entries, key) => {
-                if let (Some(key), Some(value)) = (key, done.take()) {
-                    entries.push((key, value));
+            Open::Map(mut mapping) => {
+                if let (Some(key), Some(value)) = (mapping.key, done.take()) {
+                    mapping.entries.push((key, value));
                 }
-                Value::Map(entries)
+                Value::Map(mapping.entries)
             }
         };
         done = Some(Node { at, value });
@@ -383,19 +431,6 @@ fn is_merge(node: &Node) -> bool {
     matches!(&node.value, Value::Scalar(s) if s.plain && s.text == "<<")
 }
 
-fn check_duplicate(entries: &[(Node, Node)], key: &Node) -> Result<(), Error> {
-    let Some(text) = key_text(key).filter(|_| !is_merge(key)) else {
-        return Ok(());
-    };
-    if entries
-        .iter()
-        .any(|(k, _)| !is_merge(k) && key_text(k) == Some(text))
-    {
-        return Err(Error::new(Kind::Duplicate(text.to_owned()), key.at));
-    }
-    Ok(())
-}
-
 /// Applies merge keys: `<<: *base` or `<<: [*a, *b]` adds the keys of those mappings that the
 /// mapping does not write itself, the first mapping listed winning.
 fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Error> {
@@ -462,6 +497,25 @@ mod tests {
         let error = parsed.error.expect("too deep");
         assert!(matches!(error.kind, Kind::Depth), "{error:?}");
         assert_eq!(error.at.map(|at| at.line), Some(8));
+    }
+
+    /// A mapping's keys are checked for duplicates in linear work, merge keys included.
+    #[cfg(feature = "cli")]
+    #[test]
+    fn duplicate_keys_and_merges_are_found_in_linear_work() {
+        use crate::work::tests::{assert_linear, steps};
+        let keys = |n: usize, prefix: &str| -> String {
+            (0..n).map(|i| format!("{prefix}{i}: {i}\n")).collect()
+        };
+        assert_linear("mapping keys", |n| {
+            let text = keys(n, "k");
+            steps(|| assert!(parse(&text).error.is_none()))
+        });
+        assert_linear("merged keys", |n| {
+            let base = keys(n, "  m");
+            let text = format!("base: &b\n{base}x:\n  <<: *b\n{}", keys(n, "  k"));
+            steps(|| assert!(parse(&text).error.is_none()))
+        });
     }
 
     /// One long scalar repeated by aliases: 1 MiB, 300 times, is more text than a file may hold.
