@@ -10,8 +10,9 @@ use serde::de::{
 
 use super::tree::{At, Node, Scalar, Tag, Value};
 
-/// What went wrong, and where when known.
-#[derive(Debug)]
+/// What went wrong, and where when known. Never shown as it is: `yaml_diagnostic` words it.
+#[derive(Debug, thiserror::Error)]
+#[error("{kind:?}")]
 pub struct Error {
     pub kind: Kind,
     pub at: Option<At>,
@@ -63,14 +64,6 @@ fn placed(at: At) -> impl FnOnce(Error) -> Error {
         e
     }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.kind)
-    }
-}
-
-impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
