@@ -167,6 +167,8 @@ const CONSTRUCTS: &[&str] = &[
     "[1, 2]\n",
     "types:\n  - &a name: T\n",
     "a: &a [*a]\n",
+    "\u{feff}events:\n  - name: A\n",
+    "events:\r\n  - name: A\r\n    description: \"a\r\n      b\"\r\n    spec: |\r\n      x\r\n      y\r\n",
     "a: &a [[[[[[[[[[x]]]]]]]]]]\nb: &b [[[[[[[[[[*a]]]]]]]]]]\nc: &c [[[[[[[[[[*b]]]]]]]]]]\nd: &d [[[[[[[[[[*c]]]]]]]]]]\ne: &e [[[[[[[[[[*d]]]]]]]]]]\nf: &f [[[[[[[[[[*e]]]]]]]]]]\ng: &g [[[[[[[[[[*f]]]]]]]]]]\n",
 ];
 
