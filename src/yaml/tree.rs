@@ -467,12 +467,10 @@ fn merge(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Error> {
             merged.extend(entries);
         }
     }
+    let mut taken: HashSet<String> = own_keys(&own).collect();
     for (key, value) in merged {
-        let text = key_text(&key);
-        let taken = own
-            .iter()
-            .any(|(k, _)| text.is_some() && key_text(k) == text);
-        if !taken {
+        crate::work::step(1);
+        if key_text(&key).is_none_or(|text| taken.insert(text.to_owned())) {
             own.push((key, value));
         }
     }
