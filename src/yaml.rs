@@ -161,10 +161,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
 pub fn from_yaml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Diagnostic> {
     let _guard = CurrentFileGuard::set(file);
     let tree::Parsed { root, error } = tree::parse(&file.text);
-    let read = match root {
-        Some(node) => T::deserialize(de::NodeDe(node)),
-        None => T::deserialize(de::EmptyDe),
-    };
+    // A file without a document reads as an empty mapping: a document of optional keys
+    // with all of them absent.
+    let root = root.unwrap_or_else(tree::Node::empty_mapping);
+    let read = T::deserialize(de::NodeDe(root));
     let error = match (read, error) {
         (Ok(value), None) => return Ok(value),
         (Err(e), None) => e,

@@ -113,25 +113,6 @@ pub fn located() -> Option<At> {
 /// value read, and what has been read is freed while the rest is.
 pub struct NodeDe(pub Node);
 
-/// The root of an empty file: an empty mapping, so that a document of optional keys reads
-/// as all of them absent.
-pub struct EmptyDe;
-
-impl<'de> Deserializer<'de> for EmptyDe {
-    type Error = Error;
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_map(Entries {
-            entries: Vec::new().into_iter(),
-            value: None,
-        })
-    }
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
 impl NodeDe {
     fn scalar(&self) -> Option<&Scalar> {
         match &self.0.value {
@@ -215,10 +196,7 @@ impl NodeDe {
 /// digits without a leading zero, or `0x`, `0o`, `0b` and digits of that base, single
 /// underscores allowed between digits.
 fn int(text: &str) -> Option<i128> {
-    let (negative, rest) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
+    let (negative, rest) = sign(text);
     let (radix, digits) = match rest.get(..2) {
         Some("0x" | "0X") => (16, &rest[2..]),
         Some("0o" | "0O") => (8, &rest[2..]),
@@ -247,6 +225,14 @@ fn int(text: &str) -> Option<i128> {
     any.then_some(if negative { -magnitude } else { magnitude })
 }
 
+/// Whether a number is negative, and its text without the sign.
+fn sign(text: &str) -> (bool, &str) {
+    match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    }
+}
+
 /// `+.nan` and `-.nan`: text, for YAML's core schema.
 fn signed_nan(text: &str) -> bool {
     text.strip_prefix(['+', '-'])
@@ -256,10 +242,7 @@ fn signed_nan(text: &str) -> bool {
 /// A float as serde-saphyr reads one: `.inf`, `.nan` and their signed forms, or what Rust
 /// parses as a finite number, or a numeral too large for `f64` (infinite).
 fn float(text: &str) -> Option<f64> {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
+    let (negative, unsigned) = sign(text);
     match unsigned {
         ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
         ".inf" | ".Inf" | ".INF" if negative => return Some(f64::NEG_INFINITY),
@@ -299,12 +282,12 @@ impl<'de> Deserializer<'de> for NodeDe {
                 Tag::None if !s.plain => visitor.visit_string(self.text().unwrap_or_default()),
                 Tag::None => {
                     let t = s.text.as_str();
-                    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+                    let (negative, unsigned) = sign(t);
                     // serde-saphyr's order: booleans, then spellings kept as text, then
                     // integers that fit 64 bits, then floats.
                     let upper_radix = matches!(unsigned.as_bytes(), [b'0', b'X' | b'O' | b'B', ..]);
-                    let whole = int(t).filter(|&n| {
-                        if t.starts_with('-') {
+                    let fits_64 = int(t).is_some_and(|n| {
+                        if negative {
                             i64::try_from(n).is_ok()
                         } else {
                             u64::try_from(n).is_ok()
@@ -314,7 +297,7 @@ impl<'de> Deserializer<'de> for NodeDe {
                         visitor.visit_bool(b)
                     } else if upper_radix || signed_nan(t) {
                         visitor.visit_string(self.text().unwrap_or_default())
-                    } else if whole.is_some() {
+                    } else if fits_64 {
                         self.integer(visitor)
                     } else if float(t).is_some() {
                         self.json_float(visitor)

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, Tag as ParsedTag};
+use granit_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag as ParsedTag};
 
 use super::de::{Error, Kind};
 use crate::limits;
@@ -19,11 +19,15 @@ pub struct At {
 
 impl At {
     fn of(span: &Span) -> Self {
+        Self::mark(&span.start, span.len())
+    }
+
+    fn mark(mark: &Marker, len: usize) -> Self {
         let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         At {
-            line: number(span.start.line()),
-            column: number(span.start.col() + 1),
-            len: number(span.len()),
+            line: number(mark.line()),
+            column: number(mark.col() + 1),
+            len: number(len),
         }
     }
 }
@@ -32,6 +36,20 @@ impl At {
 pub struct Node {
     pub at: At,
     pub value: Value,
+}
+
+impl Node {
+    /// A mapping with no keys, written nowhere (line 0: its errors name the file alone).
+    pub fn empty_mapping() -> Self {
+        Node {
+            at: At {
+                line: 0,
+                column: 0,
+                len: 0,
+            },
+            value: Value::Map(Vec::new()),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -168,12 +186,7 @@ impl<'input> Builder<'input> {
             None => Ok(None),
             Some(Ok(event)) => Ok(Some(event)),
             Some(Err(e)) => {
-                let mark = e.marker();
-                let at = At {
-                    line: u32::try_from(mark.line()).unwrap_or(u32::MAX),
-                    column: u32::try_from(mark.col() + 1).unwrap_or(u32::MAX),
-                    len: 1,
-                };
+                let at = At::mark(e.marker(), 1);
                 let kind = match e.kind() {
                     granit_parser::ErrorKind::UnknownAnchor => Kind::UnknownAnchor,
                     _ => Kind::Parser(e.info()),
@@ -245,16 +258,7 @@ impl<'input> Builder<'input> {
                             tag: core_tag(tag.as_deref()),
                         }),
                     };
-                    let bytes = scalar_bytes(&node);
-                    self.anchor(
-                        anchor,
-                        &node,
-                        Measure {
-                            size: 1,
-                            height: 0,
-                            bytes,
-                        },
-                    );
+                    self.anchor(anchor, &node);
                     node
                 }
                 Event::Alias(id) => {
@@ -302,9 +306,7 @@ impl<'input> Builder<'input> {
                         Open::Map(mapping) => Value::Map(merge(mapping.entries)?),
                     };
                     let node = Node { at, value };
-                    if anchor != 0 {
-                        self.anchor(anchor, &node, measure(&node));
-                    }
+                    self.anchor(anchor, &node);
                     node
                 }
                 _ => continue,
@@ -328,9 +330,10 @@ impl<'input> Builder<'input> {
         Ok(())
     }
 
-    fn anchor(&mut self, id: usize, node: &Node, measure: Measure) {
+    /// Keeps `node` for the aliases of anchor `id` (0: it has none).
+    fn anchor(&mut self, id: usize, node: &Node) {
         if id != 0 {
-            self.anchors.insert(id, (node.clone(), measure));
+            self.anchors.insert(id, (node.clone(), measure(node)));
         }
     }
 }
@@ -391,20 +394,13 @@ struct Measure {
     bytes: usize,
 }
 
-fn scalar_bytes(node: &Node) -> usize {
-    match &node.value {
-        Value::Scalar(s) => s.text.len(),
-        _ => 0,
-    }
-}
-
 fn measure(node: &Node) -> Measure {
     let children: Vec<Measure> = match &node.value {
-        Value::Scalar(_) => {
+        Value::Scalar(s) => {
             return Measure {
                 size: 1,
                 height: 0,
-                bytes: scalar_bytes(node),
+                bytes: s.text.len(),
             };
         }
         Value::Seq(items) => items.iter().map(measure).collect(),
