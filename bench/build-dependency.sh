@@ -37,26 +37,27 @@ manifest() { # name, then dependency lines
   } >"$dir/Cargo.toml"
 }
 
-manifest serde '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"'
+# What the generated module needs; regex for the run-time validation of patterns.
+needs=('[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"')
+manifest serde "${needs[@]}"
 echo '#[derive(serde::Serialize)] pub struct Order { pub id: String }' >"$work/serde/src/lib.rs"
 
-manifest tracktype '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"' \
-  '[build-dependencies]' "tracktype = { path = \"$root\", default-features = false }"
-cat >"$work/tracktype/build.rs" <<'RS'
+# The serde crate again, with the tracktype at $2 generating its module from build.rs.
+tracktype_crate() { # name, tracktype's directory
+  manifest "$1" "${needs[@]}" '[build-dependencies]' "tracktype = { path = \"$2\", default-features = false }"
+  cat >"$work/$1/build.rs" <<'RS'
 fn main() -> Result<(), tracktype::Error> {
     tracktype::Config::new().use_case("mitigate-cart-abandonment").generate()?;
     Ok(())
 }
 RS
-echo 'pub mod tracking { include!(concat!(env!("OUT_DIR"), "/tracking.rs")); }' >"$work/tracktype/src/lib.rs"
+  echo 'pub mod tracking { include!(concat!(env!("OUT_DIR"), "/tracking.rs")); }' >"$work/$1/src/lib.rs"
+}
 
+tracktype_crate tracktype "$root"
 crates=(serde tracktype prost prost-build)
 if [[ -n ${BASELINE:-} ]]; then
-  baseline=$(cd "$BASELINE" && pwd)
-  manifest baseline '[dependencies]' 'serde = { version = "1", features = ["derive"] }' 'serde_json = "1"' 'regex = "1"' \
-    '[build-dependencies]' "tracktype = { path = \"$baseline\", default-features = false }"
-  cp "$work/tracktype/build.rs" "$work/baseline/"
-  cp "$work/tracktype/src/lib.rs" "$work/baseline/src/"
+  tracktype_crate baseline "$(cd "$BASELINE" && pwd)"
   crates+=(baseline)
 fi
 
