@@ -92,6 +92,7 @@ fn bash(dir: &Path, bin: &Path, script: &str) -> Command {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let mut paths = vec![bin.to_owned()];
     paths.extend(std::env::split_paths(&path));
+    crate::support::without_cargo_vars(&mut cmd);
     cmd.args(["-euo", "pipefail", "-c", script])
         .current_dir(dir)
         .env("PATH", std::env::join_paths(paths).unwrap())

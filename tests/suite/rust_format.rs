@@ -109,9 +109,7 @@ fn cargo_fmt_leaves_the_generated_module_alone_and_the_check_passes() {
     ];
     let cargo_fmt = || {
         run_ok(
-            std::process::Command::new(env!("CARGO"))
-                .arg("fmt")
-                .current_dir(krate.path()),
+            crate::support::cargo().arg("fmt").current_dir(krate.path()),
             "cargo fmt",
         )
     };

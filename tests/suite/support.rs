@@ -9,11 +9,19 @@ pub fn root() -> &'static Path {
 }
 
 /// Cargo, at the repository root, for the suite's own builds (clippy, rustdoc, the random
-/// catalogs' host). Without the variables cargo set for this test binary: a nested cargo
-/// would pass them on to build scripts, and ring's reruns when `CARGO_MANIFEST_DIR` changes, so
-/// ring, rustls, ureq and tracktype were compiled again mid-suite (about 25 s of a cold CI run)
-/// and once more by the next `cargo test`.
+/// catalogs' host), without this test binary's cargo variables ([`without_cargo_vars`]).
 pub fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    without_cargo_vars(&mut cmd).current_dir(root());
+    cmd
+}
+
+/// Removes from `cmd`'s environment the variables cargo set for this test binary: a nested
+/// cargo would pass them on to build scripts, and ring's reruns when `CARGO_MANIFEST_DIR`
+/// changes, so ring, rustls, ureq and tracktype were compiled again mid-suite (about 25 s of a
+/// cold CI run) and once more by the next `cargo test`. A shell the suite runs gets none of
+/// them either, so that nothing it runs can come to depend on them.
+pub fn without_cargo_vars(cmd: &mut Command) -> &mut Command {
     let this_crates = [
         "CARGO_MANIFEST_",
         "CARGO_PKG_",
@@ -23,14 +31,12 @@ pub fn cargo() -> Command {
         "CARGO_TARGET_TMPDIR",
         "CARGO_RUSTC_CURRENT_DIR",
     ];
-    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     for (name, _) in std::env::vars_os() {
         let name = name.to_string_lossy();
         if this_crates.iter().any(|prefix| name.starts_with(prefix)) || name == "OUT_DIR" {
             cmd.env_remove(&*name);
         }
     }
-    cmd.current_dir(root());
     cmd
 }
 
