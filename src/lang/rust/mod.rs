@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
-use crate::render::{SPLICE, render_shell};
+use crate::render::{SPLICE, Shell, render_shell};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, docs};
@@ -86,6 +86,38 @@ pub fn generate(
         names: &names,
         deprecation: &deprecation,
     };
+    // The module around the declarations is made beside them: done first, it would leave a
+    // core idle.
+    let (shell, decls) = crate::parallel::join(
+        || {
+            module_shell(
+                layout,
+                &names,
+                &deprecation,
+                rules,
+                validate,
+                rustfmt_guard,
+                header,
+            )
+        },
+        || declarations(&cx),
+    );
+    Ok(vec![GeneratedFile {
+        path: PathBuf::from(file_name),
+        contents: shell?.fill(decls),
+    }])
+}
+
+/// The module, with [`SPLICE`] where the declarations go.
+fn module_shell(
+    layout: &Layout<'_>,
+    names: &Names,
+    deprecation: &Deprecation,
+    rules: Option<validation::Rules>,
+    validate: bool,
+    rustfmt_guard: bool,
+    header: &str,
+) -> Result<Shell> {
     let any_field = |f: &dyn Fn(&Ty) -> bool| {
         layout.decls.iter().any(|decl| match &decl.body {
             Body::Struct(s) => s.fields.iter().any(|fl| !fl.property.required && f(&fl.ty)),
@@ -129,26 +161,25 @@ pub fn generate(
         tracker_methods: impl_items(
             path_ty("Tracker", vec![path_ty("S", vec![])]),
             vec![Param::Type("S", vec![path_of("Sink", vec![])])],
-            tracker_methods(layout, &names, &deprecation, identify, group),
+            tracker_methods(layout, names, deprecation, identify, group),
         ),
     };
-    let shell = render_shell("rust/module.rs", &view)?;
-    drop(view);
+    render_shell("rust/module.rs", &view)
+}
+
+/// Each declaration's items after a blank line, one line apart; made to their exact size on
+/// the thread that printed them, before the next are.
+fn declarations(cx: &Context<'_, '_>) -> Vec<Contents> {
+    let layout = cx.layout;
     let ids: Vec<usize> = (0..layout.decls.len()).collect();
-    // Each declaration's items after a blank line, one line apart; made to their exact size
-    // on the thread that printed them, before the next are.
-    let decls = crate::parallel::map(&ids, |&i| {
+    crate::parallel::map(&ids, |&i| {
         let mut decl = Contents::new();
-        for item in items::decl_items(&cx, DeclId(i), &layout.decls[i]) {
+        for item in items::decl_items(cx, DeclId(i), &layout.decls[i]) {
             decl.push("\n");
             decl.push(syntax::print(&item));
         }
         decl
-    });
-    Ok(vec![GeneratedFile {
-        path: PathBuf::from(file_name),
-        contents: shell.fill(decls),
-    }])
+    })
 }
 
 /// How many `#` a raw string needs around `text`: more than any run of them after a `"`.

@@ -6,7 +6,7 @@
 mod calls;
 pub(crate) mod names;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -205,48 +205,13 @@ pub fn generate(
     } else {
         PathBuf::from("Sources").join(module)
     };
-    let mut files = Vec::new();
-    if !sources_only {
-        files.push(GeneratedFile {
-            path: PathBuf::from("Package.swift"),
-            contents: render("swift/package.swift", &package)?.into(),
-        });
-    }
-
-    let mut methods = calls::event_methods(layout, &names);
-    methods.extend(calls::traits_methods(layout, &names, validate));
-    let client = ClientView {
-        header: header.to_owned(),
-        version: env!("CARGO_PKG_VERSION"),
-        methods,
-        screen: calls::uses_screen(layout),
-        analytics_swift,
-        validate,
-    };
-    files.push(GeneratedFile {
-        path: sources.join("TrackingClient.swift"),
-        contents: render("swift/client.swift", &client)?.into(),
-    });
-    if analytics_swift {
-        files.push(GeneratedFile {
-            path: sources.join("AnalyticsClient.swift"),
-            contents: render("swift/analytics-client.swift", &client)?.into(),
-        });
-    }
-
-    // Declarations render independently, so they share the cores; the file is only their
-    // concatenation, assembled here rather than copied once more into a template's context.
-    let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
-    let decls = crate::parallel::map(&ids, |&id| {
-        render_decl(layout, &names, id, validate).map(|mut decl| {
-            decl.truncate(decl.trim_end().len());
-            let mut contents = Contents::new();
-            contents.push("\n");
-            contents.push(decl);
-            contents.push("\n");
-            contents
-        })
-    });
+    // The client and the package are made beside the declarations: done first, they would
+    // leave a core idle.
+    let (files, decls) = crate::parallel::join(
+        || client_files(layout, &names, &package, &sources, options, header),
+        || declarations(layout, &names, validate),
+    );
+    let mut files = files?;
     let mut events = Contents::from(header);
     for decl in decls {
         events.append(decl?);
@@ -283,6 +248,68 @@ pub fn generate(
         });
     }
     Ok(files)
+}
+
+/// `Package.swift` (unless only sources are made) and the client files.
+fn client_files(
+    layout: &Layout<'_>,
+    names: &Names,
+    package: &PackageView,
+    sources: &Path,
+    options: Options,
+    header: &str,
+) -> Result<Vec<GeneratedFile>> {
+    let Options {
+        sources_only,
+        analytics_swift,
+        validate,
+    } = options;
+    let mut files = Vec::new();
+    if !sources_only {
+        files.push(GeneratedFile {
+            path: PathBuf::from("Package.swift"),
+            contents: render("swift/package.swift", package)?.into(),
+        });
+    }
+
+    let mut methods = calls::event_methods(layout, names);
+    methods.extend(calls::traits_methods(layout, names, validate));
+    let client = ClientView {
+        header: header.to_owned(),
+        version: env!("CARGO_PKG_VERSION"),
+        methods,
+        screen: calls::uses_screen(layout),
+        analytics_swift,
+        validate,
+    };
+    files.push(GeneratedFile {
+        path: sources.join("TrackingClient.swift"),
+        contents: render("swift/client.swift", &client)?.into(),
+    });
+    if analytics_swift {
+        files.push(GeneratedFile {
+            path: sources.join("AnalyticsClient.swift"),
+            contents: render("swift/analytics-client.swift", &client)?.into(),
+        });
+    }
+    Ok(files)
+}
+
+/// Each declaration, after a blank line. They render independently, so they share the
+/// cores; `Events.swift` is only their concatenation, assembled by the caller rather than
+/// copied once more into a template's context.
+fn declarations(layout: &Layout<'_>, names: &Names, validate: bool) -> Vec<Result<Contents>> {
+    let ids: Vec<DeclId> = (0..layout.decls.len()).map(DeclId).collect();
+    crate::parallel::map(&ids, |&id| {
+        render_decl(layout, names, id, validate).map(|mut decl| {
+            decl.truncate(decl.trim_end().len());
+            let mut contents = Contents::new();
+            contents.push("\n");
+            contents.push(decl);
+            contents.push("\n");
+            contents
+        })
+    })
 }
 
 /// Whether some struct has typed other keys, or some union a discriminator: they read keys

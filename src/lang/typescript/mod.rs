@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::layout::{Body, Decl, Layout, Origin, Ty};
 use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
-use crate::render::{SPLICE, render, render_shell};
+use crate::render::{SPLICE, Shell, render, render_shell};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, TsSdk, docs};
@@ -79,6 +79,31 @@ pub fn generate(
         .enumerate()
         .filter(|(_, d)| is_declared(d))
         .collect();
+    // The rest of the file is made beside the declarations: it is a third of the work,
+    // and done before them it would leave a core idle.
+    let (rest, decls) = crate::parallel::join(
+        || rest_of_file(layout, &names, sdk, validate, header),
+        || declarations(layout, &names, &declared),
+    );
+    let (shell, validation, tracker) = rest?;
+    let mut contents = shell.fill(decls?);
+    contents.append(validation);
+    contents.append(tracker);
+    Ok(vec![GeneratedFile {
+        path: PathBuf::from("index.ts"),
+        contents,
+    }])
+}
+
+/// The file around the declarations (the event names, the registry, the tracker), and the
+/// validation and tracker code that follow them.
+fn rest_of_file(
+    layout: &Layout<'_>,
+    names: &Names,
+    sdk: TsSdk,
+    validate: bool,
+    header: &str,
+) -> Result<(Shell, Contents, Contents)> {
     let wire_names: Vec<Type> = layout
         .events
         .iter()
@@ -115,7 +140,7 @@ pub fn generate(
         })
         .collect();
 
-    let methods = tracker::methods(layout, &names, sdk, validate);
+    let methods = tracker::methods(layout, names, sdk, validate);
     let track_events: Vec<Type> = layout
         .events
         .iter()
@@ -169,10 +194,17 @@ pub fn generate(
         Contents::new()
     };
     let tracker = Contents::from(render(template, &view)?);
-    drop(view);
-    // Each declaration after a blank line.
-    let decls = crate::parallel::map(&declared, |&(i, d)| {
-        decl_view(layout, &names, crate::layout::DeclId(i), d).map(|view| {
+    Ok((shell, validation, tracker))
+}
+
+/// Each declaration, after a blank line.
+fn declarations(
+    layout: &Layout<'_>,
+    names: &Names,
+    declared: &[(usize, &Decl<'_>)],
+) -> Result<Vec<Contents>> {
+    crate::parallel::map(declared, |&(i, d)| {
+        decl_view(layout, names, crate::layout::DeclId(i), d).map(|view| {
             let mut decl = Contents::new();
             decl.push("\n");
             decl.push(view.doc);
@@ -182,14 +214,7 @@ pub fn generate(
         })
     })
     .into_iter()
-    .collect::<Result<Vec<_>>>()?;
-    let mut contents = shell.fill(decls);
-    contents.append(validation);
-    contents.append(tracker);
-    Ok(vec![GeneratedFile {
-        path: PathBuf::from("index.ts"),
-        contents,
-    }])
+    .collect()
 }
 
 /// Text as the body of a template literal: the characters it would read otherwise escaped.
