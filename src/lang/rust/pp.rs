@@ -118,14 +118,20 @@ pub struct Printer<'a> {
 
 impl Default for Printer<'_> {
     fn default() -> Self {
+        // Sized for an item of a declaration, which is what a printer is made for, tens of
+        // thousands of times in a large plan: grown from empty, these were 2% of Rust's
+        // instructions.
         Self {
-            out: String::new(),
+            out: String::with_capacity(512),
             space: MARGIN,
-            buf: Ring::default(),
+            buf: Ring {
+                data: VecDeque::with_capacity(64),
+                offset: 0,
+            },
             left_total: 0,
             right_total: 0,
-            scan_stack: VecDeque::new(),
-            print_stack: Vec::new(),
+            scan_stack: VecDeque::with_capacity(32),
+            print_stack: Vec::with_capacity(16),
             indent: 0,
             pending_indentation: 0,
         }
