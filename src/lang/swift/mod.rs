@@ -259,13 +259,8 @@ fn client_files(
     options: Options,
     header: &str,
 ) -> Result<Vec<GeneratedFile>> {
-    let Options {
-        sources_only,
-        analytics_swift,
-        validate,
-    } = options;
     let mut files = Vec::new();
-    if !sources_only {
+    if !options.sources_only {
         files.push(GeneratedFile {
             path: PathBuf::from("Package.swift"),
             contents: render("swift/package.swift", package)?.into(),
@@ -273,20 +268,20 @@ fn client_files(
     }
 
     let mut methods = calls::event_methods(layout, names);
-    methods.extend(calls::traits_methods(layout, names, validate));
+    methods.extend(calls::traits_methods(layout, names, options.validate));
     let client = ClientView {
         header: header.to_owned(),
         version: env!("CARGO_PKG_VERSION"),
         methods,
         screen: calls::uses_screen(layout),
-        analytics_swift,
-        validate,
+        analytics_swift: options.analytics_swift,
+        validate: options.validate,
     };
     files.push(GeneratedFile {
         path: sources.join("TrackingClient.swift"),
         contents: render("swift/client.swift", &client)?.into(),
     });
-    if analytics_swift {
+    if options.analytics_swift {
         files.push(GeneratedFile {
             path: sources.join("AnalyticsClient.swift"),
             contents: render("swift/analytics-client.swift", &client)?.into(),
