@@ -939,20 +939,49 @@ fn doc_lines(lines: &[String]) -> Vec<String> {
     let mut out: Vec<String> = lines
         .iter()
         .map(|l| {
-            let text: String = l
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let text = text.trim_end();
-            if text.is_empty() {
-                "///".to_owned()
+            let mut line = String::with_capacity(l.len() + 4);
+            line.push_str("/// ");
+            // Most lines are plain ASCII, copied at once; a control character would break
+            // the comment.
+            if l.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                line.push_str(l);
             } else {
-                format!("/// {text}")
+                line.extend(l.chars().map(|c| if c.is_control() { ' ' } else { c }));
             }
+            // An empty line is `///`, without the space.
+            line.truncate(line.trim_end().len());
+            line
         })
         .collect();
     while out.last().is_some_and(|l| l == "///") {
         out.pop();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn doc_lines_are_comments_without_control_characters_or_trailing_space() {
+        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            super::doc_lines(&lines(&[
+                "plain words  ",
+                "",
+                "  indented",
+                "a\u{7}b\tc",
+                "é\u{85}x",
+                "",
+                " "
+            ])),
+            [
+                "/// plain words",
+                "///",
+                "///   indented",
+                "/// a b c",
+                "/// é x"
+            ]
+        );
+        assert!(super::doc_lines(&lines(&["", "\u{1b}"])).is_empty());
+    }
 }

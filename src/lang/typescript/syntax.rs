@@ -109,6 +109,16 @@ pub fn jsdoc_with(lines: &[String], deprecated: bool, indent: &str) -> String {
 /// characters, without trailing spaces.
 fn sanitize(line: &str, out: &mut String) {
     let start = out.len();
+    // Most lines are plain ASCII with nothing to escape, copied at once.
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !line.starts_with('@')
+        && !line.contains("*/")
+    {
+        out.push_str(line);
+        let end = out.trim_end().len().max(start);
+        out.truncate(end);
+        return;
+    }
     let mut previous = None;
     for c in line.chars() {
         let c = if c.is_control() { ' ' } else { c };
