@@ -417,7 +417,15 @@ mod tests {
         }
     }
 
-    /// The shortcut is taken where it should be, so the test above compares something.
+    /// The case the property test found: the shortcut once looked only at the branch an
+    /// `IfBreak` takes, but a hard line in the other one breaks the group too.
+    #[test]
+    fn a_hard_line_in_the_branch_not_taken_still_breaks_the_group() {
+        let doc = group(if_break(Doc::HardLine, text("")));
+        assert_eq!(print(doc, 80, 2, 0), "\n");
+    }
+
+    /// The shortcut is taken where it should be, so the property test compares something.
     #[test]
     fn a_line_that_fits_is_printed_by_the_shortcut() {
         let mut out = String::new();
