@@ -108,6 +108,25 @@ pub fn print(doc: Doc, width: usize, indent_width: usize, start_indent: usize) -
     print_broken(doc, width, indent_width, start_indent, out)
 }
 
+/// `doc` printed as [`print`] prints it, where `flat` is what `doc` is on one line: when that
+/// fits, it is the output, and the document is never built. For documents that print flat
+/// whenever they fit, such as those with a group at their root and no hard line; a generator
+/// that makes one per line of a declaration saves building and freeing most of them.
+// Swift's printing uses this.
+#[cfg_attr(not(feature = "swift"), allow(dead_code))]
+pub fn print_flat_or(
+    flat: String,
+    doc: impl FnOnce() -> Doc,
+    width: usize,
+    indent_width: usize,
+    start_indent: usize,
+) -> String {
+    if !flat.contains('\n') && columns(&flat) <= width.saturating_sub(start_indent) {
+        return flat;
+    }
+    print(doc(), width, indent_width, start_indent)
+}
+
 /// Writes `doc` flat to `out` if that is what [`print_broken`] would print: every group in
 /// it flat, and the whole within `room` columns (`used` counts them). No when it meets what
 /// only breaks (a hard line, even in an `IfBreak`'s other branch; a broken group; a line

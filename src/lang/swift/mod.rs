@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Struct, TupleBody, Ty};
 use crate::model::Literal;
-use crate::pretty::{Doc, concat, group, indent, join, print, text};
+use crate::pretty::{Doc, concat, group, indent, join, print, print_flat_or, text};
 use crate::render::render;
 
 use super::validation::{self, pattern::Dialect};
@@ -393,7 +393,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
                     // enums map cases to values in `init(from:)` and `encode(to:)`.
                     let declaration = match value {
                         Literal::String(s) if raw && bare(ident) != s => {
-                            print(assigned(&format!("case {ident}"), &string(s)), WIDTH, 2, 2)
+                            print_assigned(&format!("case {ident}"), &string(s), 2)
                         }
                         _ => format!("case {ident}"),
                     };
@@ -556,10 +556,10 @@ fn struct_view(
             doc.push(DEPRECATED.to_owned());
             format!(
                 "{} {{\n    get {{ {storage} }}\n    set {{ {storage} = newValue }}\n  }}\n  private var {storage}: {ty}",
-                print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2)
+                print_typed(&format!("public var {ident}:"), &ty, "", 2)
             )
         } else {
-            print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2)
+            print_typed(&format!("public var {ident}:"), &ty, "", 2)
         };
         properties.push(PropertyView { doc, line });
         // One value allowed: the initializer defaults to it.
@@ -579,21 +579,11 @@ fn struct_view(
         } else {
             optional_params.push(param);
         }
-        assignments.push(print(
-            assigned(&format!("self.{storage}"), ident),
-            WIDTH,
-            2,
-            4,
-        ));
+        assignments.push(print_assigned(&format!("self.{storage}"), ident, 4));
         coding_keys.push(if key == field.property.name {
             format!("case {ident}")
         } else {
-            print(
-                assigned(&format!("case {ident}"), &string(&field.property.name)),
-                WIDTH,
-                2,
-                4,
-            )
+            print_assigned(&format!("case {ident}"), &string(&field.property.name), 4)
         });
         let method = if required {
             "encode"
@@ -659,15 +649,10 @@ fn struct_view(
         let ty = format!("[String: {values}]");
         properties.push(PropertyView {
             doc: doc_lines(&["Other keys, and their values.".to_owned()]),
-            line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
+            line: print_typed(&format!("public var {ident}:"), &ty, "", 2),
         });
         optional_params.push(typed(&format!("{ident}:"), &ty, " = [:]"));
-        assignments.push(print(
-            assigned(&format!("self.{ident}"), ident),
-            WIDTH,
-            2,
-            4,
-        ));
+        assignments.push(print_assigned(&format!("self.{ident}"), ident, 4));
         decodes.push(format!(
             "let others = try decoder.container(keyedBy: JSONKey.self)\n    \
              var {ident}: {ty} = [:]\n    \
@@ -735,7 +720,7 @@ fn tuple_view(
         };
         properties.push(PropertyView {
             doc: doc_lines(&[format!("Item {i}.")]),
-            line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
+            line: print_typed(&format!("public var {ident}:"), &ty, "", 2),
         });
         params.push(print(
             typed(
@@ -747,12 +732,7 @@ fn tuple_view(
             2,
             4,
         ));
-        assignments.push(print(
-            assigned(&format!("self.{ident}"), ident),
-            WIDTH,
-            2,
-            4,
-        ));
+        assignments.push(print_assigned(&format!("self.{ident}"), ident, 4));
         let decoded = if required {
             ty.clone()
         } else {
@@ -775,7 +755,7 @@ fn tuple_view(
             let ty = format!("[{item}]");
             properties.push(PropertyView {
                 doc: doc_lines(&["The items after the typed ones.".to_owned()]),
-                line: print(typed(&format!("public var {ident}:"), &ty, ""), WIDTH, 2, 2),
+                line: print_typed(&format!("public var {ident}:"), &ty, "", 2),
             });
             params.push(print(
                 typed(&format!("{ident}:"), &ty, " = []"),
@@ -783,12 +763,7 @@ fn tuple_view(
                 2,
                 4,
             ));
-            assignments.push(print(
-                assigned(&format!("self.{ident}"), ident),
-                WIDTH,
-                2,
-                4,
-            ));
+            assignments.push(print_assigned(&format!("self.{ident}"), ident, 4));
             decodes.push(format!(
                 "var {ident}: {ty} = []\n    \
                  while !container.isAtEnd {{\n      \
@@ -881,6 +856,28 @@ fn typed(head: &str, ty: &str, tail: &str) -> Doc {
     ]))
 }
 
+/// [`typed`], printed `start` columns in.
+fn print_typed(head: &str, ty: &str, tail: &str, start: usize) -> String {
+    print_flat_or(
+        format!("{head} {ty}{tail}"),
+        || typed(head, ty, tail),
+        WIDTH,
+        2,
+        start,
+    )
+}
+
+/// [`assigned`], printed `start` columns in.
+fn print_assigned(target: &str, value: &str, start: usize) -> String {
+    print_flat_or(
+        format!("{target} = {value}"),
+        || assigned(target, value),
+        WIDTH,
+        2,
+        start,
+    )
+}
+
 /// `target = value`, breaking after `=` when too long.
 fn assigned(target: &str, value: &str) -> Doc {
     group(concat(vec![
@@ -961,6 +958,27 @@ fn doc_lines(lines: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{WIDTH, assigned, print, print_assigned, print_typed, typed};
+
+    proptest::proptest! {
+        /// The one-line shortcuts print what the printer prints, long or short.
+        #[test]
+        fn typed_and_assigned_lines_print_as_their_documents(
+            head in "[a-zé ]{0,60}",
+            ty in "[A-Za-z<>?é ]{0,60}",
+            start in 0..8_usize,
+        ) {
+            proptest::prop_assert_eq!(
+                print_typed(&head, &ty, "", start),
+                print(typed(&head, &ty, ""), WIDTH, 2, start)
+            );
+            proptest::prop_assert_eq!(
+                print_assigned(&head, &ty, start),
+                print(assigned(&head, &ty), WIDTH, 2, start)
+            );
+        }
+    }
+
     #[test]
     fn doc_lines_are_comments_without_control_characters_or_trailing_space() {
         let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
