@@ -938,9 +938,8 @@ fn doc_lines(lines: &[String]) -> Vec<String> {
         .map(|l| {
             let mut line = String::with_capacity(l.len() + 4);
             line.push_str("/// ");
-            // Most lines are plain ASCII, copied at once; a control character would break
-            // the comment.
-            if l.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            // A control character would break the comment.
+            if docs::plain(l) {
                 line.push_str(l);
             } else {
                 line.extend(l.chars().map(|c| if c.is_control() { ' ' } else { c }));

@@ -1,6 +1,7 @@
 //! TypeScript text exactly as prettier prints it: string literals, property keys, JSDoc, and
 //! the documents of types, signatures and calls (see `crate::pretty`).
 
+use crate::lang::docs;
 use crate::pretty::{Doc, concat, group, if_break, indent, join, text};
 
 /// Prettier's print width.
@@ -109,24 +110,18 @@ pub fn jsdoc_with(lines: &[String], deprecated: bool, indent: &str) -> String {
 /// characters, without trailing spaces.
 fn sanitize(line: &str, out: &mut String) {
     let start = out.len();
-    // Most lines are plain ASCII with nothing to escape, copied at once.
-    if line.bytes().all(|b| (b' '..=b'~').contains(&b))
-        && !line.starts_with('@')
-        && !line.contains("*/")
-    {
+    if docs::plain(line) && !line.starts_with('@') && !line.contains("*/") {
         out.push_str(line);
-        let end = out.trim_end().len().max(start);
-        out.truncate(end);
-        return;
-    }
-    let mut previous = None;
-    for c in line.chars() {
-        let c = if c.is_control() { ' ' } else { c };
-        if (previous.is_none() && c == '@') || (previous == Some('*') && c == '/') {
-            out.push('\\');
+    } else {
+        let mut previous = None;
+        for c in line.chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            if (previous.is_none() && c == '@') || (previous == Some('*') && c == '/') {
+                out.push('\\');
+            }
+            out.push(c);
+            previous = Some(c);
         }
-        out.push(c);
-        previous = Some(c);
     }
     let end = out.trim_end().len().max(start);
     out.truncate(end);
