@@ -1,9 +1,14 @@
 //! The templates, embedded in the binary, and rendering them. Templates only interpolate: every
 //! name, type and line break is decided in Rust before they see it.
+//!
+//! Two engines render them, to the same bytes: tera, for the templates rendered once per
+//! file, and [`subset`], compiled from a subset of tera's syntax, for the Rust template (so
+//! that a build script compiles no tera) and the templates rendered once per declaration
+//! (which read their views in place, [`mod@view`], instead of copying them into tera's context).
 
 mod subset;
+mod view;
 
-#[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -12,6 +17,9 @@ use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
 use crate::lang::Contents;
+use subset::Template;
+#[cfg(any(feature = "typescript", feature = "swift"))]
+pub(crate) use view::{Field, Value, View, view};
 
 /// `(name, text)` for each template, the text read from `templates/<name>.tera`.
 macro_rules! templates {
@@ -47,21 +55,74 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "site/style.css",
 ];
 
-/// The templates rendered by [`subset`], not by tera: a build script generates Rust only, and
-/// so compiles no tera (see the `typescript`, `swift` and `docs` features).
-const BY_SUBSET: &[&str] = &["rust/module.rs"];
+/// The templates rendered by [`subset`], not by tera: the Rust template, so that a build
+/// script (which generates Rust only) compiles no tera (see the `typescript`, `swift` and
+/// `docs` features), and the templates rendered once per declaration, which read their views
+/// in place ([`render_view`]).
+const BY_SUBSET: &[&str] = &[
+    "rust/module.rs",
+    "typescript/interface.ts",
+    "swift/struct.swift",
+    "swift/enum.swift",
+    "swift/union.swift",
+    "swift/tuple.swift",
+    "swift/alias.swift",
+];
 
 /// Renders the template `name` with `view` as its context.
 pub fn render(name: &str, view: &impl Serialize) -> Result<String> {
     crate::work::rendered(name);
     if BY_SUBSET.contains(&name) {
-        let (_, text) = TEMPLATES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| Error::Internal(format!("no template {name}")))?;
-        return subset::render(name, text, view);
+        return subset::render(compiled(name)?, view);
     }
     render_with_tera(name, view)
+}
+
+/// Renders the template `name`, one of [`BY_SUBSET`], reading `view` where it is.
+///
+/// In the crate's unit tests tera renders it too, from the view serialized, and the two must
+/// agree byte for byte: each declaration those tests generate checks the subset against tera.
+#[cfg(any(feature = "typescript", feature = "swift"))]
+pub fn render_view<V: View + Serialize>(name: &str, view: &V) -> Result<String> {
+    crate::work::rendered(name);
+    let template = compiled(name)?;
+    // A declaration's lines are about as long again as the template's own text.
+    let mut out = String::with_capacity(2 * template.text_len);
+    template.render_into(view, &mut out)?;
+    #[cfg(test)]
+    assert!(
+        out == render_with_tera(name, view)?,
+        "the subset renders {name} otherwise than tera"
+    );
+    Ok(out)
+}
+
+/// The template `name` of [`BY_SUBSET`], compiled the first time one is asked for.
+fn compiled(name: &str) -> Result<&'static Template<'static>> {
+    type Compiled = Vec<(&'static str, std::result::Result<Template<'static>, String>)>;
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    let all = COMPILED.get_or_init(|| {
+        TEMPLATES
+            .iter()
+            .filter(|(name, _)| BY_SUBSET.contains(name))
+            .map(|&(name, text)| {
+                (
+                    name,
+                    Template::compile(name, text).map_err(|e| match e {
+                        Error::Internal(what) => what,
+                        other => other.to_string(),
+                    }),
+                )
+            })
+            .collect()
+    });
+    match all.iter().find(|(n, _)| *n == name) {
+        Some((_, Ok(template))) => Ok(template),
+        Some((_, Err(e))) => Err(Error::Internal(e.clone())),
+        None => Err(Error::Internal(format!(
+            "no template {name} rendered without tera"
+        ))),
+    }
 }
 
 #[cfg(any(feature = "typescript", feature = "swift", feature = "docs"))]

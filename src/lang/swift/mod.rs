@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Struct, TupleBody, Ty};
 use crate::model::Literal;
 use crate::pretty::{Doc, concat, group, indent, join, print, print_flat_or, text};
-use crate::render::render;
+use crate::render::{render, render_view, view};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, docs};
@@ -57,94 +57,112 @@ struct ClientView {
     validate: bool,
 }
 
-#[derive(Serialize)]
-struct StructView {
-    doc: Vec<String>,
-    header: String,
-    properties: Vec<PropertyView>,
-    params: Vec<String>,
-    assignments: Vec<String>,
-    coding_keys: Vec<String>,
-    encodes: Vec<String>,
-    /// A hand-written `init(from:)`, only where the synthesised one would not do: an optional
-    /// `Nullable` (read as absent when `null`), other keys, or deprecated properties (kept in
-    /// private storage); each entry is one statement's lines.
-    decodes: Vec<String>,
-    /// For a page or screen event: the encoding of its call's properties.
-    #[serde(skip)]
-    call_encodes: Vec<String>,
+view! {
+    #[derive(Serialize)]
+    struct StructView {
+        doc: Vec<String>,
+        header: String,
+        properties: Vec<PropertyView>,
+        params: Vec<String>,
+        assignments: Vec<String>,
+        coding_keys: Vec<String>,
+        encodes: Vec<String>,
+        /// A hand-written `init(from:)`, only where the synthesised one would not do: an optional
+        /// `Nullable` (read as absent when `null`), other keys, or deprecated properties (kept in
+        /// private storage); each entry is one statement's lines.
+        decodes: Vec<String>,
+        /// For a page or screen event: the encoding of its call's properties.
+        #[serde(skip)]
+        call_encodes: Vec<String>,
+    }
 }
 
-#[derive(Serialize)]
-struct PropertyView {
-    doc: Vec<String>,
-    line: String,
+view! {
+    #[derive(Serialize)]
+    struct PropertyView {
+        doc: Vec<String>,
+        line: String,
+    }
 }
 
-#[derive(Serialize)]
-struct EnumView {
-    doc: Vec<String>,
-    header: String,
-    /// Every value a string: a `String`-backed enum.
-    raw: bool,
-    cases: Vec<CaseView>,
+view! {
+    #[derive(Serialize)]
+    struct EnumView {
+        doc: Vec<String>,
+        header: String,
+        /// Every value a string: a `String`-backed enum.
+        raw: bool,
+        cases: Vec<CaseView>,
+    }
 }
 
-#[derive(Serialize)]
-struct CaseView {
-    doc: Vec<String>,
-    /// `case x` or `case x = "wire"` (raw enums).
-    declaration: String,
-    /// The pattern matching a decoded `JSONValue`, and the encoded literal (other enums).
-    pattern: String,
-    literal: String,
-    ident: String,
+view! {
+    #[derive(Serialize)]
+    struct CaseView {
+        doc: Vec<String>,
+        /// `case x` or `case x = "wire"` (raw enums).
+        declaration: String,
+        /// The pattern matching a decoded `JSONValue`, and the encoded literal (other enums).
+        pattern: String,
+        literal: String,
+        ident: String,
+    }
 }
 
-#[derive(Serialize)]
-struct UnionView {
-    doc: Vec<String>,
-    header: String,
-    name: String,
-    cases: Vec<UnionCaseView>,
-    literals: Vec<LiteralView>,
-    /// The discriminating property's wire name, as a Swift string literal.
-    discriminator: Option<String>,
+view! {
+    #[derive(Serialize)]
+    struct UnionView {
+        doc: Vec<String>,
+        header: String,
+        name: String,
+        cases: Vec<UnionCaseView>,
+        literals: Vec<LiteralView>,
+        /// The discriminating property's wire name, as a Swift string literal.
+        discriminator: Option<String>,
+    }
 }
 
-#[derive(Serialize)]
-struct TupleView {
-    doc: Vec<String>,
-    header: String,
-    properties: Vec<PropertyView>,
-    params: Vec<String>,
-    assignments: Vec<String>,
-    decodes: Vec<String>,
-    encodes: Vec<String>,
+view! {
+    #[derive(Serialize)]
+    struct TupleView {
+        doc: Vec<String>,
+        header: String,
+        properties: Vec<PropertyView>,
+        params: Vec<String>,
+        assignments: Vec<String>,
+        decodes: Vec<String>,
+        encodes: Vec<String>,
+    }
 }
 
-#[derive(Serialize)]
-struct UnionCaseView {
-    ident: String,
-    bare: String,
-    ty: String,
-    /// The discriminator's value for this case, as a Swift string literal.
-    tag: Option<String>,
+view! {
+    #[derive(Serialize)]
+    struct UnionCaseView {
+        ident: String,
+        bare: String,
+        ty: String,
+        /// The discriminator's value for this case, as a Swift string literal.
+        tag: Option<String>,
+    }
 }
 
-#[derive(Serialize)]
-struct LiteralView {
-    protocol: &'static str,
-    label: &'static str,
-    ty: &'static str,
-    ident: String,
+view! {
+    #[derive(Serialize)]
+    struct LiteralView {
+        protocol: &'static str,
+        label: &'static str,
+        ty: &'static str,
+        ident: String,
+    }
 }
 
-#[derive(Serialize)]
-struct AliasView {
-    doc: Vec<String>,
-    name: String,
-    ty: String,
+view! {
+    #[derive(Serialize)]
+    struct AliasView {
+        doc: Vec<String>,
+        name: String,
+        ty: String,
+    }
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
@@ -361,7 +379,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
     match &decl.body {
         Body::Struct(body) => {
             let view = struct_view(layout, names, id, &name, doc, body);
-            let mut out = render("swift/struct.swift", &view)?;
+            let mut out = render_view("swift/struct.swift", &view)?;
             if let Some(e) = layout.event_of(id) {
                 // A deprecated type's conformance is deprecated too, or naming it warns.
                 let attribute = if deprecated {
@@ -377,7 +395,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
             }
             Ok(out)
         }
-        Body::Tuple(body) => render(
+        Body::Tuple(body) => render_view(
             "swift/tuple.swift",
             &tuple_view(names, id, &name, doc, body),
         ),
@@ -420,7 +438,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
                     }
                 })
                 .collect();
-            render(
+            render_view(
                 "swift/enum.swift",
                 &EnumView {
                     doc,
@@ -474,7 +492,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
                     });
                 }
             }
-            render(
+            render_view(
                 "swift/union.swift",
                 &UnionView {
                     doc,
@@ -490,7 +508,7 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
                 },
             )
         }
-        Body::Alias(ty) => render(
+        Body::Alias(ty) => render_view(
             "swift/alias.swift",
             &AliasView {
                 doc,

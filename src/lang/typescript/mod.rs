@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::layout::{Body, Decl, Layout, Origin, Ty};
 use crate::model::{Call, Literal};
 use crate::pretty::{Doc, concat, group, indent, print, text};
-use crate::render::{SPLICE, Shell, render, render_shell};
+use crate::render::{SPLICE, Shell, render, render_shell, render_view, view};
 
 use super::validation::{self, pattern::Dialect};
 use super::{Contents, GeneratedFile, TsSdk, docs};
@@ -47,16 +47,20 @@ struct DeclView {
     code: String,
 }
 
-#[derive(Serialize)]
-struct InterfaceView {
-    name: String,
-    members: Vec<MemberView>,
+view! {
+    #[derive(Serialize)]
+    struct InterfaceView {
+        name: String,
+        members: Vec<MemberView>,
+    }
 }
 
-#[derive(Serialize)]
-struct MemberView {
-    doc: String,
-    line: String,
+view! {
+    #[derive(Serialize)]
+    struct MemberView {
+        doc: String,
+        line: String,
+    }
 }
 
 /// Each selected event's type and tracker method identifiers, in event order.
@@ -282,7 +286,7 @@ fn decl_view(
                     line: "[key: string]: never;".into(),
                 });
             }
-            let code = render("typescript/interface.ts", &InterfaceView { name, members })?;
+            let code = render_view("typescript/interface.ts", &InterfaceView { name, members })?;
             Ok(DeclView { doc, code })
         }
         Body::Enum(_) | Body::Union(_) | Body::Tuple(_) | Body::Alias(_) => {
