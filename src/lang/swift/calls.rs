@@ -10,7 +10,7 @@ use crate::model::{Call, TraitsCall};
 use crate::pretty::{Doc, concat, group, indent, print, text};
 
 use super::names::{Names, bare};
-use super::{DEPRECATED, WIDTH, call, doc_lines, string};
+use super::{DEPRECATED, WIDTH, call, doc_lines, print_call, string};
 use crate::lang::docs;
 
 #[derive(Serialize)]
@@ -150,19 +150,20 @@ pub fn conformance(
     let ty = names.ty(e.decl);
     let wire = string(&e.event.name);
     let Some(fields) = e.event.call.fields() else {
-        let send = call(
+        let send = print_call(
+            "",
             "client.track",
             vec![
                 "name: Self.eventName".to_owned(),
                 "properties: self".to_owned(),
                 "context: Tracktype.context".to_owned(),
             ],
+            4,
         );
         return format!(
             "extension {ty}: TrackingEvent {{\n  /// The event's exact name.\n  public static let eventName = {wire}\n\n  \
              /// Sends the event as a track call, with `context.tracktype`.\n  \
-             public func send(to client: some TrackingClient) {{\n    {guard}{}\n  }}\n}}",
-            print(send, WIDTH, 2, 4)
+             public func send(to client: some TrackingClient) {{\n    {guard}{send}\n  }}\n}}"
         );
     };
     let body = match &layout.decl(e.decl).body {
@@ -206,7 +207,8 @@ pub fn conformance(
     let category_value = category
         .as_ref()
         .map_or_else(|| "nil".to_owned(), |(_, v)| v.clone());
-    let send = call(
+    let send = print_call(
+        "",
         "client.screen",
         vec![
             format!("title: {title}"),
@@ -214,6 +216,7 @@ pub fn conformance(
             "properties: CallProperties(event: self)".to_owned(),
             "context: Tracktype.context".to_owned(),
         ],
+        4,
     );
     let what = match &e.event.call {
         Call::Page(_) => "a screen call (analytics-swift has no page call)",
@@ -235,8 +238,7 @@ pub fn conformance(
         out.push_str(&format!("  /// {line}\n"));
     }
     out.push_str(&format!(
-        "  public func send(to client: some TrackingClient) {{\n    {guard}{}\n  }}\n\n",
-        print(send, WIDTH, 2, 4)
+        "  public func send(to client: some TrackingClient) {{\n    {guard}{send}\n  }}\n\n"
     ));
     out.push_str(&format!(
         "  /// The properties of the call: the event's, without its title and category.\n  \

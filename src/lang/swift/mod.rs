@@ -608,18 +608,12 @@ fn struct_view(
         } else {
             "encodeIfPresent"
         };
+        // `self.`: a property may be called `encoder` or `container`.
         let encode = |receiver: &str, indent: usize| {
-            print(
-                concat(vec![
-                    text("try "),
-                    // `self.`: a property may be called `encoder` or `container`.
-                    call(
-                        &format!("container.{method}"),
-                        vec![format!("{receiver}.{storage}"), format!("forKey: .{key}")],
-                    ),
-                ]),
-                WIDTH,
-                2,
+            print_call(
+                "try ",
+                &format!("container.{method}"),
+                vec![format!("{receiver}.{storage}"), format!("forKey: .{key}")],
                 indent,
             )
         };
@@ -643,16 +637,10 @@ fn struct_view(
         } else {
             ty.len() - 1
         }];
-        let statement = print(
-            concat(vec![
-                text(format!("self.{storage} = try ")),
-                call(
-                    &format!("container.{method}"),
-                    vec![format!("{decoded}.self"), format!("forKey: .{key}")],
-                ),
-            ]),
-            WIDTH,
-            2,
+        let statement = print_call(
+            &format!("self.{storage} = try "),
+            &format!("container.{method}"),
+            vec![format!("{decoded}.self"), format!("forKey: .{key}")],
             indent,
         );
         decodes.push(if indent == 6 {
@@ -904,6 +892,25 @@ fn assigned(target: &str, value: &str) -> Doc {
     ]))
 }
 
+/// [`call`] after `prefix`, printed `start` columns in.
+fn print_call(prefix: &str, callee: &str, args: Vec<String>, start: usize) -> String {
+    let mut flat = format!("{prefix}{callee}(");
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            flat.push_str(", ");
+        }
+        flat.push_str(arg);
+    }
+    flat.push(')');
+    print_flat_or(
+        flat,
+        || concat(vec![text(prefix.to_owned()), call(callee, args)]),
+        WIDTH,
+        2,
+        start,
+    )
+}
+
 /// A call whose arguments go one per line, the parenthesis closing on the last, when too long.
 fn call(callee: &str, args: Vec<String>) -> Doc {
     group(concat(vec![
@@ -975,7 +982,9 @@ fn doc_lines(lines: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{WIDTH, assigned, print, print_assigned, print_typed, typed};
+    use super::{
+        WIDTH, assigned, call, concat, print, print_assigned, print_call, print_typed, text, typed,
+    };
 
     proptest::proptest! {
         /// The one-line shortcuts print what the printer prints, long or short.
@@ -992,6 +1001,20 @@ mod tests {
             proptest::prop_assert_eq!(
                 print_assigned(&head, &ty, start),
                 print(assigned(&head, &ty), WIDTH, 2, start)
+            );
+        }
+
+        #[test]
+        fn call_lines_print_as_their_documents(
+            prefix in "[a-z. =]{0,30}",
+            callee in "[a-z.é]{1,30}",
+            args in proptest::collection::vec("[A-Za-z.: é]{0,30}", 0..5),
+            start in 0..8_usize,
+        ) {
+            let doc = concat(vec![text(prefix.clone()), call(&callee, args.clone())]);
+            proptest::prop_assert_eq!(
+                print_call(&prefix, &callee, args, start),
+                print(doc, WIDTH, 2, start)
             );
         }
     }
