@@ -381,17 +381,23 @@ fn render_decl(layout: &Layout<'_>, names: &Names, id: DeclId, validate: bool) -
             let view = struct_view(layout, names, id, &name, doc, body);
             let mut out = render_view("swift/struct.swift", &view)?;
             if let Some(e) = layout.event_of(id) {
+                // Added to the struct's text where it is: `format!` would copy it, growing
+                // from nothing.
+                out.truncate(out.trim_end().len());
+                out.push_str("\n\n");
                 // A deprecated type's conformance is deprecated too, or naming it warns.
-                let attribute = if deprecated {
-                    format!("{DEPRECATED}\n")
-                } else {
-                    String::new()
-                };
-                out = format!(
-                    "{}\n\n{attribute}{}\n",
-                    out.trim_end(),
-                    calls::conformance(layout, names, e, &view.call_encodes, validate)
-                );
+                if deprecated {
+                    out.push_str(DEPRECATED);
+                    out.push('\n');
+                }
+                out.push_str(&calls::conformance(
+                    layout,
+                    names,
+                    e,
+                    &view.call_encodes,
+                    validate,
+                ));
+                out.push('\n');
             }
             Ok(out)
         }
@@ -557,15 +563,15 @@ fn struct_view(
         let required = field.property.required;
         let ty = match (required, nullable) {
             (true, false) => base_ty,
-            (false, false) | (true, true) => format!("{base_ty}?"),
-            (false, true) => format!("Nullable<{base_ty}>?"),
+            (false, false) | (true, true) => cat!(base_ty, "?"),
+            (false, true) => cat!("Nullable<", base_ty, ">?"),
         };
         let deprecated = field.property.schema.deprecated();
         let key = bare(ident);
         // Where the value is stored: the property itself, or its private storage.
         let storage = if deprecated {
             hand_decode = true;
-            format!("_{key}")
+            cat!("_", key)
         } else {
             ident.clone()
         };
@@ -574,10 +580,10 @@ fn struct_view(
             doc.push(DEPRECATED.to_owned());
             format!(
                 "{} {{\n    get {{ {storage} }}\n    set {{ {storage} = newValue }}\n  }}\n  private var {storage}: {ty}",
-                print_typed(&format!("public var {ident}:"), &ty, "", 2)
+                print_typed(&cat!("public var ", ident, ":"), &ty, "", 2)
             )
         } else {
-            print_typed(&format!("public var {ident}:"), &ty, "", 2)
+            print_typed(&cat!("public var ", ident, ":"), &ty, "", 2)
         };
         properties.push(PropertyView { doc, line });
         // One value allowed: the initializer defaults to it.
@@ -591,17 +597,21 @@ fn struct_view(
             (None, true) => "",
             (None, false) => " = nil",
         };
-        let param = typed(&format!("{ident}:"), &ty, default);
+        let param = Param {
+            head: cat!(ident, ":"),
+            ty: ty.clone(),
+            default: default.to_owned(),
+        };
         if required && fixed.is_none() {
             required_params.push(param);
         } else {
             optional_params.push(param);
         }
-        assignments.push(print_assigned(&format!("self.{storage}"), ident, 4));
+        assignments.push(print_assigned(&cat!("self.", storage), ident, 4));
         coding_keys.push(if key == field.property.name {
-            format!("case {ident}")
+            cat!("case ", ident)
         } else {
-            print_assigned(&format!("case {ident}"), &string(&field.property.name), 4)
+            print_assigned(&cat!("case ", ident), &string(&field.property.name), 4)
         });
         let method = if required {
             "encode"
@@ -612,8 +622,8 @@ fn struct_view(
         let encode = |receiver: &str, indent: usize| {
             print_call(
                 "try ",
-                &format!("container.{method}"),
-                vec![format!("{receiver}.{storage}"), format!("forKey: .{key}")],
+                &cat!("container.", method),
+                vec![cat!(receiver, ".", storage), cat!("forKey: .", key)],
                 indent,
             )
         };
@@ -638,9 +648,9 @@ fn struct_view(
             ty.len() - 1
         }];
         let statement = print_call(
-            &format!("self.{storage} = try "),
-            &format!("container.{method}"),
-            vec![format!("{decoded}.self"), format!("forKey: .{key}")],
+            &cat!("self.", storage, " = try "),
+            &cat!("container.", method),
+            vec![cat!(decoded, ".self"), cat!("forKey: .", key)],
             indent,
         );
         decodes.push(if indent == 6 {
@@ -657,7 +667,11 @@ fn struct_view(
             doc: doc_lines(&["Other keys, and their values.".to_owned()]),
             line: print_typed(&format!("public var {ident}:"), &ty, "", 2),
         });
-        optional_params.push(typed(&format!("{ident}:"), &ty, " = [:]"));
+        optional_params.push(Param {
+            head: cat!(ident, ":"),
+            ty: ty.clone(),
+            default: " = [:]".to_owned(),
+        });
         assignments.push(print_assigned(&format!("self.{ident}"), ident, 4));
         decodes.push(format!(
             "let others = try decoder.container(keyedBy: JSONKey.self)\n    \
@@ -685,7 +699,13 @@ fn struct_view(
         .enumerate()
         .map(|(i, p)| {
             let comma = if i + 1 < count { "," } else { "" };
-            print(concat(vec![p, text(comma)]), WIDTH, 2, 4)
+            print_flat_or(
+                cat!(p.head, " ", p.ty, p.default, comma),
+                || concat(vec![typed(&p.head, &p.ty, &p.default), text(comma)]),
+                WIDTH,
+                2,
+                4,
+            )
         })
         .collect();
     StructView {
@@ -699,6 +719,13 @@ fn struct_view(
         decodes: if hand_decode { decodes } else { Vec::new() },
         call_encodes,
     }
+}
+
+/// An initializer's parameter: `head ty default`, a [`typed`] line.
+struct Param {
+    head: String,
+    ty: String,
+    default: String,
 }
 
 /// A tuple: a struct with a member per typed item (and the rest), coded as a JSON list.
@@ -865,7 +892,7 @@ fn typed(head: &str, ty: &str, tail: &str) -> Doc {
 /// [`typed`], printed `start` columns in.
 fn print_typed(head: &str, ty: &str, tail: &str, start: usize) -> String {
     print_flat_or(
-        format!("{head} {ty}{tail}"),
+        cat!(head, " ", ty, tail),
         || typed(head, ty, tail),
         WIDTH,
         2,
@@ -876,7 +903,7 @@ fn print_typed(head: &str, ty: &str, tail: &str, start: usize) -> String {
 /// [`assigned`], printed `start` columns in.
 fn print_assigned(target: &str, value: &str, start: usize) -> String {
     print_flat_or(
-        format!("{target} = {value}"),
+        cat!(target, " = ", value),
         || assigned(target, value),
         WIDTH,
         2,
@@ -894,7 +921,11 @@ fn assigned(target: &str, value: &str) -> Doc {
 
 /// [`call`] after `prefix`, printed `start` columns in.
 fn print_call(prefix: &str, callee: &str, args: Vec<String>, start: usize) -> String {
-    let mut flat = format!("{prefix}{callee}(");
+    let len = args.iter().map(|a| a.len() + 2).sum::<usize>() + prefix.len() + callee.len() + 2;
+    let mut flat = String::with_capacity(len);
+    flat.push_str(prefix);
+    flat.push_str(callee);
+    flat.push('(');
     for (i, arg) in args.iter().enumerate() {
         if i > 0 {
             flat.push_str(", ");
