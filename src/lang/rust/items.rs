@@ -8,10 +8,11 @@ use crate::model::{Call, Literal};
 
 use super::super::docs;
 use super::names::Names;
+use super::pp::{INDENT, MARGIN};
 use super::syntax::{
-    Arg, Attr, Const, Enum, Expr, Field, Fields, Function, GenericArg, Impl, ImplItem, Item, Param,
-    Pat, Path, Segment, Stmt, Struct as StructItem, Ty as Type, TypeItem, Variant, call, field,
-    ident, method, path_of, path_ty, reference, ret, try_, typed, word,
+    Arg, Attr, Const, Enum, Expr, Field, Fields, FnLines, Function, GenericArg, Impl, ImplItem,
+    Item, Param, Pat, Path, Segment, Stmt, Struct as StructItem, Ty as Type, TypeItem, Variant,
+    call, field, flat_ty, ident, method, path_of, path_ty, reference, ret, try_, typed, word,
 };
 use super::{Deprecation, doc_attrs, quote};
 
@@ -240,7 +241,7 @@ fn struct_items(
             into.then(|| method(word(field_ident.clone()), "into", vec![]))
         } else {
             if let Some(setter) = setter(field_ident, f, base_ty.clone(), nullable) {
-                setters.push(ImplItem::Fn(setter));
+                setters.push(setter);
             }
             Some(word("None"))
         };
@@ -379,31 +380,20 @@ const TAKEN_METHODS: &[&str] = &[
 /// A chainable setter of an optional property: `OrderCompleted::new("o-1").revenue(25.0)`. It
 /// takes the value (an optional nullable property: the value or `None` for `null`); a string
 /// takes anything `Into<String>`. None where the name is a method the struct already has.
+///
+/// As its lines where they fit in prettyplease's margin, which is nearly always: written out,
+/// they cost a tenth of their tokens' printing.
 fn setter(
     field_ident: &str,
     f: &crate::layout::Field,
     base_ty: Type,
     nullable: bool,
-) -> Option<Function> {
+) -> Option<ImplItem> {
     if TAKEN_METHODS.contains(&field_ident) {
         return None;
     }
     let value_ty = if nullable { option(base_ty) } else { base_ty };
     let is_string = matches!(&value_ty, Type::Path(p) if p.segments.len() == 1 && p.segments[0].ident == "String" && p.segments[0].args.is_empty());
-    let (arg, value) = if is_string {
-        (
-            typed(
-                field_ident.to_owned(),
-                Type::Impl(path_of("Into", vec![path_ty("String", vec![])])),
-            ),
-            method(word(field_ident.to_owned()), "into", vec![]),
-        )
-    } else {
-        (
-            typed(field_ident.to_owned(), value_ty),
-            word(field_ident.to_owned()),
-        )
-    };
     let mut attrs = vec![Attr::Doc(format!(
         "/// Sets `{}`.",
         f.property.name.replace('`', "'")
@@ -412,24 +402,64 @@ fn setter(
         attrs.push(Attr::Path("deprecated"));
     }
     attrs.push(Attr::Path("must_use"));
-    Some(Function {
+    let arg_ty = if is_string {
+        Type::Impl(path_of("Into", vec![path_ty("String", vec![])]))
+    } else {
+        value_ty
+    };
+    Some(match setter_lines(field_ident, &arg_ty, is_string) {
+        Some([head, assign, value]) => ImplItem::Lines(FnLines {
+            attrs,
+            head,
+            body: vec![assign, value],
+        }),
+        None => ImplItem::Fn(setter_fn(attrs, field_ident, arg_ty, is_string)),
+    })
+}
+
+/// A setter as syntax, for the printer to lay out.
+fn setter_fn(attrs: Vec<Attr>, ident: &str, arg_ty: Type, into: bool) -> Function {
+    let value = if into {
+        method(word(ident.to_owned()), "into", vec![])
+    } else {
+        word(ident.to_owned())
+    };
+    Function {
         attrs,
         public: true,
-        ident: field_ident.to_owned(),
+        ident: ident.to_owned(),
         generics: vec![],
-        args: vec![Arg::Receiver("mut self"), arg],
+        args: vec![Arg::Receiver("mut self"), typed(ident.to_owned(), arg_ty)],
         ret: Some(path_ty("Self", vec![])),
         body: vec![
             Stmt::Semi(Expr::Assign(
-                Box::new(Expr::Field(
-                    Box::new(word("self")),
-                    field_ident.to_owned().into(),
-                )),
+                Box::new(Expr::Field(Box::new(word("self")), ident.to_owned().into())),
                 Box::new(call("Some", vec![value])),
             )),
             Stmt::Expr(word("self")),
         ],
-    })
+    }
+}
+
+/// A setter's signature and statements, each as one line, if each fits within the margin at
+/// its indentation in an impl block (4 and 8 columns): then no box of theirs breaks.
+fn setter_lines(ident: &str, arg_ty: &Type, into: bool) -> Option<[String; 3]> {
+    let mut head = String::with_capacity(64);
+    head.push_str("pub fn ");
+    head.push_str(ident);
+    head.push_str("(mut self, ");
+    head.push_str(ident);
+    head.push_str(": ");
+    flat_ty(arg_ty, &mut head);
+    head.push_str(") -> Self {");
+    let assign = if into {
+        format!("self.{ident} = Some({ident}.into());")
+    } else {
+        format!("self.{ident} = Some({ident});")
+    };
+    let fits = |indent: usize, line: &str| indent + line.len() <= MARGIN as usize;
+    (fits(INDENT as usize, &head) && fits(2 * INDENT as usize, &assign))
+        .then(|| [head, assign, "self".to_owned()])
 }
 
 /// `&'static str`.
@@ -1054,4 +1084,55 @@ fn tuple_items(
         serialize_impl(cx, &name, ser),
         deserialize_impl(cx, &name, de),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::syntax::{Attr, FnLines, Impl, ImplItem, Item, print};
+    use super::{Type, path_of, path_ty, setter_fn, setter_lines};
+
+    /// Types of every shape a setter takes, some long enough to push its line past the margin.
+    fn ty() -> impl Strategy<Value = Type> {
+        let leaf = "[A-Za-z][A-Za-z0-9_]{0,30}".prop_map(|name| path_ty(&name, vec![]));
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                ("[A-Za-z]{1,12}", prop::collection::vec(inner.clone(), 1..3))
+                    .prop_map(|(name, args)| path_ty(&format!("std::{name}"), args)),
+                inner.prop_map(|t| Type::Impl(path_of("Into", vec![t]))),
+            ]
+        })
+    }
+
+    fn in_impl(item: ImplItem) -> String {
+        print(&Item::Impl(Impl {
+            attrs: vec![],
+            generics: vec![],
+            trait_: None,
+            self_ty: path_ty("Event", vec![]),
+            items: vec![item],
+        }))
+    }
+
+    proptest! {
+        /// Where a setter is written as its lines, they are what the printer makes of its
+        /// syntax, byte for byte; where a line would pass the margin, it is not.
+        #[test]
+        fn a_setter_written_as_lines_prints_as_its_syntax(
+            ident in "[a-z_][a-z0-9_]{0,50}",
+            arg_ty in ty(),
+            into in any::<bool>(),
+        ) {
+            let attrs = vec![Attr::Doc("/// Sets it.".into()), Attr::Path("must_use")];
+            let tokens = in_impl(ImplItem::Fn(setter_fn(attrs.clone(), &ident, arg_ty.clone(), into)));
+            match setter_lines(&ident, &arg_ty, into) {
+                Some([head, assign, value]) => {
+                    let lines = in_impl(ImplItem::Lines(FnLines { attrs, head, body: vec![assign, value] }));
+                    prop_assert_eq!(lines, tokens);
+                }
+                None => prop_assert!(tokens.lines().any(|l| l.len() > 89 - 2) || tokens.lines().count() > 8),
+            }
+        }
+    }
 }

@@ -121,6 +121,20 @@ pub enum ImplItem {
     Const(Const),
     Fn(Function),
     Type(TypeItem),
+    Lines(FnLines),
+}
+
+/// A method already written as its lines, because each fits within the margin where it
+/// stands: printed as prettyplease prints the [`Function`] it stands for (every box on a line
+/// that fits prints flat), without the tokens of its signature and statements. A plan's
+/// setters are most of the methods of a module.
+#[derive(Clone, Debug)]
+pub struct FnLines {
+    pub attrs: Vec<Attr>,
+    /// `pub fn name(args) -> Ret {`
+    pub head: String,
+    /// Each statement, on its line.
+    pub body: Vec<String>,
 }
 
 /// `const IDENT: Type = expr;`
@@ -263,6 +277,68 @@ pub fn ident(name: impl Into<String>) -> Pat {
     Pat::Ident {
         mutable: false,
         ident: name.into(),
+    }
+}
+
+/// Writes `ty` as it prints on one line.
+pub fn flat_ty(ty: &Ty, out: &mut String) {
+    match ty {
+        Ty::Path(path) => flat_path(path, out),
+        Ty::Ref {
+            lifetime,
+            mutable,
+            inner,
+        } => {
+            out.push('&');
+            if let Some(lifetime) = lifetime {
+                out.push_str(lifetime);
+                out.push(' ');
+            }
+            if *mutable {
+                out.push_str("mut ");
+            }
+            flat_ty(inner, out);
+        }
+        Ty::Impl(bound) => {
+            out.push_str("impl ");
+            flat_path(bound, out);
+        }
+    }
+}
+
+fn flat_path(path: &Path, out: &mut String) {
+    for (i, segment) in path.segments.iter().enumerate() {
+        if i > 0 {
+            out.push_str("::");
+        }
+        out.push_str(&segment.ident);
+        if segment.args.is_empty() {
+            continue;
+        }
+        out.push('<');
+        // Lifetimes first, as the printer writes them.
+        let lifetimes = segment.args.iter().filter_map(|a| match a {
+            GenericArg::Lifetime(l) => Some(*l),
+            GenericArg::Type(_) => None,
+        });
+        let mut first = true;
+        for lifetime in lifetimes {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push_str(lifetime);
+        }
+        for arg in &segment.args {
+            if let GenericArg::Type(ty) = arg {
+                if !first {
+                    out.push_str(", ");
+                }
+                first = false;
+                flat_ty(ty, out);
+            }
+        }
+        out.push('>');
     }
 }
 
@@ -508,7 +584,24 @@ impl<'a> Printer<'a> {
             ImplItem::Const(c) => self.item_const(c),
             ImplItem::Fn(f) => self.item_fn(f),
             ImplItem::Type(t) => self.item_type(t),
+            ImplItem::Lines(f) => self.item_fn_lines(f),
         }
+    }
+
+    /// [`Printer::item_fn`]'s breaks, around lines instead of tokens.
+    fn item_fn_lines(&mut self, f: &'a FnLines) {
+        self.attrs(&f.attrs);
+        self.cbox(INDENT);
+        self.word(f.head.as_str());
+        self.hardbreak_if_nonempty();
+        for line in &f.body {
+            self.word(line.as_str());
+            self.hardbreak();
+        }
+        self.offset(-INDENT);
+        self.end();
+        self.word("}");
+        self.hardbreak();
     }
 
     fn item_const(&mut self, c: &'a Const) {
