@@ -251,8 +251,9 @@ fn struct_items(
             field_attrs.push(Attr::Path("deprecated"));
         }
         if !serde.is_empty() {
-            field_attrs.push(Attr::List("serde", serde));
+            field_attrs.push(list_attr("serde", serde, FIELD_INDENT));
         }
+        let ty = flat_field_ty(field_ident, ty);
         fields.push(Field {
             attrs: field_attrs,
             public: true,
@@ -441,6 +442,42 @@ fn setter_fn(attrs: Vec<Attr>, ident: &str, arg_ty: Type, into: bool) -> Functio
     }
 }
 
+/// Where a struct's fields and an enum's variants stand: one indentation in.
+const FIELD_INDENT: usize = INDENT as usize;
+
+/// `#[path(args)]`, on one line where that fits at `indent`: its box could not break there.
+/// Most attributes of a module are these, one or two on each field and variant.
+fn list_attr(path: &'static str, args: Vec<String>, indent: usize) -> Attr {
+    let len = 5 + path.len() + args.iter().map(|a| a.len() + 2).sum::<usize>();
+    if indent + len > MARGIN as usize {
+        return Attr::List(path, args);
+    }
+    let mut line = String::with_capacity(len);
+    line.push_str("#[");
+    line.push_str(path);
+    line.push('(');
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(arg);
+    }
+    line.push_str(")]");
+    Attr::Line(line)
+}
+
+/// A struct field's type, as one word where its line (`pub ident: Type,`) fits.
+fn flat_field_ty(ident: &str, ty: Type) -> Type {
+    let mut text = String::with_capacity(32);
+    flat_ty(&ty, &mut text);
+    let line = FIELD_INDENT + "pub ".len() + ident.len() + ": ".len() + text.len() + ",".len();
+    if line <= MARGIN as usize {
+        Type::Flat(text)
+    } else {
+        ty
+    }
+}
+
 /// A setter's signature and statements, each as one line, if each fits within the margin at
 /// its indentation in an impl block (4 and 8 columns): then no box of theirs breaks.
 fn setter_lines(ident: &str, arg_ty: &Type, into: bool) -> Option<[String; 3]> {
@@ -507,9 +544,10 @@ fn enum_items(
         .map(|(variant_ident, value)| {
             let mut variant_attrs = vec![Attr::Doc(format!("/// `{}`", value.to_json()))];
             if derived {
-                variant_attrs.push(Attr::List(
+                variant_attrs.push(list_attr(
                     "serde",
                     vec![format!("rename = {}", quote(&value.label()))],
+                    FIELD_INDENT,
                 ));
             }
             Variant {
@@ -773,39 +811,9 @@ fn from_impl(cx: &Context<'_, '_>, name: &str, ty: Type, variant: &str, value: E
 
 /// A type as written, for documentation and de-duplication.
 pub fn type_text(ty: &Type) -> String {
-    match ty {
-        Type::Path(p) => p
-            .segments
-            .iter()
-            .map(|s| {
-                if s.args.is_empty() {
-                    s.ident.clone()
-                } else {
-                    let args: Vec<String> = s
-                        .args
-                        .iter()
-                        .map(|a| match a {
-                            GenericArg::Lifetime(l) => (*l).to_owned(),
-                            GenericArg::Type(t) => type_text(t),
-                        })
-                        .collect();
-                    format!("{}<{}>", s.ident, args.join(", "))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("::"),
-        Type::Ref {
-            lifetime,
-            mutable,
-            inner,
-        } => format!(
-            "&{}{}{}",
-            lifetime.map(|l| format!("{l} ")).unwrap_or_default(),
-            if *mutable { "mut " } else { "" },
-            type_text(inner)
-        ),
-        Type::Impl(p) => format!("impl {}", type_text(&Type::Path(p.clone()))),
-    }
+    let mut text = String::new();
+    flat_ty(ty, &mut text);
+    text
 }
 
 fn tuple_items(
@@ -1090,8 +1098,12 @@ fn tuple_items(
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::syntax::{Attr, FnLines, Impl, ImplItem, Item, print};
-    use super::{Type, path_of, path_ty, setter_fn, setter_lines};
+    use super::super::syntax::{
+        Attr, Enum, Field, Fields, FnLines, Impl, ImplItem, Item, Struct, Variant, print,
+    };
+    use super::{
+        FIELD_INDENT, Type, flat_field_ty, list_attr, path_of, path_ty, setter_fn, setter_lines,
+    };
 
     /// Types of every shape a setter takes, some long enough to push its line past the margin.
     fn ty() -> impl Strategy<Value = Type> {
@@ -1133,6 +1145,44 @@ mod tests {
                 }
                 None => prop_assert!(tokens.lines().any(|l| l.len() > 89 - 2) || tokens.lines().count() > 8),
             }
+        }
+
+        /// A field's type and a field's or variant's attribute, written on one line where
+        /// they fit, print as their tokens do.
+        #[test]
+        fn fields_and_attributes_written_as_lines_print_as_their_syntax(
+            ident in "[a-z_][a-z0-9_]{0,40}",
+            ty in ty(),
+            // Often three arguments whose line ends near the margin, where a box breaks.
+            args in prop_oneof![
+                prop::collection::vec("[a-z_ =\"]{1,30}", 1..4),
+                prop::collection::vec("[a-z_ =\"]{20,26}", 3..4),
+            ],
+        ) {
+            let structure = |attr: Attr, ty: Type| print(&Item::Struct(Struct {
+                attrs: vec![],
+                public: true,
+                ident: "Event".into(),
+                fields: Fields::Named(vec![Field {
+                    attrs: vec![attr],
+                    public: true,
+                    ident: Some(ident.clone()),
+                    ty,
+                }]),
+            }));
+            prop_assert_eq!(
+                structure(list_attr("serde", args.clone(), FIELD_INDENT), flat_field_ty(&ident, ty.clone())),
+                structure(Attr::List("serde", args.clone()), ty)
+            );
+            let enumeration = |attr: Attr| print(&Item::Enum(Enum {
+                attrs: vec![],
+                ident: "Tier".into(),
+                variants: vec![Variant { attrs: vec![attr], ident: "Free".into(), fields: Fields::Unit }],
+            }));
+            prop_assert_eq!(
+                enumeration(list_attr("serde", args.clone(), FIELD_INDENT)),
+                enumeration(Attr::List("serde", args))
+            );
         }
     }
 }

@@ -17,6 +17,9 @@ pub enum Attr {
     Path(&'static str),
     /// `#[path(arg, arg)]`, each argument as written (`rename = "x"`).
     List(&'static str, Vec<String>),
+    /// A `List` already written on one line, where it fits within the margin: printed as the
+    /// list prints there, without its tokens.
+    Line(String),
 }
 
 /// A type.
@@ -31,6 +34,9 @@ pub enum Ty {
     },
     /// `impl Bound`.
     Impl(Path),
+    /// A type already written on one line ([`flat_ty`]), where the line it stands on fits
+    /// within the margin: none of its boxes could break there.
+    Flat(String),
 }
 
 /// `a::b::C<T, U>`.
@@ -303,6 +309,7 @@ pub fn flat_ty(ty: &Ty, out: &mut String) {
             out.push_str("impl ");
             flat_path(bound, out);
         }
+        Ty::Flat(text) => out.push_str(text),
     }
 }
 
@@ -439,6 +446,10 @@ impl<'a> Printer<'a> {
                     self.end();
                     self.word(")");
                     self.word("]");
+                    self.space();
+                }
+                Attr::Line(line) => {
+                    self.word(line.as_str());
                     self.space();
                 }
             }
@@ -742,6 +753,7 @@ impl<'a> Printer<'a> {
                 self.word("impl ");
                 self.path(bound, false);
             }
+            Ty::Flat(text) => self.word(text.as_str()),
         }
     }
 
