@@ -213,6 +213,22 @@ impl<'a> Namespace<'a> {
 /// Splits text into lines of at most `width` characters at spaces, keeping the line breaks
 /// already there. Words longer than `width` stay whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Most descriptions are already one short line of single-spaced printable ASCII: that
+    // line is what the words would make. (Docs of every property of every language come here.)
+    if text.len() <= width
+        && !text.is_empty()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.bytes().all(|b| b.is_ascii_graphic() || b == b' ')
+    {
+        return vec![text.to_owned()];
+    }
+    wrap_words(text, width)
+}
+
+/// [`wrap`], word by word.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
@@ -334,5 +350,20 @@ mod tests {
             wrap("tiny enormousword x", 4),
             ["tiny", "enormousword", "x"]
         );
+    }
+
+    proptest::proptest! {
+        /// The one-line shortcut gives what wrapping word by word gives, whether it is taken
+        /// (short plain lines) or not (spaces doubled or at the ends, tabs, line breaks,
+        /// accents, lines longer than the width).
+        #[test]
+        fn wrap_is_wrapping_word_by_word(
+            text in "[a-z .,`'\"()]{0,60}|[a-zé \t\n ]{0,60}",
+            // Widths about the text's length, where a line fits or just does not.
+            around in 0..4_usize,
+        ) {
+            let width = (text.len() + around).saturating_sub(2).max(1);
+            proptest::prop_assert_eq!(wrap(&text, width), wrap_words(&text, width));
+        }
     }
 }
