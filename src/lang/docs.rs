@@ -15,8 +15,6 @@ const WIDTH: usize = 76;
 
 /// Whether a documentation line is printable ASCII only, which a comment in any language can
 /// hold as it is: the usual line, copied at once rather than character by character.
-// TypeScript's and Swift's comments use this.
-#[cfg_attr(not(any(feature = "typescript", feature = "swift")), allow(dead_code))]
 pub fn plain(line: &str) -> bool {
     line.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
