@@ -75,8 +75,8 @@ pub fn render(template: &Template<'_>, view: &impl Serialize) -> Result<String> 
 pub struct Template<'t> {
     name: &'t str,
     steps: Vec<Step<'t>>,
-    /// The length of its text outside tags, the least that rendering it writes (unless
-    /// branches leave text out).
+    /// The length of its text outside tags, for sizing the output: rendering writes that
+    /// text once, besides the values (more of it in loops, less in branches not taken).
     pub text_len: usize,
 }
 
