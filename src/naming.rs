@@ -210,6 +210,13 @@ impl<'a> Namespace<'a> {
     }
 }
 
+/// Whether a line of documentation is printable ASCII only, which a comment in any language
+/// can hold as it is, and which wraps without measuring characters: the usual line, copied at
+/// once rather than character by character.
+pub fn plain(line: &str) -> bool {
+    line.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// Splits text into lines of at most `width` characters at spaces, keeping the line breaks
 /// already there. Words longer than `width` stay whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -220,7 +227,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         && !text.starts_with(' ')
         && !text.ends_with(' ')
         && !text.contains("  ")
-        && text.bytes().all(|b| b.is_ascii_graphic() || b == b' ')
+        && plain(text)
     {
         return vec![text.to_owned()];
     }

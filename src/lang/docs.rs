@@ -8,16 +8,11 @@ use crate::model::{
     ArrayRules, Call, Extra, Kind, Literal, Meta, NumberRules, ObjectRules, Property, Schema,
     StringRules,
 };
+pub use crate::naming::plain;
 use crate::naming::wrap;
 
 /// Text width of documentation lines.
 const WIDTH: usize = 76;
-
-/// Whether a documentation line is printable ASCII only, which a comment in any language can
-/// hold as it is: the usual line, copied at once rather than character by character.
-pub fn plain(line: &str) -> bool {
-    line.bytes().all(|b| (b' '..=b'~').contains(&b))
-}
 
 /// An event's documentation: its description, how it is sent, the use cases that need it, its
 /// spec page and labels.
