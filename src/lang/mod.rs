@@ -17,6 +17,24 @@ macro_rules! cat {
     }};
 }
 
+/// `open`'s pieces, then `items` separated by `, `, then `close`, in one `String` allocated at
+/// its size: a call's or an attribute's arguments written on one line.
+pub(crate) fn one_line_list(open: &[&str], items: &[String], close: &str) -> String {
+    let len = open.iter().map(|p| p.len()).sum::<usize>()
+        + items.iter().map(|i| i.len() + 2).sum::<usize>()
+        + close.len();
+    let mut line = String::with_capacity(len);
+    open.iter().for_each(|p| line.push_str(p));
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(item);
+    }
+    line.push_str(close);
+    line
+}
+
 mod contents;
 pub mod rust;
 #[cfg(feature = "swift")]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Struct, TupleBody, Ty, UnionBody};
 use crate::model::{Call, Literal};
 
-use super::super::docs;
+use super::super::{docs, one_line_list};
 use super::names::Names;
 use super::pp::{INDENT, MARGIN};
 use super::syntax::{
@@ -448,22 +448,12 @@ const FIELD_INDENT: usize = INDENT as usize;
 /// `#[path(args)]`, on one line where that fits at `indent`: its box could not break there.
 /// Most attributes of a module are these, one or two on each field and variant.
 fn list_attr(path: &'static str, args: Vec<String>, indent: usize) -> Attr {
-    let len = 5 + path.len() + args.iter().map(|a| a.len() + 2).sum::<usize>();
-    if indent + len > MARGIN as usize {
-        return Attr::List(path, args);
+    let line = one_line_list(&["#[", path, "("], &args, ")]");
+    if indent + line.len() > MARGIN as usize {
+        Attr::List(path, args)
+    } else {
+        Attr::Line(line)
     }
-    let mut line = String::with_capacity(len);
-    line.push_str("#[");
-    line.push_str(path);
-    line.push('(');
-    for (i, arg) in args.iter().enumerate() {
-        if i > 0 {
-            line.push_str(", ");
-        }
-        line.push_str(arg);
-    }
-    line.push_str(")]");
-    Attr::Line(line)
 }
 
 /// A struct field's type, as one word where its line (`pub ident: Type,`) fits.

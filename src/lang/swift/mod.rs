@@ -17,7 +17,7 @@ use crate::pretty::{Doc, concat, group, indent, join, print, print_flat_or, text
 use crate::render::{render, render_view, view};
 
 use super::validation::{self, pattern::Dialect};
-use super::{Contents, GeneratedFile, docs};
+use super::{Contents, GeneratedFile, docs, one_line_list};
 use names::{Names, bare};
 
 pub use names::{CLIENT_METHODS, KEYWORDS, TYPE_NAMES};
@@ -921,20 +921,8 @@ fn assigned(target: &str, value: &str) -> Doc {
 
 /// [`call`] after `prefix`, printed `start` columns in.
 fn print_call(prefix: &str, callee: &str, args: Vec<String>, start: usize) -> String {
-    let len = args.iter().map(|a| a.len() + 2).sum::<usize>() + prefix.len() + callee.len() + 2;
-    let mut flat = String::with_capacity(len);
-    flat.push_str(prefix);
-    flat.push_str(callee);
-    flat.push('(');
-    for (i, arg) in args.iter().enumerate() {
-        if i > 0 {
-            flat.push_str(", ");
-        }
-        flat.push_str(arg);
-    }
-    flat.push(')');
     print_flat_or(
-        flat,
+        one_line_list(&[prefix, callee, "("], &args, ")"),
         || concat(vec![text(prefix.to_owned()), call(callee, args)]),
         WIDTH,
         2,
