@@ -324,25 +324,21 @@ fn flat_path(path: &Path, out: &mut String) {
         }
         out.push('<');
         // Lifetimes first, as the printer writes them.
-        let lifetimes = segment.args.iter().filter_map(|a| match a {
-            GenericArg::Lifetime(l) => Some(*l),
-            GenericArg::Type(_) => None,
-        });
-        let mut first = true;
-        for lifetime in lifetimes {
-            if !first {
+        let lifetimes = segment
+            .args
+            .iter()
+            .filter(|a| matches!(a, GenericArg::Lifetime(_)));
+        let types = segment
+            .args
+            .iter()
+            .filter(|a| matches!(a, GenericArg::Type(_)));
+        for (i, arg) in lifetimes.chain(types).enumerate() {
+            if i > 0 {
                 out.push_str(", ");
             }
-            first = false;
-            out.push_str(lifetime);
-        }
-        for arg in &segment.args {
-            if let GenericArg::Type(ty) = arg {
-                if !first {
-                    out.push_str(", ");
-                }
-                first = false;
-                flat_ty(ty, out);
+            match arg {
+                GenericArg::Lifetime(l) => out.push_str(l),
+                GenericArg::Type(ty) => flat_ty(ty, out),
             }
         }
         out.push('>');
