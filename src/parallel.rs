@@ -6,13 +6,24 @@ const MIN_PER_THREAD: usize = 256;
 
 /// `f` applied to each item, in order, the items shared between the available cores (the
 /// calling thread takes the first share).
+#[cfg(any(feature = "typescript", feature = "swift", test))]
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_with(items, || (), |(), item| f(item))
+}
+
+/// [`map`], each share with a state of its own that `init` makes: what the work remembers as
+/// it goes (a cache), kept on its thread rather than shared between them.
+pub fn map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     let threads = threads_for(items.len());
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let shares = items.chunks(items.len().div_ceil(threads));
-    run_shares(shares, |share| share.iter().map(&f).collect())
+    let share = items.len().div_ceil(threads).max(1);
+    run_shares(items.chunks(share), |share| {
+        let mut state = init();
+        share.iter().map(|item| f(&mut state, item)).collect()
+    })
 }
 
 /// `f` applied to each item, in order, as [`map`] does, but taking the items: each is dropped

@@ -5,10 +5,12 @@
 
 use serde_json::{Map, Value};
 
+use crate::lang::rust::names as rust_naming;
 use crate::lang::typescript::syntax;
 use crate::lang::{self, Language, Request};
-use crate::layout::{Body, Layout, Ty};
+use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Catalog, Kind, Schema};
+use crate::naming::CasedOnce;
 
 /// An event's call in each language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,8 +49,10 @@ pub fn snippets(request: &Request<'_>) -> Vec<Snippets> {
     let ts = lang::event_identifiers(request, Language::TypeScript);
     let rs = lang::event_identifiers(request, Language::Rust);
     let sw = lang::event_identifiers(request, Language::Swift);
-    let rust_names = lang::rust::names::Names::new(&layout);
+    let rust_names = rust_naming::Names::new(&layout);
     let swift_names = lang::swift::names::Names::new(&layout);
+    let mut once = CasedOnce::default();
+    let mut rust_members = |id: DeclId| rust_naming::members(&layout.decl(id).body, &mut once);
     layout
         .events
         .iter()
@@ -58,7 +62,7 @@ pub fn snippets(request: &Request<'_>) -> Vec<Snippets> {
                 Body::Struct(s) => s.fields.as_slice(),
                 _ => &[],
             };
-            let rust_idents = rust_names.fields(e.decl);
+            let rust_idents = rust_members(e.decl);
             let swift_idents = swift_names.members(e.decl);
             let mut ts_args = Vec::new();
             let mut rust_args = Vec::new();
@@ -88,7 +92,7 @@ pub fn snippets(request: &Request<'_>) -> Vec<Snippets> {
                     Ty::Number => number.clone(),
                     Ty::Boolean => "false".to_owned(),
                     Ty::Decl(id) if matches!(layout.decl(*id).body, Body::Enum(_)) => {
-                        match rust_names.variants(*id).first() {
+                        match rust_members(*id).first() {
                             Some(v) => format!("{}::{v}", rust_names.ty(*id)),
                             None => rust_ident.to_owned(),
                         }

@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use crate::layout::{Body, Decl, DeclId, EventDecl, Layout, Struct, TupleBody, Ty, UnionBody};
 use crate::model::{Call, Literal};
+use crate::naming::CasedOnce;
 
 use super::super::{docs, one_line_list};
-use super::names::Names;
+use super::names::{self, Names};
 use super::pp::{INDENT, MARGIN};
 use super::syntax::{
     Arg, Attr, Const, Enum, Expr, Field, Fields, FnLines, Function, GenericArg, Impl, ImplItem,
@@ -23,17 +24,23 @@ pub struct Context<'a, 'c> {
     pub deprecation: &'a Deprecation,
 }
 
-/// The items of one declaration.
-pub fn decl_items(cx: &Context<'_, '_>, id: DeclId, decl: &Decl<'_>) -> Vec<Item> {
+/// The items of one declaration; `once` remembers the casings of its thread's members.
+pub fn decl_items(
+    cx: &Context<'_, '_>,
+    id: DeclId,
+    decl: &Decl<'_>,
+    once: &mut CasedOnce,
+) -> Vec<Item> {
     let name = cx.names.ty(id).to_owned();
+    let idents = names::members(&decl.body, once);
     let event = cx.layout.event_of(id);
     let mut attrs = doc_attrs(&docs::decl(cx.layout, id));
     let deprecated = decl.deprecated() || event.is_some_and(|e| e.event.deprecated());
     attrs.extend(cx.deprecation.attributes(deprecated));
     match &decl.body {
-        Body::Struct(body) => struct_items(cx, id, name, attrs, body, event),
-        Body::Enum(values) => enum_items(cx, id, name, attrs, values),
-        Body::Union(body) => union_items(cx, id, name, attrs, body),
+        Body::Struct(body) => struct_items(cx, &idents, name, attrs, body, event),
+        Body::Enum(values) => enum_items(cx, &idents, name, attrs, values),
+        Body::Union(body) => union_items(cx, &idents, name, attrs, body),
         Body::Tuple(body) => tuple_items(cx, name, attrs, body),
         Body::Alias(ty) => vec![Item::Type(TypeItem {
             attrs,
@@ -182,14 +189,13 @@ fn custom_error(message: Expr) -> Expr {
 
 fn struct_items(
     cx: &Context<'_, '_>,
-    id: DeclId,
+    idents: &[String],
     name: String,
     mut attrs: Vec<Attr>,
     body: &Struct<'_>,
     event: Option<&EventDecl<'_>>,
 ) -> Vec<Item> {
     let names = cx.names;
-    let idents = names.fields(id);
     let mut fields = Vec::new();
     let mut params = Vec::new();
     let mut inits: Vec<(String, Option<Expr>)> = Vec::new();
@@ -219,10 +225,11 @@ fn struct_items(
             serde.push("default".to_owned());
             serde.push("deserialize_with = \"present\"".to_owned());
         }
-        let fixed = cx
-            .layout
-            .single_value(&f.ty)
-            .and_then(|(enum_id, _)| names.variants(enum_id).first().map(|v| (enum_id, v)));
+        let fixed = cx.layout.single_value(&f.ty).and_then(|(enum_id, _)| {
+            let body = &cx.layout.decls[enum_id.0].body;
+            let variant = names::members(body, &mut CasedOnce::default()).pop()?;
+            Some((enum_id, variant))
+        });
         let init = if let (true, Some((enum_id, variant))) = (required, fixed) {
             // One value allowed: the constructor fills it in.
             defaultable = false;
@@ -521,13 +528,12 @@ fn call_const(call_kind: &Call) -> Option<Expr> {
 
 fn enum_items(
     cx: &Context<'_, '_>,
-    id: DeclId,
+    idents: &[String],
     name: String,
     mut attrs: Vec<Attr>,
     values: &[Literal],
 ) -> Vec<Item> {
     let derived = values.iter().all(|v| matches!(v, Literal::String(_)));
-    let idents = cx.names.variants(id);
     let variants = idents
         .iter()
         .zip(values)
@@ -651,12 +657,11 @@ fn number_serialization(text: &str) -> Expr {
 
 fn union_items(
     cx: &Context<'_, '_>,
-    id: DeclId,
+    idents: &[String],
     name: String,
     mut attrs: Vec<Attr>,
     body: &UnionBody<'_>,
 ) -> Vec<Item> {
-    let idents = cx.names.variants(id);
     let members: Vec<(String, Type, Option<&str>)> = idents
         .iter()
         .zip(&body.members)

@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::layout::{Body, DeclId, Layout, Ty};
 use crate::model::{Literal, TraitsCall};
+use crate::naming::CasedOnce;
 use crate::render::{SPLICE, Shell, render_shell};
 
 use super::validation::{self, pattern::Dialect};
@@ -172,9 +173,9 @@ fn module_shell(
 fn declarations(cx: &Context<'_, '_>) -> Vec<Contents> {
     let layout = cx.layout;
     let ids: Vec<usize> = (0..layout.decls.len()).collect();
-    crate::parallel::map(&ids, |&i| {
+    crate::parallel::map_with(&ids, CasedOnce::default, |once, &i| {
         let mut decl = Contents::new();
-        for item in items::decl_items(cx, DeclId(i), &layout.decls[i]) {
+        for item in items::decl_items(cx, DeclId(i), &layout.decls[i], once) {
             decl.push("\n");
             decl.push(syntax::print(&item));
         }

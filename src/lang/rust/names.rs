@@ -1,8 +1,6 @@
 //! Rust's naming component: types and enum variants in UpperCamelCase, fields and methods in
 //! snake_case, keywords of every edition escaped, collisions resolved deterministically.
 
-use std::collections::HashMap;
-
 use crate::layout::{Body, DeclId, Layout, Origin};
 use crate::naming::{Case, CasedOnce, Namespace, cased, literal_words, nested_type_name};
 
@@ -93,13 +91,11 @@ fn claim_ident(space: &mut Namespace, candidate: &str) -> String {
     }
 }
 
-/// The identifiers of one generated module.
+/// The identifiers the generated module's scope decides: its types and the tracker's methods.
+/// A declaration's members have a scope of their own ([`members`]).
 pub struct Names {
-    types: HashMap<DeclId, String>,
-    /// Per struct: the field identifiers, in property order, then the field of other keys.
-    fields: HashMap<DeclId, Vec<String>>,
-    /// Per enum or union: the variant identifiers, in value order.
-    variants: HashMap<DeclId, Vec<String>>,
+    /// Per declaration, in declaration order.
+    types: Vec<String>,
     /// Tracker methods, one per event, in event order.
     pub methods: Vec<String>,
 }
@@ -107,12 +103,8 @@ pub struct Names {
 impl Names {
     pub fn new(layout: &Layout<'_>) -> Self {
         let mut types_space = Namespace::with_reserved(TYPE_NAMES);
-        let mut once = CasedOnce::default();
-        let mut types: HashMap<DeclId, String> = HashMap::with_capacity(layout.decls.len());
-        let mut fields = HashMap::new();
-        let mut variants = HashMap::new();
-        for (i, decl) in layout.decls.iter().enumerate() {
-            let id = DeclId(i);
+        let mut types: Vec<String> = Vec::with_capacity(layout.decls.len());
+        for decl in &layout.decls {
             let candidate = match &decl.origin {
                 Origin::Event(name) => cased(name, Case::UpperCamel, "Event"),
                 Origin::Traits(call) => cased(
@@ -121,56 +113,10 @@ impl Names {
                     "Traits",
                 ),
                 Origin::Named(name) => cased(name, Case::UpperCamel, "Type"),
-                Origin::Nested { parent, words } => nested_type_name(types[parent].as_str(), words),
+                // A nested type comes after its parent.
+                Origin::Nested { parent, words } => nested_type_name(&types[parent.0], words),
             };
-            types.insert(id, types_space.claim(&candidate, Case::UpperCamel));
-            match &decl.body {
-                Body::Struct(body) => {
-                    let mut space = Namespace::default();
-                    let mut idents: Vec<String> = body
-                        .fields
-                        .iter()
-                        .map(|f| {
-                            claim_ident(
-                                &mut space,
-                                &once.cased(&f.property.name, Case::Snake, "property"),
-                            )
-                        })
-                        .collect();
-                    if body.extra.is_some() {
-                        idents.push(claim_ident(&mut space, "additional_properties"));
-                    }
-                    fields.insert(id, idents);
-                }
-                Body::Enum(values) => {
-                    let mut space = Namespace::with_reserved(["Self"]);
-                    let idents = values
-                        .iter()
-                        .map(|v| {
-                            space.claim(
-                                &once.cased(&literal_words(v), Case::UpperCamel, "Value"),
-                                Case::UpperCamel,
-                            )
-                        })
-                        .collect();
-                    variants.insert(id, idents);
-                }
-                Body::Union(u) => {
-                    let mut space = Namespace::with_reserved(["Self"]);
-                    let idents = u
-                        .members
-                        .iter()
-                        .map(|m| {
-                            space.claim(
-                                &once.cased(&m.words, Case::UpperCamel, "Value"),
-                                Case::UpperCamel,
-                            )
-                        })
-                        .collect();
-                    variants.insert(id, idents);
-                }
-                Body::Tuple(_) | Body::Alias(_) => {}
-            }
+            types.push(types_space.claim(&candidate, Case::UpperCamel));
         }
         let mut method_space = Namespace::with_reserved(TRACKER_METHODS);
         let methods = layout
@@ -183,23 +129,55 @@ impl Names {
                 )
             })
             .collect();
-        Names {
-            types,
-            fields,
-            variants,
-            methods,
-        }
+        Names { types, methods }
     }
 
     pub fn ty(&self, id: DeclId) -> &str {
-        &self.types[&id]
+        &self.types[id.0]
     }
+}
 
-    pub fn fields(&self, id: DeclId) -> &[String] {
-        self.fields.get(&id).map_or(&[], Vec::as_slice)
+/// The identifiers of a declaration's members, in a scope of their own: a struct's fields in
+/// property order, then the field of other keys; an enum's or a union's variants in order.
+/// Nothing outside the declaration decides them, so each is named on the thread that prints
+/// it; `once` remembers that thread's casings.
+pub fn members(body: &Body<'_>, once: &mut CasedOnce) -> Vec<String> {
+    match body {
+        Body::Struct(body) => {
+            let mut space = Namespace::default();
+            let mut idents: Vec<String> = body
+                .fields
+                .iter()
+                .map(|f| {
+                    claim_ident(
+                        &mut space,
+                        &once.cased(&f.property.name, Case::Snake, "property"),
+                    )
+                })
+                .collect();
+            if body.extra.is_some() {
+                idents.push(claim_ident(&mut space, "additional_properties"));
+            }
+            idents
+        }
+        Body::Enum(values) => variants(
+            values
+                .iter()
+                .map(|v| once.cased(&literal_words(v), Case::UpperCamel, "Value")),
+        ),
+        Body::Union(u) => variants(
+            u.members
+                .iter()
+                .map(|m| once.cased(&m.words, Case::UpperCamel, "Value")),
+        ),
+        Body::Tuple(_) | Body::Alias(_) => Vec::new(),
     }
+}
 
-    pub fn variants(&self, id: DeclId) -> &[String] {
-        self.variants.get(&id).map_or(&[], Vec::as_slice)
-    }
+/// Variants claimed in order, in a scope where `Self` is taken.
+fn variants(candidates: impl Iterator<Item = String>) -> Vec<String> {
+    let mut space = Namespace::with_reserved(["Self"]);
+    candidates
+        .map(|c| space.claim(&c, Case::UpperCamel))
+        .collect()
 }
