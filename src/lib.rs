@@ -73,6 +73,16 @@ pub struct Generated {
 /// The whole pipeline short of writing: load and validate the catalog, select the events,
 /// and generate the target's files.
 pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Result<Generated> {
+    generate_holding(sources, selection, target).map(|(generated, _catalog)| generated)
+}
+
+/// [`generate`], also giving back the catalog the files were generated from, so that the
+/// caller decides when it is freed (the command leaves it to the system as it exits).
+pub(crate) fn generate_holding(
+    sources: &Sources,
+    selection: &Selection,
+    target: &Target,
+) -> Result<(Generated, model::Catalog)> {
     let loaded = catalog::load(sources)?;
     let events = selection.resolve(&loaded.catalog)?;
     let warnings = target_warnings(&loaded.warnings, target)?;
@@ -82,11 +92,12 @@ pub fn generate(sources: &Sources, selection: &Selection, target: &Target) -> Re
         selection: selection.describe(),
     };
     let files = lang::generate(&request, target)?;
-    Ok(Generated {
+    let generated = Generated {
         files,
         inputs: loaded.inputs,
         warnings,
-    })
+    };
+    Ok((generated, loaded.catalog))
 }
 
 /// The load's warnings that concern `target`. A pattern no regex engine of ours runs alike is

@@ -2,5 +2,8 @@ mod process;
 
 fn main() {
     process::tune();
-    std::process::exit(tracktype::cli::run(std::env::args_os()));
+    // The process ends here: what the command holds is left to the system, not freed first
+    // (`exit` runs no destructors).
+    let (code, _held) = tracktype::cli::run_holding(std::env::args_os());
+    std::process::exit(code);
 }

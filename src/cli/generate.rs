@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::catalog::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
-use crate::lang::{self, Language, Target, TsSdk};
+use crate::lang::{self, GeneratedFile, Language, Target, TsSdk};
 use crate::project;
 use crate::select::Selection;
 use crate::writer::{self, Drift};
@@ -129,10 +129,13 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
         .out
         .clone()
         .unwrap_or_else(|| Path::new("generated").join(language.name()));
-    let generated = crate::generate(&inputs.sources(), &selection, &target)?;
-    let warnings = super::settle(generated.warnings, inputs.deny_warnings)?;
+    let (generated, catalog) = crate::generate_holding(&inputs.sources(), &selection, &target)?;
+    let crate::Generated {
+        files, warnings, ..
+    } = generated;
+    let warnings = super::settle(warnings, inputs.deny_warnings)?;
     if args.check {
-        let drifts = writer::check(&out, &generated.files);
+        let drifts = writer::check(&out, &files);
         let fix = format!(
             "tracktype {}gen {} {} --out {}",
             inputs.flags(),
@@ -141,11 +144,17 @@ pub fn run(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome> 
             out.display()
         );
         return Ok(
-            check_report(&[(None, out, drifts)], &fix, args.format, paint).with_warnings(warnings),
+            check_report(&[(None, out, drifts)], &fix, args.format, paint)
+                .with_warnings(warnings)
+                .holding(catalog)
+                .holding(files),
         );
     }
-    let report = writer::write(&out, &generated.files)?;
-    Ok(Outcome::ok(write_report(None, &out, &report, paint)).with_warnings(warnings))
+    let report = writer::write(&out, &files)?;
+    Ok(Outcome::ok(write_report(None, &out, &report, paint))
+        .with_warnings(warnings)
+        .holding(catalog)
+        .holding(files))
 }
 
 fn nothing_selected() -> Error {
@@ -336,7 +345,11 @@ fn run_project(args: &GenArgs, inputs: &InputArgs, paint: Paint) -> Result<Outco
         let report = writer::write(&t.out, files)?;
         text.push_str(&write_report(Some(&t.name), &t.out, &report, paint));
     }
-    Ok(Outcome::ok(text).with_warnings(warnings))
+    let files: Vec<Vec<GeneratedFile>> = outputs.into_iter().map(|(_, files)| files).collect();
+    Ok(Outcome::ok(text)
+        .with_warnings(warnings)
+        .holding(catalogs)
+        .holding(files))
 }
 
 /// The project file: `--config`, or the nearest `tracktype.yaml`; `None` when there is none
@@ -474,6 +487,7 @@ fn check_report(
             stdout: super::list::json_text(&doc),
             warnings: Diagnostics::default(),
             code,
+            held: Default::default(),
         };
     }
     let mut text = String::new();
@@ -522,5 +536,6 @@ fn check_report(
         stdout: text,
         warnings: Diagnostics::default(),
         code,
+        held: Default::default(),
     }
 }

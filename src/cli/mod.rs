@@ -213,11 +213,27 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_holding(args).0
+}
+
+/// What a finished command still holds: the catalog it loaded and the files it generated.
+/// Dropped, they are freed value by value (about 30 ms at 10,000 events); a process that ends
+/// next leaves them to the system instead, as clang's `-disable-free` does.
+#[derive(Default)]
+pub struct Held(Vec<Box<dyn std::any::Any>>);
+
+/// [`run`], also giving back what the command holds, for a caller that ends the process
+/// before dropping it (`std::process::exit` runs no destructors).
+pub fn run_holding<I, T>(args: I) -> (i32, Held)
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return e.exit_code();
+            return (e.exit_code(), Held::default());
         }
     };
     match execute(&cli) {
@@ -225,6 +241,7 @@ where
             stdout,
             warnings,
             code,
+            held,
         }) => {
             if !warnings.is_empty() {
                 let text = warnings.deduplicated().render(style::stderr_color());
@@ -233,11 +250,11 @@ where
             let mut out = std::io::stdout().lock();
             // A closed pipe (`tracktype list events | head`) is not an error worth reporting.
             let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
-            code
+            (code, held)
         }
         Err(e) => {
             report(&e);
-            e.exit_code()
+            (e.exit_code(), Held::default())
         }
     }
 }
@@ -248,6 +265,7 @@ struct Outcome {
     /// Printed on standard error, before the output.
     warnings: Diagnostics,
     code: i32,
+    held: Held,
 }
 
 impl Outcome {
@@ -256,7 +274,15 @@ impl Outcome {
             stdout,
             warnings: Diagnostics::default(),
             code: 0,
+            held: Held::default(),
         }
+    }
+
+    /// The outcome, also holding `value` (see [`Held`]).
+    #[must_use]
+    fn holding(mut self, value: impl std::any::Any) -> Self {
+        self.held.0.push(Box::new(value));
+        self
     }
 
     #[must_use]

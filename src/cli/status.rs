@@ -115,6 +115,7 @@ pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcom
         stdout,
         warnings,
         code: i32::from(args.check && !ok),
+        held: Default::default(),
     })
 }
 

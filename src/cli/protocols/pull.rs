@@ -137,5 +137,6 @@ pub fn run(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
         stdout: text,
         warnings: Diagnostics::default(),
         code: i32::from(drifted > 0),
+        held: Default::default(),
     })
 }

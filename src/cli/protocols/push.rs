@@ -135,6 +135,7 @@ pub fn run(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
                 stdout: text,
                 warnings,
                 code: e.exit_code(),
+                held: Default::default(),
             });
         }
     }
