@@ -1,46 +1,69 @@
 //! Independent work spread over the machine's cores, results in order: a plan of 10,000
 //! events is tens of thousands of declarations that generate on their own.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
 /// Below this many items a thread costs more than it saves.
 const MIN_PER_THREAD: usize = 256;
 
-/// `f` applied to each item, in order, the items shared between the available cores (the
-/// calling thread takes the first share).
+/// Items a thread claims at a time. Shares fixed in advance finished up to a third apart: the
+/// threads share the cores with other work (Rust's module shell is made beside its
+/// declarations), and the first done sat idle. Claimed as they go, they finish together.
+const CHUNK: usize = 32;
+
+/// `f` applied to each item, in order, the items shared between the available cores.
 #[cfg(any(feature = "typescript", feature = "swift", test))]
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     map_with(items, || (), |(), item| f(item))
 }
 
-/// [`map`], each share with a state of its own that `init` makes: what the work remembers as
+/// [`map`], each thread with a state of its own that `init` makes: what the work remembers as
 /// it goes (a cache), kept on its thread rather than shared between them.
 pub fn map_with<T: Sync, S, R: Send>(
     items: &[T],
     init: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, &T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = threads_for(items.len());
-    let share = items.len().div_ceil(threads).max(1);
-    run_shares(items.chunks(share), |share| {
+    let next = AtomicUsize::new(0);
+    in_chunks(threads_for(items.len()), || {
         let mut state = init();
-        share.iter().map(|item| f(&mut state, item)).collect()
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let chunk = &items[start..(start + CHUNK).min(items.len())];
+            done.push((
+                start,
+                chunk.iter().map(|item| f(&mut state, item)).collect(),
+            ));
+        }
     })
 }
 
 /// `f` applied to each item, in order, as [`map`] does, but taking the items: each is dropped
 /// on the thread that used it, so that freeing them is shared out too.
-pub fn map_into<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+pub fn map_into<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = threads_for(items.len());
-    if threads == 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let share = items.len().div_ceil(threads);
-    let mut shares = Vec::with_capacity(threads);
-    while items.len() > share {
-        let rest = items.split_off(share);
-        shares.push(std::mem::replace(&mut items, rest));
-    }
-    shares.push(items);
-    run_shares(shares, |share| share.into_iter().map(&f).collect())
+    let queue = Mutex::new(items.into_iter().enumerate());
+    in_chunks(threads, || {
+        let mut done = Vec::new();
+        loop {
+            // Nothing panics while the queue is held, so it is never poisoned.
+            let chunk: Vec<(usize, T)> = queue
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .by_ref()
+                .take(CHUNK)
+                .collect();
+            let Some(&(start, _)) = chunk.first() else {
+                return done;
+            };
+            done.push((start, chunk.into_iter().map(|(_, item)| f(item)).collect()));
+        }
+    })
 }
 
 /// How many threads share `items` items: one per core, each with enough work to pay for it.
@@ -49,33 +72,34 @@ fn threads_for(items: usize) -> usize {
     cores.min(items / MIN_PER_THREAD).max(1)
 }
 
-/// `run` over each share, the first on the calling thread and each other on a thread of its
-/// own; the results in the shares' order, and the other threads' tallies counted as the
-/// caller's.
-fn run_shares<S: Send, R: Send>(
-    shares: impl IntoIterator<Item = S>,
-    run: impl Fn(S) -> Vec<R> + Sync,
-) -> Vec<R> {
-    let run = &run;
-    std::thread::scope(|scope| {
-        let mut shares = shares.into_iter();
-        let first = shares.next();
-        let others: Vec<_> = shares
-            .map(|share| scope.spawn(move || (run(share), crate::work::hand_over())))
+/// `work` on `threads` threads (the calling thread one of them), each giving the chunks it
+/// did, by the index of their first item; all the chunks' results in the items' order, and
+/// the other threads' tallies counted as the caller's.
+fn in_chunks<R: Send>(threads: usize, work: impl Fn() -> Vec<(usize, Vec<R>)> + Sync) -> Vec<R> {
+    let work = &work;
+    let mut chunks = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads)
+            .map(|_| scope.spawn(move || (work(), crate::work::hand_over())))
             .collect();
-        let mut out = first.map(run).unwrap_or_default();
+        let mut chunks = work();
         for handle in others {
             match handle.join() {
-                Ok((results, tally)) => {
+                Ok((done, tally)) => {
                     crate::work::receive(tally);
-                    out.extend(results);
+                    chunks.extend(done);
                 }
-                // A panic in a share is the caller's, as if the work had been done in line.
+                // A panic in a thread is the caller's, as if the work had been done in line.
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        out
-    })
+        chunks
+    });
+    chunks.sort_unstable_by_key(|(start, _)| *start);
+    let mut out = Vec::with_capacity(chunks.iter().map(|(_, results)| results.len()).sum());
+    for (_, results) in chunks {
+        out.extend(results);
+    }
+    out
 }
 
 /// `a` on a thread of its own while the caller does `b`: two independent pieces of work
@@ -112,6 +136,15 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(super::map_into(Vec::<u8>::new(), |b| b).is_empty());
+        // A state per thread, not per chunk or item (a thread that starts late may find
+        // nothing left), and the results still in order.
+        let seen = super::map_with(&items, Vec::new, |mine: &mut Vec<usize>, &i| {
+            mine.push(i);
+            (i, mine.len())
+        });
+        assert_eq!(seen.iter().map(|(i, _)| *i).collect::<Vec<_>>(), items);
+        let fresh_states = seen.iter().filter(|(_, n)| *n == 1).count();
+        assert!((1..=super::threads_for(items.len())).contains(&fresh_states));
     }
 
     #[test]
