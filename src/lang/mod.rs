@@ -5,7 +5,6 @@
 /// of these for each property of each declaration; `format!` starts such a string small and
 /// grows it, and its formatting machinery costs more than the copying. (Swift's generating at
 /// 1,000 events spent about a quarter of its instructions in `format!`.)
-#[cfg_attr(not(feature = "swift"), allow(unused_macros))]
 macro_rules! cat {
     ($($piece:expr),+ $(,)?) => {{
         let pieces: &[&str] = &[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+];

@@ -84,8 +84,13 @@ fn option(inner: Type) -> Type {
     path_ty("Option", vec![inner])
 }
 
+/// An item's `#[derive(...)]`, at the module's level.
 fn derive(traits: &[&str]) -> Attr {
-    Attr::List("derive", traits.iter().map(|t| (*t).to_owned()).collect())
+    list_attr(
+        "derive",
+        traits.iter().map(|t| (*t).to_owned()).collect(),
+        0,
+    )
 }
 
 fn allow(cx: &Context<'_, '_>) -> Vec<Attr> {
@@ -272,7 +277,7 @@ fn struct_items(
         fields.push(Field {
             attrs: vec![
                 Attr::Doc("/// Other keys, and their values.".into()),
-                Attr::List("serde", vec!["flatten".into()]),
+                list_attr("serde", vec!["flatten".into()], FIELD_INDENT),
             ],
             public: true,
             ident: Some(extra_ident.clone()),
@@ -558,9 +563,10 @@ fn enum_items(
         traits.extend(["serde::Serialize", "serde::Deserialize"]);
     }
     attrs.push(derive(&traits));
-    attrs.push(Attr::List(
+    attrs.push(list_attr(
         "allow",
         vec!["clippy::enum_variant_names".into()],
+        0,
     ));
     let mut items = vec![Item::Enum(Enum {
         attrs,
@@ -673,7 +679,7 @@ fn union_items(
         traits.push("serde::Deserialize");
     }
     attrs.push(derive(&traits));
-    attrs.push(Attr::List("serde", vec!["untagged".into()]));
+    attrs.push(list_attr("serde", vec!["untagged".into()], 0));
     let variants = members
         .iter()
         .map(|(variant_ident, ty, tag)| {

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::pp::{BreakToken, INDENT, Printer};
+use super::pp::{BreakToken, INDENT, MARGIN, Printer};
 
 /// An attribute, or a doc comment line.
 #[derive(Clone, Debug)]
@@ -385,11 +385,118 @@ pub fn typed(ident: impl Into<String>, ty: Ty) -> Arg {
 
 /// Prints an item as prettyplease prints a file holding only it.
 pub fn print(item: &Item) -> String {
+    item_lines(item).unwrap_or_else(|| print_tokens(item))
+}
+
+/// [`print`], token by token through the printer.
+fn print_tokens(item: &Item) -> String {
     let mut p = Printer::default();
     p.cbox(0);
     p.item(item);
     p.end();
     p.finish()
+}
+
+/// A struct of named fields, or an enum of unit variants, every line of which is one word (a
+/// doc line, an attribute on one line, `pub ident: Type,`, `Variant,`), written as those lines.
+/// Their boxes hold hard breaks, so the printer breaks every break in them and makes exactly
+/// these lines; most items of a module are these. `None` for any other item.
+fn item_lines(item: &Item) -> Option<String> {
+    let mut out = String::with_capacity(1024);
+    match item {
+        Item::Struct(Struct {
+            attrs,
+            public,
+            ident,
+            fields: Fields::Named(fields),
+        }) => {
+            attr_lines(attrs, "", &mut out)?;
+            let public = if *public { "pub " } else { "" };
+            for piece in [public, "struct ", ident, " {"] {
+                out.push_str(piece);
+            }
+            for field in fields {
+                let (Some(ident), Ty::Flat(ty)) = (&field.ident, &field.ty) else {
+                    return None;
+                };
+                out.push('\n');
+                attr_lines(&field.attrs, MEMBER_INDENT, &mut out)?;
+                let public = if field.public { "pub " } else { "" };
+                for piece in [MEMBER_INDENT, public, ident, ": ", ty, ","] {
+                    out.push_str(piece);
+                }
+            }
+        }
+        Item::Enum(Enum {
+            attrs,
+            ident,
+            variants,
+        }) => {
+            attr_lines(attrs, "", &mut out)?;
+            for piece in ["pub enum ", ident, " {"] {
+                out.push_str(piece);
+            }
+            for variant in variants {
+                if !matches!(variant.fields, Fields::Unit) {
+                    return None;
+                }
+                out.push('\n');
+                attr_lines(&variant.attrs, MEMBER_INDENT, &mut out)?;
+                for piece in [MEMBER_INDENT, &variant.ident, ","] {
+                    out.push_str(piece);
+                }
+            }
+        }
+        _ => return None,
+    }
+    let empty = out.ends_with('{');
+    out.push_str(if empty { "}\n" } else { "\n}\n" });
+    Some(out)
+}
+
+/// A struct's fields' and an enum's variants' indentation.
+const MEMBER_INDENT: &str = "    ";
+
+/// Each attribute at `indent` as the printer writes it: a single word on its line, or a list
+/// too long for its line with an argument on each; `None` for a list near the margin, which
+/// may print either way.
+fn attr_lines(attrs: &[Attr], indent: &str, out: &mut String) -> Option<()> {
+    for attr in attrs {
+        out.push_str(indent);
+        match attr {
+            Attr::Doc(line) => out.push_str(line.trim_end_matches(' ')),
+            Attr::Path(path) => {
+                for piece in ["#[", path, "]"] {
+                    out.push_str(piece);
+                }
+            }
+            Attr::Line(line) => out.push_str(line),
+            Attr::List(path, args) => {
+                // `#[path(`, the arguments joined by `, `, `)]`.
+                let flat =
+                    indent.len() + path.len() + args.iter().map(|a| a.len() + 2).sum::<usize>() + 3;
+                if flat <= MARGIN as usize + 2 {
+                    return None;
+                }
+                for piece in ["#[", path, "("] {
+                    out.push_str(piece);
+                }
+                for (i, arg) in args.iter().enumerate() {
+                    for piece in ["\n", indent, MEMBER_INDENT, arg] {
+                        out.push_str(piece);
+                    }
+                    if i + 1 < args.len() {
+                        out.push(',');
+                    }
+                }
+                for piece in ["\n", indent, ")]"] {
+                    out.push_str(piece);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    Some(())
 }
 
 impl<'a> Printer<'a> {
@@ -470,8 +577,19 @@ impl<'a> Printer<'a> {
                 self.word("{");
                 self.hardbreak_if_nonempty();
                 for field in fields {
-                    self.field(field);
-                    self.word(",");
+                    match (&field.ident, &field.ty) {
+                        // The usual field, its type one word already: one token for its line,
+                        // which prints as its five would, with no break between them.
+                        (Some(ident), Ty::Flat(ty)) => {
+                            self.attrs(&field.attrs);
+                            let public = if field.public { "pub " } else { "" };
+                            self.word(cat!(public, ident, ": ", ty, ","));
+                        }
+                        _ => {
+                            self.field(field);
+                            self.word(",");
+                        }
+                    }
                     self.hardbreak();
                 }
                 self.offset(-INDENT);
@@ -1253,7 +1371,133 @@ fn removes_semi(expr: &Expr) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::path_of;
+    use proptest::prelude::*;
+
+    use super::{
+        Attr, Enum, Field, Fields, Item, Struct, Ty, Variant, item_lines, path_of, path_ty,
+        print_tokens,
+    };
+
+    /// Attributes of every kind, some lines past the margin, some doc lines with trailing
+    /// spaces (which the printer trims).
+    fn attrs() -> impl Strategy<Value = Vec<Attr>> {
+        let attr = prop_oneof![
+            4 => "/// [a-z ]{0,100}".prop_map(Attr::Doc),
+            1 => prop_oneof![Just("must_use"), Just("non_exhaustive")].prop_map(Attr::Path),
+            3 => "#\\[serde\\(rename = \"[a-z]{1,90}\"\\)\\]".prop_map(Attr::Line),
+            1 => prop::collection::vec("[a-z =]{1,40}", 1..4).prop_map(|args| Attr::List("serde", args)),
+        ];
+        prop::collection::vec(attr, 0..4)
+    }
+
+    fn ident() -> impl Strategy<Value = String> {
+        "[A-Za-z_][A-Za-z0-9_]{0,30}"
+    }
+
+    /// A type one word long mostly; sometimes one the printer may break.
+    fn ty() -> impl Strategy<Value = Ty> {
+        prop_oneof![
+            5 => "[A-Z][A-Za-z0-9<>, ]{0,80}".prop_map(Ty::Flat),
+            1 => ident().prop_map(|name| path_ty(&name, vec![path_ty("String", vec![])])),
+        ]
+    }
+
+    fn fields() -> impl Strategy<Value = Vec<Field>> {
+        let field = (
+            attrs(),
+            any::<bool>(),
+            prop::option::weighted(0.95, ident()),
+            ty(),
+        )
+            .prop_map(|(attrs, public, ident, ty)| Field {
+                attrs,
+                public,
+                ident,
+                ty,
+            });
+        prop::collection::vec(field, 0..5)
+    }
+
+    fn item() -> impl Strategy<Value = Item> {
+        let unit = (attrs(), ident()).prop_map(|(attrs, ident)| Variant {
+            attrs,
+            ident,
+            fields: Fields::Unit,
+        });
+        let variant = prop_oneof![
+            6 => unit,
+            1 => (ident(), fields()).prop_map(|(ident, fields)| Variant {
+                attrs: vec![],
+                ident,
+                fields: Fields::Named(fields),
+            }),
+        ];
+        prop_oneof![
+            (attrs(), any::<bool>(), ident(), fields()).prop_map(
+                |(attrs, public, ident, fields)| {
+                    Item::Struct(Struct {
+                        attrs,
+                        public,
+                        ident,
+                        fields: Fields::Named(fields),
+                    })
+                }
+            ),
+            (attrs(), ident(), prop::collection::vec(variant, 0..5)).prop_map(
+                |(attrs, ident, variants)| Item::Enum(Enum {
+                    attrs,
+                    ident,
+                    variants,
+                })
+            ),
+        ]
+    }
+
+    proptest! {
+        /// A struct or enum written as its lines is what the printer makes of its tokens, byte
+        /// for byte.
+        #[test]
+        fn an_item_written_as_lines_prints_as_its_tokens(item in item()) {
+            if let Some(lines) = item_lines(&item) {
+                prop_assert_eq!(lines, print_tokens(&item));
+            }
+        }
+    }
+
+    #[test]
+    fn the_usual_struct_and_enum_are_written_as_lines() {
+        let doc = || vec![Attr::Doc("/// What it is.".into())];
+        let field = Field {
+            attrs: doc(),
+            public: true,
+            ident: Some("id".into()),
+            ty: Ty::Flat("Option<String>".into()),
+        };
+        let variant = Variant {
+            attrs: vec![Attr::Line("#[serde(rename = \"pro\")]".into())],
+            ident: "Pro".into(),
+            fields: Fields::Unit,
+        };
+        let items = [
+            Item::Struct(Struct {
+                attrs: doc(),
+                public: true,
+                ident: "Signup".into(),
+                fields: Fields::Named(vec![field]),
+            }),
+            Item::Enum(Enum {
+                attrs: doc(),
+                ident: "Tier".into(),
+                variants: vec![variant],
+            }),
+        ];
+        for item in &items {
+            assert_eq!(
+                item_lines(item).as_deref(),
+                Some(print_tokens(item).as_str())
+            );
+        }
+    }
 
     #[test]
     fn paths_split_at_double_colons() {
