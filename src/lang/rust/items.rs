@@ -424,6 +424,7 @@ fn setter(
         Some([head, assign, value]) => ImplItem::Lines(FnLines {
             attrs,
             head,
+            broken_args: vec![],
             body: vec![assign, value],
         }),
         None => ImplItem::Fn(setter_fn(attrs, field_ident, arg_ty, is_string)),
@@ -1141,7 +1142,7 @@ mod tests {
             let tokens = in_impl(ImplItem::Fn(setter_fn(attrs.clone(), &ident, arg_ty.clone(), into)));
             match setter_lines(&ident, &arg_ty, into) {
                 Some([head, assign, value]) => {
-                    let lines = in_impl(ImplItem::Lines(FnLines { attrs, head, body: vec![assign, value] }));
+                    let lines = in_impl(ImplItem::Lines(FnLines { attrs, head, broken_args: vec![], body: vec![assign, value] }));
                     prop_assert_eq!(lines, tokens);
                 }
                 None => prop_assert!(tokens.lines().any(|l| l.len() > 89 - 2) || tokens.lines().count() > 8),

@@ -24,8 +24,8 @@ use super::{Contents, GeneratedFile, docs};
 use items::{Context, json_map};
 use names::Names;
 use syntax::{
-    Arg, Attr, Expr, Function, Impl, ImplItem, Item, Param, Stmt, Ty as Type, call, method,
-    path_of, path_ty, reference, typed, word,
+    Arg, Attr, Expr, FnLines, Function, Impl, ImplItem, Item, Param, Stmt, Ty as Type, call,
+    method, path_of, path_ty, reference, typed, word,
 };
 
 pub use names::{KEYWORDS, TRACKER_METHODS, TYPE_NAMES};
@@ -341,25 +341,69 @@ fn tracker_methods(
         lines.extend(docs::event(e));
         let mut attrs = doc_attrs(&lines);
         attrs.extend(deprecation.attributes(e.event.deprecated()));
-        out.push(ImplItem::Fn(Function {
-            attrs,
-            public: true,
-            ident: ident.clone(),
-            generics: vec![],
-            args: vec![
-                Arg::Receiver("&self"),
-                typed("identity", into("Identity")),
-                typed("properties", path_ty(names.ty(e.decl), vec![])),
-            ],
-            ret: output(),
-            body: vec![Stmt::Expr(method(
-                word("self"),
-                "track",
-                vec![word("identity"), word("properties")],
-            ))],
-        }));
+        out.push(track_method(attrs, ident, names.ty(e.decl)));
     }
     out
+}
+
+/// The tracker's method for an event whose type is `ty`: as its lines, where its signature
+/// is either well within the margin or well past it (then each argument is on its line); as
+/// syntax for the printer near the margin. One of these for each event of a plan.
+fn track_method(attrs: Vec<Attr>, ident: &str, ty: &str) -> ImplItem {
+    const ARGS: [&str; 2] = ["&self", "identity: impl Into<Identity>"];
+    const CLOSE: &str = ") -> S::Output {";
+    let properties = cat!("properties: ", ty);
+    let head = cat!("pub fn ", ident, "(");
+    // At 4 columns in the impl block: `pub fn name(&self, identity: …, properties: Type) -> …`.
+    let flat = 4
+        + head.len()
+        + ARGS.iter().map(|a| a.len() + 2).sum::<usize>()
+        + properties.len()
+        + CLOSE.len();
+    let body = vec!["self.track(identity, properties)".to_owned()];
+    let margin = pp::MARGIN as usize;
+    if flat + 2 < margin {
+        let head = cat!(head, ARGS[0], ", ", ARGS[1], ", ", properties, CLOSE);
+        return ImplItem::Lines(FnLines {
+            attrs,
+            head,
+            broken_args: vec![],
+            body,
+        });
+    }
+    // Each argument at 8 columns, with its comma.
+    if flat > margin + 2 && 8 + properties.len() < margin {
+        let mut broken_args: Vec<String> = ARGS.iter().map(|a| cat!(a, ",")).collect();
+        broken_args.extend([cat!(properties, ","), CLOSE.to_owned()]);
+        return ImplItem::Lines(FnLines {
+            attrs,
+            head,
+            broken_args,
+            body,
+        });
+    }
+    ImplItem::Fn(track_fn(attrs, ident, ty))
+}
+
+/// [`track_method`] as syntax.
+fn track_fn(attrs: Vec<Attr>, ident: &str, ty: &str) -> Function {
+    Function {
+        attrs,
+        public: true,
+        ident: ident.to_owned(),
+        generics: vec![],
+        args: vec![
+            Arg::Receiver("&self"),
+            typed("identity", into("Identity")),
+            typed("properties", path_ty(ty, vec![])),
+        ],
+        ret: Some(path_ty("S::Output", vec![])),
+        body: vec![Stmt::Expr(method(
+            word("self"),
+            "track",
+            vec![word("identity"), word("properties")],
+        ))],
+    }
 }
 
 /// Documentation lines as doc attributes (each its whole `///` line), read by rustdoc as plain
@@ -497,6 +541,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A tracker method written as its lines, its signature on one line or broken, is what
+        /// the printer makes of its syntax.
+        #[test]
+        fn a_track_method_written_as_lines_prints_as_its_syntax(
+            // Lengths around where the signature meets the margin, and past it.
+            ident in "[a-z_][a-z0-9_]{0,60}",
+            ty in "[A-Z][A-Za-z0-9]{0,90}",
+        ) {
+            let attrs = vec![Attr::Doc("/// Sends it.".into())];
+            let print = |item| impl_items(path_ty("Tracker", vec![]), vec![], vec![item]);
+            let lines = print(track_method(attrs.clone(), &ident, &ty));
+            let tokens = print(ImplItem::Fn(track_fn(attrs, &ident, &ty)));
+            proptest::prop_assert_eq!(lines, tokens);
+        }
+
         /// The shortcut for plain lines writes what the span-by-span path writes.
         #[test]
         fn plain_doc_lines_are_written_as_span_by_span(

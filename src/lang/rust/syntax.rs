@@ -137,8 +137,11 @@ pub enum ImplItem {
 #[derive(Clone, Debug)]
 pub struct FnLines {
     pub attrs: Vec<Attr>,
-    /// `pub fn name(args) -> Ret {`
+    /// `pub fn name(args) -> Ret {`, or, where that line is too long, `pub fn name(`.
     pub head: String,
+    /// Where the signature is too long for its line: each argument and its comma, on its own
+    /// line, then `) -> Ret {`. Empty otherwise.
+    pub broken_args: Vec<String>,
     /// Each statement, on its line.
     pub body: Vec<String>,
 }
@@ -718,6 +721,15 @@ impl<'a> Printer<'a> {
         self.attrs(&f.attrs);
         self.cbox(INDENT);
         self.word(f.head.as_str());
+        if let Some((close, args)) = f.broken_args.split_last() {
+            for arg in args {
+                self.hardbreak();
+                self.word(arg.as_str());
+            }
+            self.hardbreak();
+            self.offset(-INDENT);
+            self.word(close.as_str());
+        }
         self.hardbreak_if_nonempty();
         for line in &f.body {
             self.word(line.as_str());
