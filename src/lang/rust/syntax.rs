@@ -580,19 +580,8 @@ impl<'a> Printer<'a> {
                 self.word("{");
                 self.hardbreak_if_nonempty();
                 for field in fields {
-                    match (&field.ident, &field.ty) {
-                        // The usual field, its type one word already: one token for its line,
-                        // which prints as its five would, with no break between them.
-                        (Some(ident), Ty::Flat(ty)) => {
-                            self.attrs(&field.attrs);
-                            let public = if field.public { "pub " } else { "" };
-                            self.word(cat!(public, ident, ": ", ty, ","));
-                        }
-                        _ => {
-                            self.field(field);
-                            self.word(",");
-                        }
-                    }
+                    self.field(field);
+                    self.word(",");
                     self.hardbreak();
                 }
                 self.offset(-INDENT);
