@@ -354,8 +354,9 @@ fn track_method(attrs: Vec<Attr>, ident: &str, ty: &str) -> ImplItem {
     const CLOSE: &str = ") -> S::Output {";
     let properties = cat!("properties: ", ty);
     let head = cat!("pub fn ", ident, "(");
-    // At 4 columns in the impl block: `pub fn name(&self, identity: …, properties: Type) -> …`.
-    let flat = 4
+    // One indentation in, in the impl block: `pub fn name(&self, identity: …, properties: Type)`.
+    let indent = pp::INDENT as usize;
+    let flat = indent
         + head.len()
         + ARGS.iter().map(|a| a.len() + 2).sum::<usize>()
         + properties.len()
@@ -371,8 +372,8 @@ fn track_method(attrs: Vec<Attr>, ident: &str, ty: &str) -> ImplItem {
             body,
         });
     }
-    // Each argument at 8 columns, with its comma.
-    if flat > margin + 2 && 8 + properties.len() < margin {
+    // Each argument one indentation further, with its comma.
+    if flat > margin + 2 && 2 * indent + properties.len() < margin {
         let mut broken_args: Vec<String> = ARGS.iter().map(|a| cat!(a, ",")).collect();
         broken_args.extend([cat!(properties, ","), CLOSE.to_owned()]);
         return ImplItem::Lines(FnLines {
