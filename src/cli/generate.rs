@@ -483,12 +483,7 @@ fn check_report(
             })
             .collect();
         let doc = json!({ "ok": code == 0, "targets": targets, "fix": if code == 0 { None } else { Some(fix) } });
-        return Outcome {
-            stdout: super::list::json_text(&doc),
-            warnings: Diagnostics::default(),
-            code,
-            held: Default::default(),
-        };
+        return Outcome::ok(super::list::json_text(&doc)).with_code(code);
     }
     let mut text = String::new();
     for (name, out, drifts) in results {
@@ -532,10 +527,5 @@ fn check_report(
             },
         );
     }
-    Outcome {
-        stdout: text,
-        warnings: Diagnostics::default(),
-        code,
-        held: Default::default(),
-    }
+    Outcome::ok(text).with_code(code)
 }

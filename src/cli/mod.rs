@@ -278,6 +278,13 @@ impl Outcome {
         }
     }
 
+    /// The outcome, exiting with `code` instead of 0.
+    #[must_use]
+    fn with_code(mut self, code: i32) -> Self {
+        self.code = code;
+        self
+    }
+
     /// The outcome, also holding `value` (see [`Held`]).
     #[must_use]
     fn holding(mut self, value: impl std::any::Any) -> Self {

@@ -111,12 +111,9 @@ pub fn run(args: &StatusArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcom
         Format::Text => render::text(&statuses, paint),
         Format::Json => super::list::json_text(&render::json(&statuses)),
     };
-    Ok(Outcome {
-        stdout,
-        warnings,
-        code: i32::from(args.check && !ok),
-        held: Default::default(),
-    })
+    Ok(Outcome::ok(stdout)
+        .with_warnings(warnings)
+        .with_code(i32::from(args.check && !ok)))
 }
 
 /// Every target of the project file (or the one `--target` names), each against its sources.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::protocols::pull;
 use crate::protocols::settings::PlanId;
@@ -133,10 +133,5 @@ pub fn run(args: &PullArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
                 .unwrap_or_default()
         );
     }
-    Ok(Outcome {
-        stdout: text,
-        warnings: Diagnostics::default(),
-        code: i32::from(drifted > 0),
-        held: Default::default(),
-    })
+    Ok(Outcome::ok(text).with_code(i32::from(drifted > 0)))
 }

@@ -131,12 +131,9 @@ pub fn run(args: &PushArgs, inputs: &InputArgs, paint: Paint) -> Result<Outcome>
             // What went through before the failure is part of the story: print both.
             let e = Error::from(e);
             super::super::report(&e);
-            return Ok(Outcome {
-                stdout: text,
-                warnings,
-                code: e.exit_code(),
-                held: Default::default(),
-            });
+            return Ok(Outcome::ok(text)
+                .with_warnings(warnings)
+                .with_code(e.exit_code()));
         }
     }
     if !args.apply && diffs.iter().any(|(_, _, d)| !d.is_empty(args.prune)) {
