@@ -25,7 +25,7 @@ pub struct Layer {
     /// Goals and use cases keep the order in which they were first defined.
     pub goals: Vec<RawGoal>,
     pub use_cases: Vec<RawUseCase>,
-    pub events: BTreeMap<String, RawEvent>,
+    pub events: BTreeMap<String, Box<RawEvent>>,
     pub types: BTreeMap<String, RawNode>,
     pub identify: Option<Sp<RawTraits>>,
     pub group: Option<Sp<RawTraits>>,
@@ -138,7 +138,7 @@ impl Layer {
                 Some(base) if meeting == Meeting::Identical => {
                     m.identical("event", &base.name, &event.name, *base == event)
                 }
-                Some(base) => m.event(base, event),
+                Some(base) => m.event(base, *event),
                 None => {
                     self.events.insert(name, event);
                 }
@@ -535,7 +535,7 @@ impl Merger<'_> {
             over.dependent_required,
             &key("dependent_required"),
         );
-        match (base.items.as_mut(), over.items) {
+        match (base.items.as_deref_mut(), over.items.map(|o| *o)) {
             (
                 Some(Sp {
                     value: Items::Node(b),
@@ -549,7 +549,7 @@ impl Merger<'_> {
                 let items_what = format!("items of {what}");
                 self.node(b, *o, &items_what);
             }
-            (_, over_items) => self.key(&mut base.items, over_items, &key("items")),
+            (_, over_items) => self.key(&mut base.items, over_items.map(Box::new), &key("items")),
         }
         self.properties(&mut base.properties, over.properties, what);
     }

@@ -19,7 +19,10 @@ pub struct RawDocument {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Sp<Vec<RawUseCase>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Sp<Vec<RawEvent>>>,
+    /// Boxed: a plan's events move from this list into a layer's map, and each is large
+    /// (moved unboxed, a 10,000-event plan held both the list and the map's copies at once).
+    #[allow(clippy::vec_box)]
+    pub events: Option<Sp<Vec<Box<RawEvent>>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub types: Option<Sp<Vec<RawNode>>>,
     /// The traits of `identify` calls.
@@ -193,7 +196,7 @@ pub struct RawNode {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub ty: Option<Sp<TypeSpec>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Sp<Items>>,
+    pub items: Rare<Items>,
     #[serde(alias = "additionalItems", skip_serializing_if = "Option::is_none")]
     pub additional_items: Rare<Additional>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -168,7 +168,7 @@ impl Resolver<'_> {
         out
     }
 
-    fn events(&mut self, events: BTreeMap<String, RawEvent>) -> Vec<Event> {
+    fn events(&mut self, events: BTreeMap<String, Box<RawEvent>>) -> Vec<Event> {
         let own = events
             .values()
             .filter(|e| {

@@ -369,7 +369,7 @@ impl Resolver<'_> {
 
     fn array(&mut self, node: &RawNode, depth: usize) -> Option<Kind> {
         let rules = self.array_rules(node)?;
-        match &node.items {
+        match node.items.as_deref() {
             Some(Sp {
                 value: Items::Tuple(list),
                 ..

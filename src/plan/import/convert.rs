@@ -383,13 +383,14 @@ pub struct Taken {
 }
 
 pub enum Converted {
-    /// A track, page or screen event; `None` where converting failed.
-    Event(Option<RawEvent>),
+    /// A track, page or screen event; `None` where converting failed. Boxed, as the traits'
+    /// body: a plan's rules are held as they are taken, and most are neither.
+    Event(Option<Box<RawEvent>>),
     /// Identify or group traits: the rule's description, and its traits as an object's
     /// properties and rules; `None` where the rule says nothing of traits.
     Traits {
         description: Option<Sp<String>>,
-        body: Option<RawNode>,
+        body: Option<Box<RawNode>>,
     },
     /// What a common rule gives every call: properties, and traits.
     Common {
@@ -403,10 +404,12 @@ pub fn convert(c: &mut Converter, rule: &Rule<'_>) -> Taken {
     let before = c.diags.len();
     c.begin_document();
     let converted = match rule.kind {
-        RuleKind::Track | RuleKind::Page | RuleKind::Screen => Converted::Event(event(c, rule)),
+        RuleKind::Track | RuleKind::Page | RuleKind::Screen => {
+            Converted::Event(event(c, rule).map(Box::new))
+        }
         RuleKind::Identify | RuleKind::Group => Converted::Traits {
             description: rule.description.clone(),
-            body: traits_body(c, rule),
+            body: traits_body(c, rule).map(Box::new),
         },
         RuleKind::Common => {
             warn_common_context(c, rule);

@@ -64,7 +64,7 @@ pub(crate) const RULE_ARRAYS: [&str; 3] = ["/rules", "/data/rules", "/rules/even
 struct Reader {
     converter: Converter,
     /// Each rule converted, with the pointer of the array it was in.
-    taken: Vec<(String, Taken)>,
+    taken: Vec<(&'static str, Taken)>,
     /// Problems with rules as rules (no type, no key), whatever their version.
     errors: Diagnostics,
     /// Some rule has an `eventType`: the plan is RudderStack's.
@@ -72,7 +72,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn take(&mut self, array: &str, index: usize, item: &Json) {
+    fn take(&mut self, array: &'static str, index: usize, item: &Json) {
         let at = format!("{array}/{index}");
         let rule = if array == "/rules/events" {
             self.rudderstack |= item.get("eventType").is_some();
@@ -87,9 +87,9 @@ impl Reader {
         }
     }
 
-    fn convert(&mut self, array: &str, rule: &Rule<'_>) {
+    fn convert(&mut self, array: &'static str, rule: &Rule<'_>) {
         let taken = convert::convert(&mut self.converter, rule);
-        self.taken.push((array.to_owned(), taken));
+        self.taken.push((array, taken));
     }
 
     /// What `later` read, after what this one read.
@@ -318,7 +318,7 @@ fn assemble(
 ) -> RawDocument {
     let mut common_properties: Vec<RawNode> = Vec::new();
     let mut common_traits: Vec<RawNode> = Vec::new();
-    let mut events: Vec<RawEvent> = Vec::with_capacity(chosen.len());
+    let mut events: Vec<Box<RawEvent>> = Vec::with_capacity(chosen.len());
     let mut traits: [Vec<TraitsRule>; 2] = Default::default();
     for rule in chosen {
         match rule.converted {
@@ -333,7 +333,7 @@ fn assemble(
                 body: Some(body),
             } => {
                 let i = usize::from(rule.kind == RuleKind::Group);
-                traits[i].push((description, body, rule.at));
+                traits[i].push((description, *body, rule.at));
             }
             Converted::Traits { body: None, .. } => {}
         }

@@ -994,10 +994,10 @@ impl Converter {
             let at = format!("{pointer}/items");
             match &items.value {
                 Value::Object(_) | Value::Bool(_) => {
-                    node.items = Some(Sp::new(
+                    node.items = Some(Box::new(Sp::new(
                         Items::Node(Box::new(self.node(items, doc, &at, depth + 1))),
                         items.loc.clone(),
-                    ));
+                    )));
                 }
                 Value::Array(list) => {
                     let tuple = list
@@ -1011,7 +1011,7 @@ impl Converter {
                             )
                         })
                         .collect();
-                    node.items = Some(Sp::new(Items::Tuple(tuple), items.loc.clone()));
+                    node.items = Some(Box::new(Sp::new(Items::Tuple(tuple), items.loc.clone())));
                     if let Some(extra) = schema.get("additionalItems") {
                         let at = format!("{pointer}/additionalItems");
                         node.additional_items = rare(self.additional(extra, doc, &at, depth));
