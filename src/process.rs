@@ -25,11 +25,12 @@ fn without_huge_pages() {
     }
 }
 
-/// Has mimalloc return freed memory to the system after 100 ms, not its default of a second. A
-/// plan's load frees most of what it held just before generating starts, and with the default
-/// both could be resident at once: at 10,000 events the peak was anywhere between 177 and
-/// 217 MiB from one run to the next, and is 175–179 MiB with this. The price is more page
-/// faults: about 5% more wall time (paired runs, medians; purging after 30 ms cost about 10%).
+/// Has mimalloc return freed memory to the system after 30 ms, not its default of a second. A
+/// plan's load frees most of what it held just before generating starts, and until it is
+/// returned both are resident at once. At 10,000 events, with a second the peak was anywhere
+/// between 177 and 217 MiB from one run to the next; with 100 ms it still reached 194–204 MiB
+/// in Swift in half the runs; with 30 ms it is 159–172 MiB in every language. The price is more
+/// page faults: 2–4% more wall time than with 100 ms (paired runs, medians of ratios).
 fn purge_sooner() {
     // mimalloc's option numbers are not in its Rust API. 15 is `mi_option_purge_delay` in the
     // mimalloc v3 that Cargo.lock pins, and its default, 1000 ms, confirms it: with any other
@@ -39,7 +40,7 @@ fn purge_sooner() {
     // (setting them is not thread-safe).
     unsafe {
         if libmimalloc_sys::mi_option_get(PURGE_DELAY) == 1000 {
-            libmimalloc_sys::mi_option_set(PURGE_DELAY, 100);
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, 30);
         }
     }
 }
