@@ -551,7 +551,9 @@ impl Merger<'_> {
             }
             (_, over_items) => self.key(&mut base.items, over_items.map(Box::new), &key("items")),
         }
-        self.properties(&mut base.properties, over.properties, what);
+        let mut properties = base.properties.take().map(|p| *p);
+        self.properties(&mut properties, over.properties.map(|p| *p), what);
+        base.properties = properties.map(Box::new);
     }
 
     /// In the embedded catalog, a second definition is a mistake: report it once.

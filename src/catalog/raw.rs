@@ -200,7 +200,7 @@ pub struct RawNode {
     #[serde(alias = "additionalItems", skip_serializing_if = "Option::is_none")]
     pub additional_items: Rare<Additional>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub properties: Option<Sp<Vec<RawNode>>>,
+    pub properties: Rare<Vec<RawNode>>,
     #[serde(
         alias = "additionalProperties",
         skip_serializing_if = "Option::is_none"
@@ -222,7 +222,7 @@ pub struct RawNode {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nullable: Rare<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub required: Option<Sp<bool>>,
+    pub required: Rare<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_reason: Rare<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -105,7 +105,7 @@ fn event(c: &mut Converter, rule: &Rule<'_>) -> Option<RawEvent> {
         deprecated: (rule.deprecated || body.deprecated.as_ref().is_some_and(|d| d.value))
             .then(|| Sp::new(true, name.loc.clone())),
         labels: if rule.bare { None } else { labels(rule.schema) },
-        properties: body.properties.filter(|p| !p.value.is_empty()),
+        properties: body.properties.map(|p| *p).filter(|p| !p.value.is_empty()),
         additional_properties: body.additional_properties.map(|b| *b),
         pattern_properties: body.pattern_properties.map(|b| *b),
         min_properties: body.min_properties.map(|b| *b),
@@ -160,7 +160,7 @@ fn message_field(
         .and_then(Json::as_array)
         .is_some_and(|r| r.iter().any(|v| v.as_str() == Some(field)));
     if required {
-        node.required = Some(Sp::new(true, schema.loc.clone()));
+        node.required = Some(Box::new(Sp::new(true, schema.loc.clone())));
     }
     Some(node)
 }
@@ -365,7 +365,7 @@ fn merge_alternatives(node: &mut RawNode, alternatives: Sp<Vec<RawNode>>) {
             props.push(prop);
         }
     }
-    node.properties = Some(Sp::new(props, loc));
+    node.properties = Some(Box::new(Sp::new(props, loc)));
 }
 
 /// A rule converted, with what converting it found and the named types its definitions gave.

@@ -832,7 +832,9 @@ impl Converter {
                     Some("write each property as a key with its schema: {\"name\": {...}}".into());
             }
             Some(props) => {
-                node.properties = self.properties(props, &required, doc, pointer, depth);
+                node.properties = self
+                    .properties(props, &required, doc, pointer, depth)
+                    .map(Box::new);
             }
             None if !required.is_empty() => {
                 // Keys that must be present, with no schema: required properties of any type.
@@ -842,12 +844,12 @@ impl Converter {
                         r.as_str().map(|name| RawNode {
                             name: Some(Sp::new(name.to_owned(), r.loc.clone())),
                             ty: Some(Sp::new(TypeSpec::One("any".into()), r.loc.clone())),
-                            required: Some(Sp::new(true, r.loc.clone())),
+                            required: Some(Box::new(Sp::new(true, r.loc.clone()))),
                             ..RawNode::default()
                         })
                     })
                     .collect();
-                node.properties = Some(Sp::new(list, schema.loc.clone()));
+                node.properties = Some(Box::new(Sp::new(list, schema.loc.clone())));
             }
             None => {}
         }
@@ -947,7 +949,7 @@ impl Converter {
                 let mut node = self.node(value, doc, &at, depth + 1);
                 node.name = Some(Sp::new(key.name.clone(), key.loc.clone()));
                 if required_names.contains(key.name.as_str()) {
-                    node.required = Some(Sp::new(true, key.loc.clone()));
+                    node.required = Some(Box::new(Sp::new(true, key.loc.clone())));
                 }
                 node
             })
