@@ -384,7 +384,8 @@ pub struct Taken {
 
 pub enum Converted {
     /// A track, page or screen event; `None` where converting failed. Boxed, as the traits'
-    /// body: a plan's rules are held as they are taken, and most are neither.
+    /// body is: rules are held, filtered and sorted as they are taken, and an event moves on
+    /// into the plan's list and a layer's map, so it should move as a pointer.
     Event(Option<Box<RawEvent>>),
     /// Identify or group traits: the rule's description, and its traits as an object's
     /// properties and rules; `None` where the rule says nothing of traits.
