@@ -200,8 +200,8 @@ struct Merger<'a> {
 }
 
 impl Merger<'_> {
-    /// Handles one key given by the newcomer.
-    fn key<T: PartialEq, S: Slot<T>>(&mut self, base: &mut S, over: S, what: &str) {
+    /// Handles one key given by the newcomer, whether either holds it inline or out of line.
+    fn key<T: PartialEq>(&mut self, base: &mut impl Slot<T>, over: impl Slot<T>, what: &str) {
         let Some(over) = over.into_sp() else { return };
         match (self.meeting, base.sp()) {
             (Meeting::Agree | Meeting::Forbidden, Some(existing))
@@ -401,12 +401,12 @@ impl Merger<'_> {
 
     fn properties(
         &mut self,
-        base: &mut Option<Sp<Vec<RawNode>>>,
-        over: Option<Sp<Vec<RawNode>>>,
+        base: &mut impl Slot<Vec<RawNode>>,
+        over: impl Slot<Vec<RawNode>>,
         owner: &str,
     ) {
-        let Some(over) = over else { return };
-        let base = base.get_or_insert_with(|| Sp::new(Vec::new(), over.loc.clone()));
+        let Some(over) = over.into_sp() else { return };
+        let base = base.get_or_put_with(|| Sp::new(Vec::new(), over.loc.clone()));
         let mut seen: Vec<&Sp<String>> = Vec::new();
         for prop in &over.value {
             let Some(name) = &prop.name else { continue };
@@ -535,7 +535,7 @@ impl Merger<'_> {
             over.dependent_required,
             &key("dependent_required"),
         );
-        match (base.items.as_deref_mut(), over.items.map(|o| *o)) {
+        match (base.items.as_deref_mut(), over.items.into_sp()) {
             (
                 Some(Sp {
                     value: Items::Node(b),
@@ -549,11 +549,9 @@ impl Merger<'_> {
                 let items_what = format!("items of {what}");
                 self.node(b, *o, &items_what);
             }
-            (_, over_items) => self.key(&mut base.items, over_items.map(Box::new), &key("items")),
+            (_, over_items) => self.key(&mut base.items, over_items, &key("items")),
         }
-        let mut properties = base.properties.take().map(|p| *p);
-        self.properties(&mut properties, over.properties.map(|p| *p), what);
-        base.properties = properties.map(Box::new);
+        self.properties(&mut base.properties, over.properties, what);
     }
 
     /// In the embedded catalog, a second definition is a mistake: report it once.

@@ -155,6 +155,8 @@ pub trait Slot<T> {
     fn sp(&self) -> Option<&Sp<T>>;
     fn into_sp(self) -> Option<Sp<T>>;
     fn put(&mut self, value: Sp<T>);
+    /// The value held, after putting in `f()`'s where there was none.
+    fn get_or_put_with(&mut self, f: impl FnOnce() -> Sp<T>) -> &mut Sp<T>;
 }
 
 impl<T> Slot<T> for Option<Sp<T>> {
@@ -167,6 +169,9 @@ impl<T> Slot<T> for Option<Sp<T>> {
     fn put(&mut self, value: Sp<T>) {
         *self = Some(value);
     }
+    fn get_or_put_with(&mut self, f: impl FnOnce() -> Sp<T>) -> &mut Sp<T> {
+        self.get_or_insert_with(f)
+    }
 }
 
 impl<T> Slot<T> for Rare<T> {
@@ -178,6 +183,9 @@ impl<T> Slot<T> for Rare<T> {
     }
     fn put(&mut self, value: Sp<T>) {
         *self = Some(Box::new(value));
+    }
+    fn get_or_put_with(&mut self, f: impl FnOnce() -> Sp<T>) -> &mut Sp<T> {
+        self.get_or_insert_with(|| Box::new(f()))
     }
 }
 

@@ -832,9 +832,7 @@ impl Converter {
                     Some("write each property as a key with its schema: {\"name\": {...}}".into());
             }
             Some(props) => {
-                node.properties = self
-                    .properties(props, &required, doc, pointer, depth)
-                    .map(Box::new);
+                node.properties = rare(self.properties(props, &required, doc, pointer, depth));
             }
             None if !required.is_empty() => {
                 // Keys that must be present, with no schema: required properties of any type.
