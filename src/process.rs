@@ -30,7 +30,8 @@ fn without_huge_pages() {
 /// returned both are resident at once. At 10,000 events, with a second the peak was anywhere
 /// between 177 and 217 MiB from one run to the next; with 100 ms it still reached 194–204 MiB
 /// in Swift in half the runs; with 30 ms it is 159–172 MiB in every language. The price is more
-/// page faults: 2–4% more wall time than with 100 ms (paired runs, medians of ratios).
+/// page faults: −2% to +4% wall time against 100 ms, by language (paired runs, medians of
+/// ratios).
 fn purge_sooner() {
     // mimalloc's option numbers are not in its Rust API. 15 is `mi_option_purge_delay` in the
     // mimalloc v3 that Cargo.lock pins, and its default, 1000 ms, confirms it: with any other
